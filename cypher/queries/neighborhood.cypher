@@ -1,0 +1,28 @@
+// neighborhood: the entities within $depth hops of one entity (stances as actor→target edges, facts as
+// edges of their type), and every edge among them with its evidence. Hops are bounded at 3 in the pattern;
+// $maxNodes caps the answer so a hub cannot return the whole graph.
+// :param {id: 'putin', depth: 2, maxNodes: 200}
+MATCH (start:Entity {id: $id})
+CALL (start) {
+  MATCH p = ANY SHORTEST (start) (()-[]-(:Entity)){1,3} (n:Entity)
+  WHERE length(p) <= $depth
+  RETURN n, length(p) AS hops
+  ORDER BY hops, n.id
+  LIMIT $maxNodes
+}
+WITH start, collect(n) AS found
+WITH [start] + found AS nodes, size(found) >= $maxNodes AS truncated
+WITH nodes, truncated, [x IN nodes | elementId(x)] AS keys
+CALL (nodes, keys) {
+  UNWIND nodes AS a
+  MATCH (a)-[r]->(b:Entity)
+  WHERE elementId(b) IN keys
+  RETURN collect({
+    id: coalesce(r.claimId, elementId(r)), type: type(r), claimId: r.claimId, kind: r.kind, polarity: r.polarity,
+    fromId: a.id, toId: b.id, about: r.about,
+    evidence: CASE WHEN r.docIds IS NULL THEN [] ELSE [i IN range(0, size(r.docIds) - 1) |
+      {quote: r.quotes[i], start: r.starts[i], end: r.ends[i], docId: r.docIds[i],
+       sentence: head(COLLECT { MATCH (s:Sentence {id: r.sentenceIds[i]}) RETURN s {.id, .docId, .index, .paragraph, .text, .start, .end} })}] END
+  }) AS edges
+}
+RETURN [x IN nodes | x {.id, .kind, .name, .aliases, .description, .date, .dateText}] AS nodes, edges, truncated

@@ -1,0 +1,15 @@
+// path: the shortest chain of stances and facts between two entities, at most $maxHops (≤ 6) long.
+// :param {from: 'scholz', to: 'sumy', maxHops: 6}
+MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+OPTIONAL MATCH p = ANY SHORTEST (a) (()-[]-(:Entity)){1,6} (b)
+WHERE length(p) <= $maxHops
+WITH p
+WHERE p IS NOT NULL
+RETURN [x IN nodes(p) | x {.id, .kind, .name, .aliases, .description, .date, .dateText}] AS nodes,
+  [r IN relationships(p) | {
+    id: coalesce(r.claimId, elementId(r)), type: type(r), claimId: r.claimId, kind: r.kind, polarity: r.polarity,
+    fromId: startNode(r).id, toId: endNode(r).id, about: r.about,
+    evidence: CASE WHEN r.docIds IS NULL THEN [] ELSE [i IN range(0, size(r.docIds) - 1) |
+      {quote: r.quotes[i], start: r.starts[i], end: r.ends[i], docId: r.docIds[i],
+       sentence: head(COLLECT { MATCH (s:Sentence {id: r.sentenceIds[i]}) RETURN s {.id, .docId, .index, .paragraph, .text, .start, .end} })}] END
+  }] AS edges

@@ -1,0 +1,53 @@
+// stances: positions actors take, each with actor, target, what it cites, what it responds to and its
+// evidence. One query serves every stance lookup; $anchor says where it starts:
+//   TARGET — the stances on the entities $keys      (supporters, opponents, stances(target:), Entity.stances)
+//   ACTOR  — the stances taken by the entities $keys (stances(actor:), Entity.stances)
+//   CLAIM  — the stances with the ids $keys          (Stance.respondsTo)
+//   RESPONSES — the stances responding to $keys      (Stance.responses)
+//   ALL    — every stance ($keys ignored)
+// Filters (null = any): $actorId, $targetId, $kinds, $polarities. Each row is keyed by the $keys entry
+// it was found from. supporters = TARGET with $polarities ['SUPPORT', 'CONDITIONAL']; opponents = ['OPPOSE'].
+// :param {anchor: 'TARGET', keys: ['energy-ceasefire'], actorId: null, targetId: null, kinds: null, polarities: ['SUPPORT', 'CONDITIONAL'], limit: 1000}
+CALL () {
+  WITH 1 AS x WHERE $anchor = 'TARGET'
+  UNWIND $keys AS key
+  MATCH (:Entity {id: key})<-[:ON]-(c:Claim)
+  RETURN key, c
+  UNION
+  WITH 1 AS x WHERE $anchor = 'ACTOR'
+  UNWIND $keys AS key
+  MATCH (:Entity {id: key})<-[:BY]-(c:Claim)
+  RETURN key, c
+  UNION
+  WITH 1 AS x WHERE $anchor = 'CLAIM'
+  UNWIND $keys AS key
+  MATCH (c:Claim {id: key})
+  RETURN key, c
+  UNION
+  WITH 1 AS x WHERE $anchor = 'RESPONSES'
+  UNWIND $keys AS key
+  MATCH (:Claim {id: key})<-[:RESPONDS_TO]-(c:Claim)
+  RETURN key, c
+  UNION
+  WITH 1 AS x WHERE $anchor = 'ALL'
+  MATCH (c:Claim)
+  RETURN null AS key, c
+}
+MATCH (actor:Entity)<-[:BY]-(c)-[:ON]->(target:Entity)
+WHERE ($actorId IS NULL OR actor.id = $actorId)
+  AND ($targetId IS NULL OR target.id = $targetId)
+  AND ($kinds IS NULL OR c.kind IN $kinds)
+  AND ($polarities IS NULL OR c.polarity IN $polarities)
+WITH key, c, actor, target
+ORDER BY key, c.polarity DESC, actor.name, c.id
+LIMIT $limit
+RETURN key, c {
+  .id, .kind, .polarity, .cameo, .confidence, .method, .docId, .date, .dateText,
+  actor: actor {.id, .kind, .name, .aliases, .description, .date, .dateText},
+  target: target {.id, .kind, .name, .aliases, .description, .date, .dateText},
+  cites: [(c)-[:CITES]->(x:Entity) | x {.id, .kind, .name, .aliases, .description, .date, .dateText}],
+  respondsToId: head([(c)-[:RESPONDS_TO]->(r:Claim) | r.id]),
+  evidence: [(c)-[ev:EVIDENCE]->(s:Sentence) |
+    {quote: ev.quote, start: ev.start, end: ev.end, docId: s.docId,
+     sentence: s {.id, .docId, .index, .paragraph, .text, .start, .end}}]
+} AS stance

@@ -1,0 +1,8 @@
+// A document's own nodes are found by docId when it is replaced.
+CREATE INDEX sentence_doc IF NOT EXISTS FOR (s:Sentence) ON (s.docId);
+CREATE INDEX heading_doc IF NOT EXISTS FOR (h:Heading) ON (h.docId);
+CREATE INDEX claim_doc IF NOT EXISTS FOR (c:Claim) ON (c.docId);
+// Stance filters and aggregates start from a kind or a polarity.
+CREATE INDEX claim_kind IF NOT EXISTS FOR (c:Claim) ON (c.kind);
+CREATE INDEX claim_polarity IF NOT EXISTS FOR (c:Claim) ON (c.polarity);
+CREATE INDEX entity_kind IF NOT EXISTS FOR (e:Entity) ON (e.kind);

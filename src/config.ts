@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Where the project lives, whether running from src/ (tsx, ts-jest) or dist/. */
+export const REPO_ROOT = path.resolve(__dirname, '..');
+
+/** The password of the project's own local Neo4j when NEO4J_PASSWORD is not set. Development only. */
+export const DEV_PASSWORD = 'stancegraph-dev';
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a port number (1-65535)' })
+    .int('must be a whole port number (1-65535)')
+    .min(1, 'must be a port number (1-65535)')
+    .max(65535, 'must be a port number (1-65535)')
+    .default(fallback);
+
+const memory = (fallback: string) =>
+  z
+    .string()
+    .regex(/^\d+[kmg]$/i, 'must be a size such as 512m or 1g')
+    .default(fallback);
+
+const envSchema = z.object({
+  NEO4J_URI: z
+    .string()
+    .regex(
+      /^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s/]+/,
+      'must be a bolt:// or neo4j:// URI such as bolt://127.0.0.1:7687',
+    )
+    .optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z
+    .string()
+    .min(8, 'must be at least 8 characters (Neo4j requires it)')
+    .default(DEV_PASSWORD),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[a-zA-Z][a-zA-Z0-9.-]{2,62}$/, 'must be a Neo4j database name')
+    .default('neo4j'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  NEO4J_BOLT_PORT: port(7687),
+  NEO4J_HTTP_PORT: port(7474),
+  NEO4J_HEAP: memory('512m'),
+  NEO4J_PAGECACHE: memory('256m'),
+  NEO4J_DATA_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(REPO_ROOT, '.data', 'neo4j')),
+  /** Transaction timeout for every read, in ms. */
+  NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** Load corpus/ at start-up. */
+  LOAD_CORPUS: z.enum(['true', 'false']).default('true'),
+  CORPUS_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'corpus')),
+  PLAYGROUND: z.enum(['true', 'false']).optional(),
+});
+
+export type Config = z.infer<typeof envSchema> & { playground: boolean };
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment; the message is one line per bad variable, naming it and what it must be. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means "not set": shells and compose files often export VAR= for defaults.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      return `invalid configuration: ${name}=${JSON.stringify(env[name] ?? '')} ${issue.message}`;
+    });
+    throw new ConfigError(lines.join('\n'));
+  }
+  const config = parsed.data;
+  const playground = config.PLAYGROUND ? config.PLAYGROUND === 'true' : config.NODE_ENV !== 'production';
+  return { ...config, playground };
+}

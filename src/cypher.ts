@@ -1,0 +1,35 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from './config';
+
+/** cypher/ holds every statement the service sends, as plain files runnable in cypher-shell with :param. */
+export const CYPHER_DIR = path.join(REPO_ROOT, 'cypher');
+
+const cache = new Map<string, string>();
+
+/** The text of cypher/<name>.cypher, e.g. cypher('queries/supporters'); read once. */
+export function cypher(name: string): string {
+  let text = cache.get(name);
+  if (text === undefined) {
+    text = readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), 'utf8')
+      .trim()
+      .replace(/;\s*$/, '');
+    cache.set(name, text);
+  }
+  return text;
+}
+
+/** The statements of every file in a folder, in file-name order; files may hold several `;`-ended ones. */
+export function cypherFolder(folder: string): { name: string; text: string }[] {
+  const dir = path.join(CYPHER_DIR, folder);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.cypher'))
+    .sort()
+    .flatMap((file) =>
+      readFileSync(path.join(dir, file), 'utf8')
+        .split(/;\s*(?:\n|$)/)
+        .map((s) => s.replace(/^\s*\/\/.*$/gm, '').trim())
+        .filter(Boolean)
+        .map((text, i) => ({ name: `${folder}/${file.replace(/\.cypher$/, '')}#${i + 1}`, text })),
+    );
+}

@@ -1,0 +1,58 @@
+import { Database } from '../db/database';
+import { readColumn, readKeyed } from './named-query';
+import {
+  DocumentRecord,
+  HeadingRecord,
+  MentionRecord,
+  SentenceRecord,
+  documentRecord,
+  headingRecord,
+  mentionRecord,
+  sentenceRecord,
+} from './records';
+
+export class DocumentStore {
+  constructor(private readonly db: Database) {}
+
+  async list(): Promise<DocumentRecord[]> {
+    return readColumn(this.db, 'documents', {}, 'document', documentRecord);
+  }
+
+  async byIds(ids: readonly string[]): Promise<Map<string, DocumentRecord>> {
+    const found = await readColumn(
+      this.db,
+      'documents-by-ids',
+      { ids: [...ids] },
+      'document',
+      documentRecord,
+    );
+    return new Map(found.map((d) => [d.id, d]));
+  }
+
+  async sentencesOf(docIds: readonly string[]): Promise<Map<string, SentenceRecord[]>> {
+    return readKeyed(this.db, 'sentences-of-documents', { ids: [...docIds] }, 'sentence', sentenceRecord);
+  }
+
+  async headingsOf(docIds: readonly string[]): Promise<Map<string, HeadingRecord[]>> {
+    return readKeyed(this.db, 'headings-of-documents', { ids: [...docIds] }, 'heading', headingRecord);
+  }
+
+  async sentencesByIds(ids: readonly string[]): Promise<Map<string, SentenceRecord>> {
+    const found = await readColumn(
+      this.db,
+      'sentences-by-ids',
+      { ids: [...ids] },
+      'sentence',
+      sentenceRecord,
+    );
+    return new Map(found.map((s) => [s.id, s]));
+  }
+
+  async mentionsInSentences(ids: readonly string[]): Promise<Map<string, MentionRecord[]>> {
+    return readKeyed(this.db, 'mentions-of-sentences', { ids: [...ids] }, 'mention', mentionRecord);
+  }
+
+  async mentionsOfEntities(ids: readonly string[]): Promise<Map<string, MentionRecord[]>> {
+    return readKeyed(this.db, 'mentions-of-entities', { ids: [...ids] }, 'mention', mentionRecord);
+  }
+}

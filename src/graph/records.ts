@@ -1,0 +1,138 @@
+import { z } from 'zod';
+
+/**
+ * The domain objects the stores return, checked at the boundary: a row that does not have the shape the
+ * API relies on fails loudly here instead of surfacing as a null deep inside a response.
+ */
+
+const nullableString = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? null);
+
+export const entityRecord = z.object({
+  id: z.string(),
+  kind: z.string(),
+  name: z.string(),
+  aliases: z
+    .array(z.string())
+    .nullish()
+    .transform((v) => v ?? []),
+  description: nullableString,
+  date: nullableString,
+  dateText: nullableString,
+});
+export type EntityRecord = z.infer<typeof entityRecord>;
+
+export const headingRecord = z.object({
+  id: z.string(),
+  index: z.number(),
+  text: z.string(),
+  start: z.number(),
+  end: z.number(),
+});
+export type HeadingRecord = z.infer<typeof headingRecord>;
+
+export const sentenceRecord = z.object({
+  id: z.string(),
+  docId: z.string(),
+  index: z.number(),
+  paragraph: z.number().nullish(),
+  text: z.string(),
+  start: z.number(),
+  end: z.number(),
+  heading: headingRecord.nullish(),
+});
+export type SentenceRecord = z.infer<typeof sentenceRecord>;
+
+export const evidenceRecord = z.object({
+  quote: z.string(),
+  start: z.number(),
+  end: z.number(),
+  docId: z.string(),
+  sentence: sentenceRecord,
+});
+export type EvidenceRecord = z.infer<typeof evidenceRecord>;
+
+const byStart = (a: EvidenceRecord, b: EvidenceRecord) => a.docId.localeCompare(b.docId) || a.start - b.start;
+const evidenceList = z.array(evidenceRecord).transform((list) => [...list].sort(byStart));
+
+export const stanceRecord = z.object({
+  id: z.string(),
+  kind: z.string(),
+  polarity: z.string(),
+  cameo: nullableString,
+  confidence: z.number().nullish(),
+  method: nullableString,
+  docId: z.string(),
+  date: nullableString,
+  dateText: nullableString,
+  actor: entityRecord,
+  target: entityRecord,
+  cites: z.array(entityRecord),
+  respondsToId: nullableString,
+  evidence: evidenceList,
+});
+export type StanceRecord = z.infer<typeof stanceRecord>;
+
+export const relationRecord = z.object({
+  id: z.string(),
+  type: z.string(),
+  about: nullableString.transform((v) => (v === '' ? null : v)),
+  date: nullableString,
+  dateText: nullableString,
+  from: entityRecord,
+  to: entityRecord,
+  evidence: evidenceList,
+});
+export type RelationRecord = z.infer<typeof relationRecord>;
+
+export const edgeRecord = z.object({
+  id: z.string(),
+  type: z.string(),
+  claimId: nullableString,
+  kind: nullableString,
+  polarity: nullableString,
+  fromId: z.string(),
+  toId: z.string(),
+  about: nullableString.transform((v) => (v === '' ? null : v)),
+  evidence: evidenceList,
+});
+export type EdgeRecord = z.infer<typeof edgeRecord>;
+
+export const mentionRecord = z.object({
+  surface: z.string(),
+  start: z.number(),
+  end: z.number(),
+  docId: z.string(),
+  sentence: sentenceRecord,
+  entity: entityRecord,
+});
+export type MentionRecord = z.infer<typeof mentionRecord>;
+
+export const documentRecord = z.object({
+  id: z.string(),
+  title: z.string(),
+  source: z.string(),
+  url: nullableString,
+  publishedAt: z.string(),
+  language: z.string(),
+  sha256: z.string(),
+  length: z.number().nullish(),
+  text: z.string().optional(),
+});
+export type DocumentRecord = z.infer<typeof documentRecord>;
+
+export const conditionRecord = z.object({
+  condition: entityRecord,
+  conditionFor: z.array(relationRecord.omit({ id: true }).extend({ id: z.string().optional() })),
+  stances: z.array(stanceRecord),
+});
+export type ConditionRecord = z.infer<typeof conditionRecord>;
+
+export const citationRecord = z.object({
+  cited: entityRecord,
+  by: entityRecord,
+  objection: stanceRecord,
+});
+export type CitationRecord = z.infer<typeof citationRecord>;

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { CLAIM_KIND_NAMES, ENTITY_KINDS, FACT_TYPE_NAMES } from './model';
+
+/** The shape of corpus/<doc-id>/graph.yaml; docs/annotation.md explains each field. */
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug of letters, digits and single hyphens');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date YYYY-MM-DD')
+  .refine(
+    (v) =>
+      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    'is not a real calendar date',
+  );
+const text = z.string().trim().min(1, 'must not be empty');
+
+const quoteRef = z.strictObject({
+  quote: z.string().min(1, 'must not be empty'),
+  occurrence: z.number().int().min(1, 'counts from 1').optional(),
+});
+
+/** A quote given inline (quote/occurrence) or as a list (evidence), never both. */
+const withEvidence = {
+  quote: z.string().min(1, 'must not be empty').optional(),
+  occurrence: z.number().int().min(1, 'counts from 1').optional(),
+  evidence: z.array(quoteRef).min(1, 'must list at least one quote').optional(),
+};
+
+const dated = {
+  date: isoDate.optional(),
+  dateText: text.optional(),
+};
+
+export const entitySchema = z.strictObject({
+  id: slug,
+  kind: z.enum(ENTITY_KINDS, { error: `must be one of ${ENTITY_KINDS.join(', ')}` }),
+  name: text,
+  aliases: z.array(text).default([]),
+  description: text.optional(),
+  ...dated,
+});
+
+export const claimSchema = z.strictObject({
+  id: slug,
+  by: slug,
+  kind: z.enum(CLAIM_KIND_NAMES as [string, ...string[]], {
+    error: `must be one of ${CLAIM_KIND_NAMES.join(', ')}`,
+  }),
+  on: slug,
+  cites: z.array(slug).default([]),
+  respondsTo: slug.optional(),
+  confidence: z.number().min(0).max(1).default(1),
+  ...withEvidence,
+  ...dated,
+});
+
+export const factSchema = z.strictObject({
+  from: slug,
+  type: z.enum(FACT_TYPE_NAMES as [string, ...string[]], {
+    error: `must be one of ${FACT_TYPE_NAMES.join(', ')}`,
+  }),
+  to: slug,
+  about: slug.optional(),
+  ...withEvidence,
+  ...dated,
+});
+
+export const annotationSchema = z.strictObject({
+  document: z.strictObject({
+    id: slug,
+    title: text,
+    source: text,
+    url: z.url().optional(),
+    publishedAt: isoDate,
+    language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language tag such as en or en-GB'),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be the 64-hex-digit sha256 of article.txt'),
+  }),
+  entities: z.array(entitySchema).min(1, 'must list at least one entity'),
+  claims: z.array(claimSchema).default([]),
+  facts: z.array(factSchema).default([]),
+});
+
+export type Annotation = z.infer<typeof annotationSchema>;
+export type EntityAnnotation = z.infer<typeof entitySchema>;
+export type ClaimAnnotation = z.infer<typeof claimSchema>;
+export type FactAnnotation = z.infer<typeof factSchema>;

@@ -1,0 +1,210 @@
+import { createHash } from 'node:crypto';
+import { Annotation, ClaimAnnotation, EntityAnnotation, FactAnnotation } from './annotation';
+import { CLAIM_KINDS, ClaimKind } from './model';
+import { CodePoints, SegmentedText } from './text';
+import type { ResolvedQuote } from './validate';
+
+/** Rows for cypher/ingest/*.cypher: everything the loader writes for one document, offsets in code points. */
+export interface DocumentPlan {
+  document: {
+    id: string;
+    title: string;
+    source: string;
+    url: string | null;
+    publishedAt: string;
+    language: string;
+    sha256: string;
+    /** Changes whenever anything the loader would write changes; equal hashes mean nothing to do. */
+    planSha256: string;
+    text: string;
+  };
+  headings: { id: string; index: number; text: string; start: number; end: number }[];
+  sentences: {
+    id: string;
+    index: number;
+    paragraph: number;
+    text: string;
+    start: number;
+    end: number;
+    headingId: string | null;
+    previousId: string | null;
+  }[];
+  entities: {
+    id: string;
+    kind: string;
+    name: string;
+    aliases: string[];
+    description: string | null;
+    date: string | null;
+    dateText: string | null;
+  }[];
+  mentions: { sentenceId: string; entityId: string; start: number; end: number; surface: string }[];
+  claims: {
+    id: string;
+    kind: string;
+    polarity: string;
+    cameo: string;
+    by: string;
+    on: string;
+    cites: string[];
+    respondsTo: string | null;
+    confidence: number;
+    method: string;
+    date: string | null;
+    dateText: string | null;
+    evidence: EvidenceRow[];
+  }[];
+  facts: {
+    from: string;
+    type: string;
+    to: string;
+    /** '' when the fact has no third entity: relationship keys cannot be null. */
+    about: string;
+    date: string | null;
+    dateText: string | null;
+    evidence: EvidenceRow[];
+  }[];
+}
+
+export interface EvidenceRow {
+  sentenceId: string;
+  start: number;
+  end: number;
+  quote: string;
+}
+
+export interface PlanInput {
+  document: Annotation['document'];
+  text: string;
+  segmented: SegmentedText;
+  entities: EntityAnnotation[];
+  claims: (ClaimAnnotation & { quotes: ResolvedQuote[] })[];
+  facts: (FactAnnotation & { quotes: ResolvedQuote[] })[];
+}
+
+export const sentenceId = (docId: string, index: number) => `${docId}#s${index}`;
+export const headingId = (docId: string, index: number) => `${docId}#h${index}`;
+export const claimId = (docId: string, id: string) => `${docId}:${id}`;
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Mentions from names and aliases: case-insensitive, on word boundaries, longest match first, never
+ * overlapping, so "Russian President Vladimir Putin" is one mention of Putin, not also one of Russia.
+ */
+export function findMentions(text: string, segmented: SegmentedText, entities: EntityAnnotation[]) {
+  const candidates: { from: number; to: number; entityId: string }[] = [];
+  for (const entity of entities) {
+    for (const term of new Set([entity.name, ...entity.aliases])) {
+      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}(?![\\p{L}\\p{N}])`, 'giu');
+      for (const m of text.matchAll(pattern))
+        candidates.push({ from: m.index, to: m.index + m[0].length, entityId: entity.id });
+    }
+  }
+  candidates.sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
+  const taken: { from: number; to: number; entityId: string }[] = [];
+  for (const c of candidates) {
+    if (!taken.some((t) => c.from < t.to && c.to > t.from)) taken.push(c);
+  }
+  return taken
+    .map((t) => ({
+      ...t,
+      sentence: segmented.sentences.find((s) => t.from >= s.span.from && t.to <= s.span.to),
+    }))
+    .filter((t) => t.sentence !== undefined)
+    .sort((a, b) => a.from - b.from);
+}
+
+export function buildPlan(input: PlanInput): DocumentPlan {
+  const { document: doc, text, segmented } = input;
+  const cp = new CodePoints(text);
+  const evidence = (quotes: ResolvedQuote[]): EvidenceRow[] =>
+    quotes.map((q) => ({
+      sentenceId: sentenceId(doc.id, q.sentence),
+      start: cp.at(q.from),
+      end: cp.at(q.to),
+      quote: q.quote,
+    }));
+
+  const plan: Omit<DocumentPlan, 'document'> = {
+    headings: segmented.headings.map((h) => ({
+      id: headingId(doc.id, h.index),
+      index: h.index,
+      text: h.text,
+      start: cp.at(h.span.from),
+      end: cp.at(h.span.to),
+    })),
+    sentences: segmented.sentences.map((s, i) => ({
+      id: sentenceId(doc.id, s.index),
+      index: s.index,
+      paragraph: s.paragraph,
+      text: s.text,
+      start: cp.at(s.span.from),
+      end: cp.at(s.span.to),
+      headingId: s.heading ? headingId(doc.id, s.heading) : null,
+      previousId: i > 0 ? sentenceId(doc.id, segmented.sentences[i - 1].index) : null,
+    })),
+    entities: input.entities.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      name: e.name,
+      aliases: [...new Set(e.aliases)],
+      description: e.description ?? null,
+      date: e.date ?? null,
+      dateText: e.dateText ?? null,
+    })),
+    mentions: findMentions(text, segmented, input.entities).map((m) => ({
+      sentenceId: sentenceId(doc.id, m.sentence!.index),
+      entityId: m.entityId,
+      start: cp.at(m.from),
+      end: cp.at(m.to),
+      surface: text.slice(m.from, m.to),
+    })),
+    claims: input.claims.map((c) => {
+      const spec = CLAIM_KINDS[c.kind as ClaimKind];
+      return {
+        id: claimId(doc.id, c.id),
+        kind: c.kind,
+        polarity: spec.polarity,
+        cameo: spec.cameo,
+        by: c.by,
+        on: c.on,
+        cites: [...new Set(c.cites)],
+        respondsTo: c.respondsTo ? claimId(doc.id, c.respondsTo) : null,
+        confidence: c.confidence,
+        method: 'annotation',
+        date: c.date ?? null,
+        dateText: c.dateText ?? null,
+        evidence: evidence(c.quotes),
+      };
+    }),
+    facts: input.facts.map((f) => ({
+      from: f.from,
+      type: f.type,
+      to: f.to,
+      about: f.about ?? '',
+      date: f.date ?? null,
+      dateText: f.dateText ?? null,
+      evidence: evidence(f.quotes),
+    })),
+  };
+  const planSha256 = createHash('sha256')
+    .update(JSON.stringify({ doc: { ...doc, text }, plan }))
+    .digest('hex');
+  return {
+    document: {
+      id: doc.id,
+      title: doc.title,
+      source: doc.source,
+      url: doc.url ?? null,
+      publishedAt: doc.publishedAt,
+      language: doc.language,
+      sha256: doc.sha256,
+      planSha256,
+      text,
+    },
+    ...plan,
+  };
+}

@@ -1,0 +1,20 @@
+export type RuntimeErrorCode =
+  | 'JAVA_MISSING'
+  | 'JAVA_TOO_OLD'
+  | 'MAVEN_MISSING'
+  | 'MAVEN_FAILED'
+  | 'PORT_IN_USE'
+  | 'START_TIMEOUT'
+  | 'START_FAILED'
+  | 'AUTH_FAILED';
+
+/** A failure of the local Neo4j runtime whose message names the fix. */
+export class RuntimeError extends Error {
+  constructor(
+    readonly code: RuntimeErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RuntimeError';
+  }
+}

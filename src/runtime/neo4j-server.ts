@@ -1,0 +1,258 @@
+import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import neo4j from 'neo4j-driver';
+import { RuntimeError } from './errors';
+import { checkJava, javaExecutable, resolveJars } from './java';
+
+export interface LocalNeo4jOptions {
+  /** NEO4J_HOME: conf/, data/, logs/ live here. */
+  home: string;
+  boltPort: number;
+  httpPort: number;
+  password: string;
+  /** JVM heap, e.g. "512m". */
+  heap?: string;
+  /** Neo4j page cache, e.g. "256m". */
+  pageCache?: string;
+  /** Give up waiting for Bolt after this long. */
+  startTimeoutMs?: number;
+  /** Detach the JVM so it outlives this process (the persistent development instance). */
+  detached?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface RunningNeo4j {
+  uri: string;
+  pid: number;
+  home: string;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+const JVM_OPENS = [
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '-Dio.netty.tryReflectionSetAccessible=true',
+];
+
+export const PID_FILE = 'stancegraph-neo4j.pid';
+
+/** True when something accepts connections on 127.0.0.1:port. */
+export function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(true));
+    server.once('listening', () => server.close(() => resolve(false)));
+    server.listen(port, '127.0.0.1');
+  });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function tail(file: string, lines = 20): string {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log written)';
+  }
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Polls until the JVM is gone; SIGKILL after graceMs so that no JVM is ever left behind. */
+export async function killAndWait(pid: number, graceMs = 20_000): Promise<void> {
+  if (!isAlive(pid)) return;
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + graceMs;
+  while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (isAlive(pid)) {
+    process.kill(pid, 'SIGKILL');
+    while (isAlive(pid)) await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Answers once `RETURN 1` succeeds over Bolt. */
+export async function waitForBolt(
+  uri: string,
+  password: string,
+  deadline: number,
+  stillRunning: () => boolean,
+): Promise<void> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', password), {
+    connectionTimeout: 2_000,
+    maxConnectionPoolSize: 1,
+  });
+  try {
+    for (;;) {
+      try {
+        await driver.executeQuery('RETURN 1');
+        return;
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? '';
+        if (code === 'Neo.ClientError.Security.Unauthorized') {
+          throw new RuntimeError(
+            'AUTH_FAILED',
+            `Neo4j at ${uri} refused the password. Its data folder was created with another password: ` +
+              'set NEO4J_PASSWORD to that one, or remove the data folder to start afresh.',
+          );
+        }
+        if (!stillRunning() || Date.now() > deadline) throw error;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+  } finally {
+    await driver.close();
+  }
+}
+
+async function setInitialPassword(lib: string, home: string, password: string): Promise<void> {
+  // Effective only before the first start, so it runs only while no database has been created.
+  await promisify(execFile)(
+    javaExecutable(),
+    ['-cp', `${lib}/*`, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', password],
+    { env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') } },
+  );
+}
+
+/**
+ * A JVM started by a non-detached launcher must not outlive it, even if the launcher is killed with
+ * SIGKILL and gets no chance to clean up: a tiny shell watches both and stops the JVM when the parent goes.
+ */
+function watchParent(jvmPid: number): void {
+  const script = `while kill -0 ${process.pid} 2>/dev/null && kill -0 ${jvmPid} 2>/dev/null; do sleep 1; done; kill -TERM ${jvmPid} 2>/dev/null; for i in $(seq 1 30); do kill -0 ${jvmPid} 2>/dev/null || exit 0; sleep 1; done; kill -KILL ${jvmPid} 2>/dev/null`;
+  const watcher = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
+  watcher.unref();
+}
+
+export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<RunningNeo4j> {
+  const log = options.log ?? (() => {});
+  const home = path.resolve(options.home);
+  const { boltPort, httpPort } = options;
+  await checkJava();
+  const lib = await resolveJars(log);
+  for (const [port, what, variable] of [
+    [boltPort, 'Bolt', 'NEO4J_BOLT_PORT'],
+    [httpPort, 'HTTP', 'NEO4J_HTTP_PORT'],
+  ] as const) {
+    if (await portInUse(port)) {
+      throw new RuntimeError(
+        'PORT_IN_USE',
+        `Port ${port} (Neo4j ${what}) is already in use on 127.0.0.1. Stop what holds it ` +
+          `(\`npm run neo4j:stop\` if it is our development instance) or set ${variable} to a free port.`,
+      );
+    }
+  }
+  for (const dir of ['conf', 'logs', 'data']) mkdirSync(path.join(home, dir), { recursive: true });
+  const conf = path.join(home, 'conf', 'neo4j.conf');
+  if (!existsSync(conf)) writeFileSync(conf, '# settings are passed on the command line by stancegraph\n');
+  if (!existsSync(path.join(home, 'data', 'databases')))
+    await setInitialPassword(lib, home, options.password);
+
+  const logFile = path.join(home, 'logs', 'console.log');
+  const out = openSync(logFile, 'a');
+  const heap = options.heap ?? '512m';
+  const args = [
+    `-Xmx${heap}`,
+    '-XX:+UseG1GC',
+    '-XX:+ExitOnOutOfMemoryError',
+    ...JVM_OPENS,
+    '-cp',
+    `${lib}/*`,
+    'org.neo4j.server.CommunityEntryPoint',
+    `--home-dir=${home}`,
+    `--config-dir=${path.join(home, 'conf')}`,
+    '-c',
+    'server.default_listen_address=127.0.0.1',
+    '-c',
+    `server.bolt.listen_address=127.0.0.1:${boltPort}`,
+    '-c',
+    `server.http.listen_address=127.0.0.1:${httpPort}`,
+    '-c',
+    'server.https.enabled=false',
+    '-c',
+    `server.memory.pagecache.size=${options.pageCache ?? '256m'}`,
+    '-c',
+    'dbms.usage_report.enabled=false',
+    '-c',
+    'dbms.security.auth_enabled=true',
+    '-c',
+    'db.tx_log.rotation.retention_policy=2 files',
+    // Bolt otherwise waits 5 s twice on shutdown for connections that are already gone (5.26 defaults).
+    '-c',
+    'internal.server.bolt.thread_pool_shutdown_wait_time=1s',
+    '-c',
+    'internal.server.bolt.connection_shutdown_wait_time=1s',
+  ];
+  const jvm: ChildProcess = spawn(javaExecutable(), args, {
+    cwd: home,
+    stdio: ['ignore', out, out],
+    detached: options.detached ?? false,
+  });
+  closeSync(out);
+  const pid = jvm.pid;
+  if (pid === undefined) throw new RuntimeError('START_FAILED', `Java could not be started: see ${logFile}`);
+  let exited = false;
+  jvm.once('exit', () => (exited = true));
+  writeFileSync(path.join(home, PID_FILE), `${pid}\n`);
+  if (options.detached) jvm.unref();
+  else watchParent(pid);
+
+  const uri = `bolt://127.0.0.1:${boltPort}`;
+  const timeout = options.startTimeoutMs ?? 120_000;
+  const started = Date.now();
+  try {
+    await waitForBolt(uri, options.password, started + timeout, () => !exited);
+  } catch (error) {
+    await killAndWait(pid);
+    if (error instanceof RuntimeError) throw error;
+    const why = exited ? 'exited during start' : `did not answer on ${uri} within ${timeout / 1000} s`;
+    throw new RuntimeError(
+      exited ? 'START_FAILED' : 'START_TIMEOUT',
+      `Neo4j ${why}. Last lines of ${path.join(home, 'logs', 'neo4j.log')}:\n${tail(path.join(home, 'logs', 'neo4j.log'))}\n` +
+        `Last lines of ${logFile}:\n${tail(logFile)}`,
+    );
+  }
+  log(
+    `Neo4j answered on ${uri} after ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${pid}, logs in ${path.join(home, 'logs')})`,
+  );
+  return {
+    uri,
+    pid,
+    home,
+    logFile,
+    stop: () => killAndWait(pid),
+  };
+}
+
+/** The pid of a detached instance recorded in home, if that JVM is still running. */
+export function runningPid(home: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(path.join(home, PID_FILE), 'utf8').trim());
+    if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
+    // A stale pid file may name a pid the system has since given to something else.
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return cmdline.includes('CommunityEntryPoint') ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
