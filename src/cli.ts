@@ -125,7 +125,8 @@ async function serve(config: Config): Promise<void> {
     }
     const { buildGraphSchema } = await import('./api/schema');
     const { startService } = await import('./server');
-    service = await startService({ config, db, logger, schema: await buildGraphSchema() });
+    const { createStores } = await import('./api/context');
+    service = await startService({ config, db, stores: createStores(db), logger, schema: await buildGraphSchema() });
   } catch (error) {
     await db?.close().catch(() => {});
     await target?.release().catch(() => {});

@@ -21,6 +21,10 @@ const memory = (fallback: string) =>
     .regex(/^\d+[kmg]$/i, 'must be a size such as 512m or 1g')
     .default(fallback);
 
+/** zod's own message ("Invalid option: expected one of …") does not read as a fix after the variable name. */
+const oneOf = <const T extends readonly string[]>(values: T) =>
+  z.enum(values, { error: `must be one of ${values.join(', ')}` });
+
 const envSchema = z.object({
   NEO4J_URI: z
     .string()
@@ -40,8 +44,8 @@ const envSchema = z.object({
     .default('neo4j'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port(4000),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: oneOf(['development', 'production', 'test']).default('development'),
   NEO4J_BOLT_PORT: port(7687),
   NEO4J_HTTP_PORT: port(7474),
   NEO4J_HEAP: memory('512m'),
@@ -53,9 +57,9 @@ const envSchema = z.object({
   /** Transaction timeout for every read, in ms. */
   NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Load corpus/ at start-up. */
-  LOAD_CORPUS: z.enum(['true', 'false']).default('true'),
+  LOAD_CORPUS: oneOf(['true', 'false']).default('true'),
   CORPUS_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'corpus')),
-  PLAYGROUND: z.enum(['true', 'false']).optional(),
+  PLAYGROUND: oneOf(['true', 'false']).optional(),
 });
 
 export type Config = z.infer<typeof envSchema> & { playground: boolean };

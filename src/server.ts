@@ -8,7 +8,7 @@ import { GraphQLSchema } from 'graphql';
 import { Config } from './config';
 import { Database } from './db/database';
 import { Logger } from './logger';
-import { GraphContext, createContext } from './api/context';
+import { GraphContext, Stores, createContext } from './api/context';
 import { errorFormatter } from './api/errors.plugin';
 import { playgroundRouter } from './api/playground/playground';
 import { EXAMPLE_QUERIES } from './api/playground/examples';
@@ -16,6 +16,7 @@ import { EXAMPLE_QUERIES } from './api/playground/examples';
 export interface ServiceOptions {
   config: Config;
   db: Database;
+  stores: Stores;
   logger: Logger;
   schema: GraphQLSchema;
 }
@@ -30,7 +31,7 @@ export interface Service {
 const READY_TIMEOUT_MS = 1_500;
 
 /** Express + Apollo: /graphql (API and, outside production, the offline playground), /health, /ready. */
-export async function startService({ config, db, logger, schema }: ServiceOptions): Promise<Service> {
+export async function startService({ config, db, stores, logger, schema }: ServiceOptions): Promise<Service> {
   const app = express();
   app.disable('x-powered-by');
   const server = http.createServer(app);
@@ -66,7 +67,7 @@ export async function startService({ config, db, logger, schema }: ServiceOption
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, { context: async () => createContext(db) }),
+    expressMiddleware(apollo, { context: async () => createContext(stores) }),
   );
 
   await new Promise<void>((resolve, reject) => {

@@ -20,9 +20,13 @@ CALL (nodes, keys) {
   RETURN collect({
     id: coalesce(r.claimId, elementId(r)), type: type(r), claimId: r.claimId, kind: r.kind, polarity: r.polarity,
     fromId: a.id, toId: b.id, about: r.about,
-    evidence: CASE WHEN r.docIds IS NULL THEN [] ELSE [i IN range(0, size(r.docIds) - 1) |
-      {quote: r.quotes[i], start: r.starts[i], end: r.ends[i], docId: r.docIds[i],
-       sentence: head(COLLECT { MATCH (s:Sentence {id: r.sentenceIds[i]}) RETURN s {.id, .docId, .index, .paragraph, .text, .start, .end} })}] END
+    evidence: CASE WHEN r.claimId IS NOT NULL
+      THEN COLLECT { MATCH (:Claim {id: r.claimId})-[ev:EVIDENCE]->(s:Sentence)
+                     RETURN {quote: ev.quote, start: ev.start, end: ev.end, docId: s.docId,
+                             sentence: s {.id, .docId, .index, .paragraph, .text, .start, .end}} }
+      ELSE [i IN range(0, size(r.docIds) - 1) |
+        {quote: r.quotes[i], start: r.starts[i], end: r.ends[i], docId: r.docIds[i],
+         sentence: head(COLLECT { MATCH (s:Sentence {id: r.sentenceIds[i]}) RETURN s {.id, .docId, .index, .paragraph, .text, .start, .end} })}] END
   }) AS edges
 }
 RETURN [x IN nodes | x {.id, .kind, .name, .aliases, .description, .date, .dateText}] AS nodes, edges, truncated

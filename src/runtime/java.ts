@@ -59,24 +59,27 @@ export function jarsResolved(libDir = LIB_DIR): boolean {
  * Resolves the Neo4j jars from Maven Central into tools/neo4j/lib, once. Resolution goes to a private
  * folder that is renamed into place, so two processes starting at once never see half a lib/.
  */
-export async function resolveJars(log: (line: string) => void = () => {}): Promise<string> {
-  if (jarsResolved()) return LIB_DIR;
+export async function resolveJars(
+  log: (line: string) => void = () => {},
+  { libDir = LIB_DIR, mvn = 'mvn' }: { libDir?: string; mvn?: string } = {},
+): Promise<string> {
+  if (jarsResolved(libDir)) return libDir;
   try {
-    await run('mvn', ['-v']);
+    await run(mvn, ['-v']);
   } catch {
     throw new RuntimeError(
       'MAVEN_MISSING',
-      `Maven is needed once to fetch Neo4j ${NEO4J_VERSION} from Maven Central into tools/neo4j/lib, and \`mvn\` ` +
+      `Maven is needed once to fetch Neo4j ${NEO4J_VERSION} from Maven Central into ${libDir}, and \`${mvn}\` ` +
         'could not be run. Install it (Debian: `apt-get install -y maven`), or point NEO4J_URI at an existing Neo4j.',
     );
   }
-  const staging = `${LIB_DIR}.${process.pid}`;
+  const staging = `${libDir}.${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   log(`resolving Neo4j ${NEO4J_VERSION} jars from Maven Central (once) …`);
   const started = Date.now();
   await new Promise<void>((resolve, reject) => {
-    const mvn = spawn(
-      'mvn',
+    const maven = spawn(
+      mvn,
       [
         '-B',
         '-q',
@@ -88,10 +91,10 @@ export async function resolveJars(log: (line: string) => void = () => {}): Promi
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let output = '';
-    mvn.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    mvn.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    mvn.on('error', reject);
-    mvn.on('exit', (code) =>
+    maven.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    maven.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    maven.on('error', reject);
+    maven.on('exit', (code) =>
       code === 0
         ? resolve()
         : reject(
@@ -105,13 +108,13 @@ export async function resolveJars(log: (line: string) => void = () => {}): Promi
   });
   const jars = readdirSync(staging).filter((f) => f.endsWith('.jar')).length;
   writeFileSync(path.join(staging, MARKER), `${jars} jars\n`);
-  if (jarsResolved()) {
+  if (jarsResolved(libDir)) {
     rmSync(staging, { recursive: true, force: true });
   } else {
-    rmSync(LIB_DIR, { recursive: true, force: true });
-    mkdirSync(path.dirname(LIB_DIR), { recursive: true });
-    renameSync(staging, LIB_DIR);
+    rmSync(libDir, { recursive: true, force: true });
+    mkdirSync(path.dirname(libDir), { recursive: true });
+    renameSync(staging, libDir);
   }
   log(`resolved ${jars} jars in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return LIB_DIR;
+  return libDir;
 }

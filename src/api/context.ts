@@ -1,0 +1,101 @@
+import DataLoader from 'dataloader';
+import { Database } from '../db/database';
+import { DocumentStore } from '../graph/document.store';
+import { EntityResolver, ResolutionCache } from '../graph/entity-resolver';
+import { EntityStore } from '../graph/entity.store';
+import {
+  DocumentRecord,
+  EntityRecord,
+  HeadingRecord,
+  MentionRecord,
+  RelationRecord,
+  SentenceRecord,
+  StanceRecord,
+} from '../graph/records';
+import { Direction, RelationStore } from '../graph/relation.store';
+import { StanceAnchor, StanceStore } from '../graph/stance.store';
+
+export interface Stores {
+  entities: EntityStore;
+  stances: StanceStore;
+  relations: RelationStore;
+  documents: DocumentStore;
+  resolver: EntityResolver;
+}
+
+/** Process-wide: the stores and the name cache live as long as the driver. */
+export function createStores(db: Database, cache = new ResolutionCache()): Stores & { cache: ResolutionCache } {
+  const entities = new EntityStore(db);
+  return {
+    entities,
+    stances: new StanceStore(db),
+    relations: new RelationStore(db),
+    documents: new DocumentStore(db),
+    resolver: new EntityResolver(entities, cache),
+    cache,
+  };
+}
+
+const many = <V>(map: Map<string, V[]>, keys: readonly string[]) => keys.map((k) => map.get(k) ?? []);
+const one = <V>(map: Map<string, V>, keys: readonly string[]) => keys.map((k) => map.get(k));
+
+/**
+ * Per-request batching: every nested field of a kind in one request is one round trip, whatever the
+ * number of parents, so the round trips of a request are bounded by its depth.
+ */
+export class Loaders {
+  readonly entity: DataLoader<string, EntityRecord | undefined>;
+  readonly document: DataLoader<string, DocumentRecord | undefined>;
+  readonly sentence: DataLoader<string, SentenceRecord | undefined>;
+  readonly sentencesOfDocument: DataLoader<string, SentenceRecord[]>;
+  readonly headingsOfDocument: DataLoader<string, HeadingRecord[]>;
+  readonly mentionsInSentence: DataLoader<string, MentionRecord[]>;
+  readonly mentionsOfEntity: DataLoader<string, MentionRecord[]>;
+  private readonly stanceLoaders = new Map<string, DataLoader<string, StanceRecord[]>>();
+  private readonly relationLoaders = new Map<string, DataLoader<string, RelationRecord[]>>();
+
+  constructor(private readonly stores: Stores) {
+    this.entity = new DataLoader(async (ids) => one(await stores.entities.byIds(ids), ids));
+    this.document = new DataLoader(async (ids) => one(await stores.documents.byIds(ids), ids));
+    this.sentence = new DataLoader(async (ids) => one(await stores.documents.sentencesByIds(ids), ids));
+    this.sentencesOfDocument = new DataLoader(async (ids) => many(await stores.documents.sentencesOf(ids), ids));
+    this.headingsOfDocument = new DataLoader(async (ids) => many(await stores.documents.headingsOf(ids), ids));
+    this.mentionsInSentence = new DataLoader(async (ids) => many(await stores.documents.mentionsInSentences(ids), ids));
+    this.mentionsOfEntity = new DataLoader(async (ids) => many(await stores.documents.mentionsOfEntities(ids), ids));
+  }
+
+  /** Stances found from keys by anchor (an entity's stances as actor or target, a claim, its responses). */
+  stances(anchor: StanceAnchor, kinds: string[] | null = null): DataLoader<string, StanceRecord[]> {
+    const key = `${anchor}|${kinds?.join(',') ?? ''}`;
+    let loader = this.stanceLoaders.get(key);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => many(await this.stores.stances.byKeys(anchor, ids, { kinds }), ids));
+      this.stanceLoaders.set(key, loader);
+    }
+    return loader;
+  }
+
+  relations(types: string[] | null, direction: Direction): DataLoader<string, RelationRecord[]> {
+    const key = `${types?.join(',') ?? ''}|${direction}`;
+    let loader = this.relationLoaders.get(key);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => many(await this.stores.relations.ofEntities(ids, types, direction), ids));
+      this.relationLoaders.set(key, loader);
+    }
+    return loader;
+  }
+
+  /** Entities a query already returned need no second trip when a nested field asks for them again. */
+  primeEntities(entities: Iterable<EntityRecord>): void {
+    for (const e of entities) this.entity.prime(e.id, e);
+  }
+}
+
+export interface GraphContext {
+  stores: Stores;
+  loaders: Loaders;
+}
+
+export function createContext(stores: Stores): GraphContext {
+  return { stores, loaders: new Loaders(stores) };
+}

@@ -1,0 +1,99 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { BadUserInputError } from '../../db/errors';
+import { GraphContext } from '../context';
+import { LIMITS, boundedText, inRange } from '../limits';
+import { Entity } from '../types/entity.type';
+import { Direction, EntityKind, FactType, StanceKind, StanceRole } from '../types/enums';
+import { Mention } from '../types/evidence.type';
+import { Relation } from '../types/relation.type';
+import { Stance } from '../types/stance.type';
+import { EntityConnection, EntityMatch } from '../types/subgraph.type';
+import { toRelation, toStance } from '../mappers';
+
+const CURSOR_PREFIX = 'entity:';
+const encodeCursor = (id: string) => Buffer.from(`${CURSOR_PREFIX}${id}`).toString('base64url');
+function decodeCursor(cursor: string): string {
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!decoded.startsWith(CURSOR_PREFIX)) {
+    throw new BadUserInputError('Argument "after" is not a cursor this API gave out.', { argument: 'after' });
+  }
+  return decoded.slice(CURSOR_PREFIX.length);
+}
+
+@Resolver(() => Entity)
+export class EntityResolver {
+  @Query(() => Entity, { nullable: true, description: 'The entity with this id, or null.' })
+  async entity(@Arg('id', () => ID, { description: 'The entity’s id, e.g. "putin".' }) id: string, @Ctx() ctx: GraphContext) {
+    return (await ctx.loaders.entity.load(id)) ?? null;
+  }
+
+  @Query(() => [EntityMatch], {
+    description:
+      'Candidate entities for a name, best first: ids, then exact names and aliases (case- and ' +
+      'diacritic-insensitive), then names holding every word, then fulltext and spelling matches.',
+  })
+  async resolve(
+    @Arg('name', () => String, { description: 'A name, alias or id, e.g. "the Russian leader".' }) name: string,
+    @Arg('first', () => Int, { defaultValue: 10, description: 'At most this many (1–100).' }) first: number,
+    @Ctx() ctx: GraphContext,
+  ) {
+    const matches = await ctx.stores.resolver.rank(boundedText('name', name), inRange('first', first, 1, LIMITS.first.max));
+    ctx.loaders.primeEntities(matches.map((m) => m.entity));
+    return matches.map(({ entity, score, matchedOn }) => ({ entity, score, matchedOn }));
+  }
+
+  @Query(() => EntityConnection, { description: 'Entities ordered by id, a page at a time (Relay connection).' })
+  async entities(
+    @Arg('kind', () => EntityKind, { nullable: true, description: 'Only entities of this kind.' }) kind: EntityKind | null,
+    @Arg('first', () => Int, { defaultValue: LIMITS.first.default, description: 'Page size (1–100).' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | null,
+    @Ctx() ctx: GraphContext,
+  ): Promise<EntityConnection> {
+    const size = inRange('first', first, LIMITS.first.min, LIMITS.first.max);
+    const page = await ctx.stores.entities.page(kind ?? null, size, after ? decodeCursor(after) : null);
+    ctx.loaders.primeEntities(page.entities);
+    const edges = page.entities.map((node) => ({ cursor: encodeCursor(node.id), node: node as Entity }));
+    return {
+      edges,
+      totalCount: page.totalCount,
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: after != null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    };
+  }
+
+  @FieldResolver(() => [Stance], { description: 'The stances it takes (ACTOR), or that are on it (TARGET); both by default.' })
+  async stances(
+    @Root() entity: Entity,
+    @Arg('role', () => StanceRole, { nullable: true, description: 'Only as actor or only as target.' }) role: StanceRole | null,
+    @Arg('kinds', () => [StanceKind], { nullable: true, description: 'Only these kinds.' }) kinds: StanceKind[] | null,
+    @Ctx() ctx: GraphContext,
+  ) {
+    const anchors = role === StanceRole.ACTOR ? ['ACTOR'] : role === StanceRole.TARGET ? ['TARGET'] : ['ACTOR', 'TARGET'];
+    const lists = await Promise.all(anchors.map((a) => ctx.loaders.stances(a as 'ACTOR' | 'TARGET', kinds).load(entity.id)));
+    const seen = new Set<string>();
+    return lists
+      .flat()
+      .filter((s) => !seen.has(s.id) && seen.add(s.id))
+      .map((s) => toStance(s, ctx));
+  }
+
+  @FieldResolver(() => [Relation], { description: 'The facts around it: relationships to and from other entities.' })
+  async relations(
+    @Root() entity: Entity,
+    @Arg('types', () => [FactType], { nullable: true, description: 'Only these types.' }) types: FactType[] | null,
+    @Arg('direction', () => Direction, { defaultValue: Direction.BOTH, description: 'Which way.' }) direction: Direction,
+    @Ctx() ctx: GraphContext,
+  ) {
+    const found = await ctx.loaders.relations(types, direction).load(entity.id);
+    return found.map((r) => toRelation(r, ctx));
+  }
+
+  @FieldResolver(() => [Mention], { description: 'Where the documents name it, in text order.' })
+  async mentions(@Root() entity: Entity, @Ctx() ctx: GraphContext) {
+    return ctx.loaders.mentionsOfEntity.load(entity.id);
+  }
+}

@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { REPO_ROOT } from '../config';
+import { DocumentResolver, EvidenceResolver, MentionResolver, SentenceResolver } from './document/document.resolver';
+import { EntityResolver } from './entity/entity.resolver';
+import { RelationResolver } from './relation/relation.resolver';
+import { SearchResolver } from './search/search.resolver';
+import { ObjectionResolver } from './stance/objection.resolver';
+import { StanceResolver } from './stance/stance.resolver';
+import { SubgraphResolver } from './subgraph/subgraph.resolver';
+import { VersionResolver } from './version/version.resolver';
+
+export const SCHEMA_FILE = path.join(REPO_ROOT, 'schema', 'schema.graphql');
+
+export const RESOLVERS = [
+  VersionResolver,
+  EntityResolver,
+  StanceResolver,
+  ObjectionResolver,
+  RelationResolver,
+  SubgraphResolver,
+  SearchResolver,
+  DocumentResolver,
+  SentenceResolver,
+  EvidenceResolver,
+  MentionResolver,
+] as const;
+
+export async function buildGraphSchema(): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers: [...RESOLVERS], validate: false });
+}
+
+/** The SDL as committed in schema/schema.graphql: sorted, so that a diff shows only real changes. */
+export async function printSortedSchema(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await buildGraphSchema()))}\n`;
+}
+
+export async function emitSchemaFile(file = SCHEMA_FILE): Promise<string> {
+  writeFileSync(file, await printSortedSchema());
+  return file;
+}

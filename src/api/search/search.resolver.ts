@@ -1,0 +1,32 @@
+import { Arg, Ctx, Int, Query, Resolver, createUnionType } from 'type-graphql';
+import { GraphContext } from '../context';
+import { LIMITS, boundedText, inRange } from '../limits';
+import { normalizeName } from '../../ingest/text';
+import { Entity } from '../types/entity.type';
+import { Sentence } from '../types/text.type';
+
+export const SearchResult = createUnionType({
+  name: 'SearchResult',
+  description: 'An entity or a sentence that matches a search.',
+  types: () => [Entity, Sentence] as const,
+  resolveType: (value) => ('kind' in value ? Entity : Sentence),
+});
+
+@Resolver()
+export class SearchResolver {
+  @Query(() => [SearchResult], {
+    description:
+      'Entities (names, aliases, descriptions) and sentences matching free text, best first ' +
+      '(fulltext, case- and diacritic-insensitive).',
+  })
+  async search(
+    @Arg('text', () => String, { description: 'Words to look for, e.g. "drone attacks".' }) text: string,
+    @Arg('first', () => Int, { defaultValue: LIMITS.first.default, description: 'At most this many (1–100).' })
+    first: number,
+    @Ctx() ctx: GraphContext,
+  ): Promise<(typeof SearchResult)[]> {
+    const words = normalizeName(boundedText('text', text)).split(' ').filter(Boolean);
+    const hits = await ctx.stores.entities.search(words, inRange('first', first, LIMITS.first.min, LIMITS.first.max));
+    return hits.map((h) => (h.type === 'Entity' ? (h.entity as Entity) : (h.sentence as Sentence)));
+  }
+}

@@ -1,0 +1,58 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { GraphContext } from '../context';
+import { toStance } from '../mappers';
+import { Citation } from '../types/stance.type';
+import { ConditionStatus } from '../types/relation.type';
+import { toRelation } from '../mappers';
+
+const ENTITY_ARG = 'An entity’s id, or any of its names or aliases.';
+
+@Resolver()
+export class ObjectionResolver {
+  @Query(() => [Citation], {
+    description:
+      'What opposing stances (REJECTS, CRITICIZES) cite as their grounds, e.g. the attacks a leader invokes ' +
+      'in criticising another’s rejection. Both arguments optional.',
+  })
+  async citedAsObjections(
+    @Arg('by', () => String, { nullable: true, description: `Only objections by this actor. ${ENTITY_ARG}` }) by: string | null,
+    @Arg('against', () => String, { nullable: true, description: `Only objections on this target. ${ENTITY_ARG}` })
+    against: string | null,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Citation[]> {
+    const [byEntity, againstEntity] = await Promise.all([
+      by == null ? null : ctx.stores.resolver.resolve(by, 'by'),
+      against == null ? null : ctx.stores.resolver.resolve(against, 'against'),
+    ]);
+    const found = await ctx.stores.stances.citedAsObjections(byEntity?.id ?? null, againstEntity?.id ?? null);
+    return found.map((c) => {
+      const objection = toStance(c.objection, ctx);
+      return { cited: c.cited, by: c.by, objection, evidence: objection.evidence } as unknown as Citation;
+    });
+  }
+
+  @Query(() => [ConditionStatus], {
+    description: 'Conditions actors set: what each is a condition for, who set it, who rejected or accepted it.',
+  })
+  async conditions(
+    @Arg('for', () => String, { nullable: true, description: `Only conditions for this proposal or event. ${ENTITY_ARG}` })
+    forRef: string | null,
+    @Ctx() ctx: GraphContext,
+  ): Promise<ConditionStatus[]> {
+    const forEntity = forRef == null ? null : await ctx.stores.resolver.resolve(forRef, 'for');
+    const found = await ctx.stores.stances.conditions(forEntity?.id ?? null);
+    return found.map((c) => {
+      const stances = c.stances.map((s) => toStance(s, ctx));
+      const relations = c.conditionFor.map((r, i) => toRelation({ ...r, id: r.id ?? `${c.condition.id}:for:${i}` }, ctx));
+      return {
+        condition: c.condition,
+        for: relations.map((r) => r.to),
+        conditionFor: relations,
+        setBy: stances.filter((s) => s.kind === 'DEMANDS'),
+        rejectedBy: stances.filter((s) => s.kind === 'REJECTS'),
+        acceptedBy: stances.filter((s) => s.kind === 'ACCEPTS' || s.kind === 'AGREES_TO'),
+        stances,
+      } as unknown as ConditionStatus;
+    });
+  }
+}

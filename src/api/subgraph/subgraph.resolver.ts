@@ -1,0 +1,72 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { SubgraphRecord } from '../../graph/entity.store';
+import { GraphContext } from '../context';
+import { LIMITS, inRange } from '../limits';
+import { toStance } from '../mappers';
+import { EdgeKind } from '../types/enums';
+import { Stance } from '../types/stance.type';
+import { Edge, Subgraph } from '../types/subgraph.type';
+
+const ENTITY_ARG = 'An entity’s id, or any of its names or aliases.';
+
+/** Stances become edges from actor to target labelled with their kind; facts keep their type. */
+function toSubgraph(record: SubgraphRecord, ctx: GraphContext): Subgraph {
+  ctx.loaders.primeEntities(record.nodes);
+  const byId = new Map(record.nodes.map((n) => [n.id, n]));
+  const edges = record.edges.map((e) => ({
+    id: e.id,
+    kind: e.claimId ? EdgeKind.STANCE : EdgeKind.FACT,
+    type: e.claimId ? (e.kind ?? 'STANCE') : e.type,
+    polarity: e.polarity,
+    from: byId.get(e.fromId),
+    to: byId.get(e.toId),
+    evidence: e.evidence,
+    claimId: e.claimId,
+    fromId: e.fromId,
+    toId: e.toId,
+  }));
+  return { nodes: record.nodes, edges, truncated: record.truncated } as unknown as Subgraph;
+}
+
+@Resolver(() => Edge)
+export class SubgraphResolver {
+  @Query(() => Subgraph, {
+    description:
+      `Everything within depth hops of an entity (depth ${LIMITS.depth.min}–${LIMITS.depth.max}): the entities, ` +
+      `and the stances (actor → target) and facts among them, each with its evidence. At most ` +
+      `${LIMITS.neighborhoodNodes} entities; truncated says when the cap was reached.`,
+  })
+  async neighborhood(
+    @Arg('of', () => String, { description: ENTITY_ARG }) of: string,
+    @Arg('depth', () => Int, { defaultValue: LIMITS.depth.default, description: 'Hops (1–3).' }) depth: number,
+    @Ctx() ctx: GraphContext,
+  ) {
+    inRange('depth', depth, LIMITS.depth.min, LIMITS.depth.max);
+    const entity = await ctx.stores.resolver.resolve(of, 'of');
+    return toSubgraph(await ctx.stores.entities.neighborhood(entity.id, depth, LIMITS.neighborhoodNodes), ctx);
+  }
+
+  @Query(() => Subgraph, {
+    description:
+      'The shortest chain of stances and facts between two entities, at most maxHops long (1–6); empty when ' +
+      'there is none that short.',
+  })
+  async path(
+    @Arg('from', () => String, { description: ENTITY_ARG }) from: string,
+    @Arg('to', () => String, { description: ENTITY_ARG }) to: string,
+    @Arg('maxHops', () => Int, { defaultValue: LIMITS.maxHops.default, description: 'Longest chain (1–6).' })
+    maxHops: number,
+    @Ctx() ctx: GraphContext,
+  ) {
+    inRange('maxHops', maxHops, LIMITS.maxHops.min, LIMITS.maxHops.max);
+    const [a, b] = await Promise.all([ctx.stores.resolver.resolve(from, 'from'), ctx.stores.resolver.resolve(to, 'to')]);
+    return toSubgraph(await ctx.stores.entities.path(a.id, b.id, maxHops), ctx);
+  }
+
+  @FieldResolver(() => Stance, { nullable: true, description: 'For a stance edge: the stance, with all its detail.' })
+  async stance(@Root() edge: Edge, @Ctx() ctx: GraphContext) {
+    if (!edge.claimId) return null;
+    const [found] = await ctx.loaders.stances('CLAIM').load(edge.claimId);
+    return found ? toStance(found, ctx) : null;
+  }
+}

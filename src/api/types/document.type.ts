@@ -1,0 +1,30 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'A source document: a news report, its text and its provenance.' })
+export class Document {
+  @Field(() => ID, { description: 'Stable slug, the name of its corpus folder.' })
+  id!: string;
+
+  @Field(() => String, { description: 'Title.' })
+  title!: string;
+
+  @Field(() => String, { description: 'Where it came from.' })
+  source!: string;
+
+  @Field(() => String, { nullable: true, description: 'Its address, when known.' })
+  url!: string | null;
+
+  @Field(() => String, { description: 'Publication date, ISO (YYYY-MM-DD).' })
+  publishedAt!: string;
+
+  @Field(() => String, { description: 'Language tag, e.g. "en".' })
+  language!: string;
+
+  @Field(() => String, { description: 'sha256 of the text’s UTF-8 bytes.' })
+  sha256!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Length of the text in Unicode code points.' })
+  length?: number | null;
+
+  text?: string;
+}

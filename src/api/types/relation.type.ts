@@ -1,0 +1,60 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Entity } from './entity.type';
+import { Evidence } from './evidence.type';
+import { Stance } from './stance.type';
+
+@ObjectType({
+  description:
+    'A fact a document reports without a speaker (Russia CARRIED_OUT drone attacks; talks HELD_IN Jeddah), ' +
+    'with the evidence of every document that reports it.',
+})
+export class Relation {
+  @Field(() => ID, { description: 'Opaque id of the relationship.' })
+  id!: string;
+
+  @Field(() => String, { description: 'The relationship type, one of FactType, e.g. "TARGETED".' })
+  type!: string;
+
+  @Field(() => Entity, { description: 'Where it starts.' })
+  from!: Entity;
+
+  @Field(() => Entity, { description: 'Where it ends.' })
+  to!: Entity;
+
+  @Field(() => String, { nullable: true, description: 'When it happened, ISO, where the text says.' })
+  date!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The text’s own words for that date.' })
+  dateText!: string | null;
+
+  @Field(() => [Evidence], { description: 'Every place the documents state it.' })
+  evidence!: Evidence[];
+
+  aboutId!: string | null;
+}
+
+@ObjectType({
+  description: 'A condition an actor set, what it is a condition for, and who set, rejected or accepted it.',
+})
+export class ConditionStatus {
+  @Field(() => Entity, { description: 'The condition.' })
+  condition!: Entity;
+
+  @Field(() => [Entity], { description: 'The proposals or events it is a condition for.' })
+  for!: Entity[];
+
+  @Field(() => [Relation], { description: 'The CONDITION_FOR facts, with their evidence.' })
+  conditionFor!: Relation[];
+
+  @Field(() => [Stance], { description: 'Stances that set it (DEMANDS).' })
+  setBy!: Stance[];
+
+  @Field(() => [Stance], { description: 'Stances that reject it (REJECTS).' })
+  rejectedBy!: Stance[];
+
+  @Field(() => [Stance], { description: 'Stances that accept or agree to it (ACCEPTS, AGREES_TO).' })
+  acceptedBy!: Stance[];
+
+  @Field(() => [Stance], { description: 'Every stance on it.' })
+  stances!: Stance[];
+}

@@ -1,0 +1,65 @@
+import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Entity } from './entity.type';
+import { Polarity, StanceKind } from './enums';
+import { Evidence } from './evidence.type';
+
+@ObjectType({
+  description:
+    'A position an actor takes on a target, as a document reports it (a reified claim): who, what kind, on ' +
+    'what, citing what, in response to which other stance, and the evidence for it.',
+})
+export class Stance {
+  @Field(() => ID, { description: 'Stable id: "<document id>:<claim id>".' })
+  id!: string;
+
+  @Field(() => StanceKind, { description: 'What the actor does: agrees to, rejects, criticises, …' })
+  kind!: StanceKind;
+
+  @Field(() => Polarity, { description: 'SUPPORT, OPPOSE or CONDITIONAL, fixed by the kind.' })
+  polarity!: Polarity;
+
+  @Field(() => Entity, { description: 'Who takes the stance.' })
+  actor!: Entity;
+
+  @Field(() => Entity, { description: 'What the stance is on.' })
+  target!: Entity;
+
+  @Field(() => [Entity], { description: 'What the actor cites as grounds, e.g. attacks invoked in a criticism.' })
+  cites!: Entity[];
+
+  @Field(() => String, { nullable: true, description: 'The CAMEO event code of the kind, for joining GDELT data.' })
+  cameo!: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'The annotator’s confidence, 0 to 1.' })
+  confidence?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'How the stance was extracted, e.g. "annotation".' })
+  method!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'When it was stated, ISO, where the text says.' })
+  date!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The text’s own words for that date.' })
+  dateText!: string | null;
+
+  @Field(() => [Evidence], { description: 'Every place the document states it, in text order.' })
+  evidence!: Evidence[];
+
+  docId!: string;
+  respondsToId!: string | null;
+}
+
+@ObjectType({ description: 'An entity an opposing stance cites as its grounds.' })
+export class Citation {
+  @Field(() => Entity, { description: 'What is cited, e.g. an attack.' })
+  cited!: Entity;
+
+  @Field(() => Entity, { description: 'Who cites it.' })
+  by!: Entity;
+
+  @Field(() => Stance, { description: 'The opposing stance (REJECTS, CRITICIZES) that cites it.' })
+  objection!: Stance;
+
+  @Field(() => [Evidence], { description: 'The evidence of the objection.' })
+  evidence!: Evidence[];
+}

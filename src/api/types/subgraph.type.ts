@@ -1,0 +1,94 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Entity } from './entity.type';
+import { EdgeKind, Polarity } from './enums';
+import { Evidence } from './evidence.type';
+
+@ObjectType({ description: 'An edge of a subgraph between two entities: a stance or a fact.' })
+export class Edge {
+  @Field(() => ID, { description: 'The stance id for stances; an opaque id for facts.' })
+  id!: string;
+
+  @Field(() => EdgeKind, { description: 'STANCE or FACT.' })
+  kind!: EdgeKind;
+
+  @Field(() => String, { description: 'The stance kind (e.g. AGREES_TO) or the fact type (e.g. TARGETED): the label to draw.' })
+  type!: string;
+
+  @Field(() => Polarity, { nullable: true, description: 'For stances: the polarity, for colouring.' })
+  polarity!: Polarity | null;
+
+  @Field(() => Entity, { description: 'Start: the actor of a stance, the start of a fact.' })
+  from!: Entity;
+
+  @Field(() => Entity, { description: 'End: the target of a stance, the end of a fact.' })
+  to!: Entity;
+
+  @Field(() => [Evidence], { description: 'Where the documents state it.' })
+  evidence!: Evidence[];
+
+  claimId!: string | null;
+  fromId!: string;
+  toId!: string;
+}
+
+@ObjectType({ description: 'Entities and the stances and facts between them, ready to draw.' })
+export class Subgraph {
+  @Field(() => [Entity], { description: 'The entities.' })
+  nodes!: Entity[];
+
+  @Field(() => [Edge], { description: 'The edges among them.' })
+  edges!: Edge[];
+
+  @Field(() => Boolean, { description: 'True when the node cap cut the answer short.' })
+  truncated!: boolean;
+}
+
+@ObjectType({ description: 'A candidate entity for a name, ranked.' })
+export class EntityMatch {
+  @Field(() => Entity, { description: 'The entity.' })
+  entity!: Entity;
+
+  @Field(() => Float, {
+    description: '1 for an id, 0.95 for an exact name or alias; lower for matches on some words or spelling.',
+  })
+  score!: number;
+
+  @Field(() => String, { description: 'The id, name or alias it matched on.' })
+  matchedOn!: string;
+}
+
+@ObjectType({ description: 'Relay page information.' })
+export class PageInfo {
+  @Field(() => Boolean, { description: 'More entities follow.' })
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: 'Entities come before this page.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first entity of the page.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last entity; pass it as `after`.' })
+  endCursor!: string | null;
+}
+
+@ObjectType({ description: 'An entity in a page, with its cursor.' })
+export class EntityEdge {
+  @Field(() => String, { description: 'Opaque cursor.' })
+  cursor!: string;
+
+  @Field(() => Entity, { description: 'The entity.' })
+  node!: Entity;
+}
+
+@ObjectType({ description: 'A page of entities (Relay connection).' })
+export class EntityConnection {
+  @Field(() => [EntityEdge], { description: 'The page.' })
+  edges!: EntityEdge[];
+
+  @Field(() => PageInfo, { description: 'Where the page stands.' })
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'How many entities match, counted without collecting them.' })
+  totalCount!: number;
+}

@@ -1,0 +1,58 @@
+import { ConfigError, loadConfig } from '../../src/config';
+
+/** The error loadConfig throws for env, or a failure naming what it returned instead. */
+function configError(env: NodeJS.ProcessEnv): ConfigError {
+  let config: unknown;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)} and returned ${JSON.stringify(config)}`);
+}
+
+describe('loadConfig', () => {
+  it('defaults the database, host and port', () => {
+    const config = loadConfig({});
+    expect(config.NEO4J_DATABASE).toBe('neo4j');
+    expect(config.HOST).toBe('127.0.0.1');
+    expect(config.PORT).toBe(4000);
+    expect(config.NEO4J_URI).toBeUndefined();
+  });
+
+  it('takes valid values as given', () => {
+    const config = loadConfig({ PORT: '8080', NEO4J_URI: 'neo4j+s://db.example.org:7687', LOG_LEVEL: 'debug' });
+    expect(config.PORT).toBe(8080);
+    expect(config.NEO4J_URI).toBe('neo4j+s://db.example.org:7687');
+    expect(config.LOG_LEVEL).toBe('debug');
+  });
+
+  it('treats empty strings as unset', () => {
+    const config = loadConfig({ PORT: '', HOST: '', NEO4J_URI: '', NEO4J_DATABASE: '', LOG_LEVEL: '' });
+    expect(config.PORT).toBe(4000);
+    expect(config.HOST).toBe('127.0.0.1');
+    expect(config.NEO4J_URI).toBeUndefined();
+    expect(config.NEO4J_DATABASE).toBe('neo4j');
+    expect(config.LOG_LEVEL).toBe('info');
+  });
+
+  it.each([
+    ['PORT', 'abc', /must be a port number \(1-65535\)/],
+    ['PORT', '70000', /must be a port number \(1-65535\)/],
+    ['NEO4J_URI', 'http://x', /must be a bolt:\/\/ or neo4j:\/\/ URI/],
+    ['LOG_LEVEL', 'loud', /must be one of fatal, error, warn, info, debug, trace, silent/],
+  ])('rejects %s=%s with one line naming the variable and what it must be', (name, value, mustBe) => {
+    const { message } = configError({ [name]: value });
+    expect(message).not.toContain('\n');
+    expect(message).toContain(`${name}="${value}"`);
+    expect(message).toMatch(mustBe);
+  });
+
+  it('gives one line per bad variable', () => {
+    const lines = configError({ PORT: 'abc', NEO4J_URI: 'http://x' }).message.split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines.some((l) => l.includes('PORT='))).toBe(true);
+    expect(lines.some((l) => l.includes('NEO4J_URI='))).toBe(true);
+  });
+});
