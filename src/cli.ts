@@ -126,7 +126,13 @@ async function serve(config: Config): Promise<void> {
     const { buildGraphSchema } = await import('./api/schema');
     const { startService } = await import('./server');
     const { createStores } = await import('./api/context');
-    service = await startService({ config, db, stores: createStores(db), logger, schema: await buildGraphSchema() });
+    service = await startService({
+      config,
+      db,
+      stores: createStores(db),
+      logger,
+      schema: await buildGraphSchema(),
+    });
   } catch (error) {
     await db?.close().catch(() => {});
     await target?.release().catch(() => {});

@@ -7,13 +7,10 @@ export const REPO_ROOT = path.resolve(__dirname, '..');
 /** The password of the project's own local Neo4j when NEO4J_PASSWORD is not set. Development only. */
 export const DEV_PASSWORD = 'stancegraph-dev';
 
-const port = (fallback: number) =>
-  z.coerce
-    .number({ error: 'must be a port number (1-65535)' })
-    .int('must be a whole port number (1-65535)')
-    .min(1, 'must be a port number (1-65535)')
-    .max(65535, 'must be a port number (1-65535)')
-    .default(fallback);
+const port = (fallback: number, min = 1) => {
+  const what = `must be a port number (${min}-65535)`;
+  return z.coerce.number({ error: what }).int(what).min(min, what).max(65535, what).default(fallback);
+};
 
 const memory = (fallback: string) =>
   z
@@ -43,7 +40,8 @@ const envSchema = z.object({
     .regex(/^[a-zA-Z][a-zA-Z0-9.-]{2,62}$/, 'must be a Neo4j database name')
     .default('neo4j'),
   HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: port(4000),
+  /** 0 lets the system pick a free port (tests). */
+  PORT: port(4000, 0),
   LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: oneOf(['development', 'production', 'test']).default('development'),
   NEO4J_BOLT_PORT: port(7687),

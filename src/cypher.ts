@@ -7,13 +7,20 @@ export const CYPHER_DIR = path.join(REPO_ROOT, 'cypher');
 
 const cache = new Map<string, string>();
 
+/** Comments stay in the files for readers in cypher-shell; the wire gets the statement alone. */
+function statementText(source: string): string {
+  return source
+    .replace(/^\s*\/\/.*$/gm, '')
+    .replace(/\n{2,}/g, '\n')
+    .trim()
+    .replace(/;\s*$/, '');
+}
+
 /** The text of cypher/<name>.cypher, e.g. cypher('queries/supporters'); read once. */
 export function cypher(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {
-    text = readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), 'utf8')
-      .trim()
-      .replace(/;\s*$/, '');
+    text = statementText(readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), 'utf8'));
     cache.set(name, text);
   }
   return text;
@@ -28,7 +35,7 @@ export function cypherFolder(folder: string): { name: string; text: string }[] {
     .flatMap((file) =>
       readFileSync(path.join(dir, file), 'utf8')
         .split(/;\s*(?:\n|$)/)
-        .map((s) => s.replace(/^\s*\/\/.*$/gm, '').trim())
+        .map(statementText)
         .filter(Boolean)
         .map((text, i) => ({ name: `${folder}/${file.replace(/\.cypher$/, '')}#${i + 1}`, text })),
     );

@@ -11,7 +11,7 @@ import { Logger } from './logger';
 import { GraphContext, Stores, createContext } from './api/context';
 import { errorFormatter } from './api/errors.plugin';
 import { playgroundRouter } from './api/playground/playground';
-import { EXAMPLE_QUERIES } from './api/playground/examples';
+import { EXAMPLE_QUERIES, EXAMPLE_TABS } from './api/playground/examples';
 
 export interface ServiceOptions {
   config: Config;
@@ -62,7 +62,9 @@ export async function startService({ config, db, stores, logger, schema }: Servi
     }
   });
   if (config.playground) {
-    app.use(playgroundRouter({ endpoint: '/graphql', defaultQuery: EXAMPLE_QUERIES }));
+    app.use(
+      playgroundRouter({ endpoint: '/graphql', defaultQuery: EXAMPLE_QUERIES, defaultTabs: EXAMPLE_TABS }),
+    );
   }
   app.use(
     '/graphql',

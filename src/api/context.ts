@@ -24,7 +24,10 @@ export interface Stores {
 }
 
 /** Process-wide: the stores and the name cache live as long as the driver. */
-export function createStores(db: Database, cache = new ResolutionCache()): Stores & { cache: ResolutionCache } {
+export function createStores(
+  db: Database,
+  cache = new ResolutionCache(),
+): Stores & { cache: ResolutionCache } {
   const entities = new EntityStore(db);
   return {
     entities,
@@ -58,10 +61,18 @@ export class Loaders {
     this.entity = new DataLoader(async (ids) => one(await stores.entities.byIds(ids), ids));
     this.document = new DataLoader(async (ids) => one(await stores.documents.byIds(ids), ids));
     this.sentence = new DataLoader(async (ids) => one(await stores.documents.sentencesByIds(ids), ids));
-    this.sentencesOfDocument = new DataLoader(async (ids) => many(await stores.documents.sentencesOf(ids), ids));
-    this.headingsOfDocument = new DataLoader(async (ids) => many(await stores.documents.headingsOf(ids), ids));
-    this.mentionsInSentence = new DataLoader(async (ids) => many(await stores.documents.mentionsInSentences(ids), ids));
-    this.mentionsOfEntity = new DataLoader(async (ids) => many(await stores.documents.mentionsOfEntities(ids), ids));
+    this.sentencesOfDocument = new DataLoader(async (ids) =>
+      many(await stores.documents.sentencesOf(ids), ids),
+    );
+    this.headingsOfDocument = new DataLoader(async (ids) =>
+      many(await stores.documents.headingsOf(ids), ids),
+    );
+    this.mentionsInSentence = new DataLoader(async (ids) =>
+      many(await stores.documents.mentionsInSentences(ids), ids),
+    );
+    this.mentionsOfEntity = new DataLoader(async (ids) =>
+      many(await stores.documents.mentionsOfEntities(ids), ids),
+    );
   }
 
   /** Stances found from keys by anchor (an entity's stances as actor or target, a claim, its responses). */
@@ -69,7 +80,9 @@ export class Loaders {
     const key = `${anchor}|${kinds?.join(',') ?? ''}`;
     let loader = this.stanceLoaders.get(key);
     if (!loader) {
-      loader = new DataLoader(async (ids) => many(await this.stores.stances.byKeys(anchor, ids, { kinds }), ids));
+      loader = new DataLoader(async (ids) =>
+        many(await this.stores.stances.byKeys(anchor, ids, { kinds }), ids),
+      );
       this.stanceLoaders.set(key, loader);
     }
     return loader;
@@ -79,7 +92,9 @@ export class Loaders {
     const key = `${types?.join(',') ?? ''}|${direction}`;
     let loader = this.relationLoaders.get(key);
     if (!loader) {
-      loader = new DataLoader(async (ids) => many(await this.stores.relations.ofEntities(ids, types, direction), ids));
+      loader = new DataLoader(async (ids) =>
+        many(await this.stores.relations.ofEntities(ids, types, direction), ids),
+      );
       this.relationLoaders.set(key, loader);
     }
     return loader;

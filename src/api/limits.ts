@@ -11,11 +11,14 @@ export const LIMITS = {
 
 export function inRange(argument: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new BadUserInputError(`Argument "${argument}" must be a whole number from ${min} to ${max}; got ${value}.`, {
-      argument,
-      min,
-      max,
-    });
+    throw new BadUserInputError(
+      `Argument "${argument}" must be a whole number from ${min} to ${max}; got ${value}.`,
+      {
+        argument,
+        min,
+        max,
+      },
+    );
   }
   return value;
 }

@@ -4,7 +4,12 @@ import path from 'node:path';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { REPO_ROOT } from '../config';
-import { DocumentResolver, EvidenceResolver, MentionResolver, SentenceResolver } from './document/document.resolver';
+import {
+  DocumentResolver,
+  EvidenceResolver,
+  MentionResolver,
+  SentenceResolver,
+} from './document/document.resolver';
 import { EntityResolver } from './entity/entity.resolver';
 import { RelationResolver } from './relation/relation.resolver';
 import { SearchResolver } from './search/search.resolver';
@@ -30,7 +35,15 @@ export const RESOLVERS = [
 ] as const;
 
 export async function buildGraphSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [...RESOLVERS], validate: false });
+  const schema = await buildSchema({ resolvers: [...RESOLVERS], validate: false });
+  // type-graphql has no decorator for the root type's own description.
+  const query = schema.getQueryType();
+  if (query) {
+    query.description =
+      'Traversals of the stance graph. Arguments that name an entity take its id or any name or alias; ' +
+      'every stance, citation, relation and edge carries its evidence.';
+  }
+  return schema;
 }
 
 /** The SDL as committed in schema/schema.graphql: sorted, so that a diff shows only real changes. */

@@ -98,8 +98,16 @@ export class Database {
     }
   }
 
+  /** One attempt, no retries: /ready must answer within its deadline when the database is gone. */
   async ping(): Promise<void> {
-    await this.read({ name: 'ping', text: 'RETURN 1 AS ok' });
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.run('RETURN 1 AS ok', {}, { timeout: 1_000 });
+    } catch (error) {
+      throw mapDatabaseError(error);
+    } finally {
+      await session.close();
+    }
   }
 
   async close(): Promise<void> {

@@ -22,7 +22,7 @@ export interface Sentence {
   span: Span;
   /** The heading above it, if any. */
   heading?: number;
-  /** Paragraph number (a run of lines without a blank line between them counts as one). */
+  /** Paragraph number: every line of running text is one paragraph (news reports put one per line). */
   paragraph: number;
 }
 

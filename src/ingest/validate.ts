@@ -40,6 +40,16 @@ export interface ResolvedQuote {
 
 type Path = (string | number)[];
 
+/** The value at a path inside value; undefined when any step is absent. */
+function valueAt(value: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let at = value;
+  for (const key of path) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at;
+}
+
 function zodProblems(
   source: YamlSource,
   base: Path,
@@ -55,7 +65,9 @@ function zodProblems(
         source.problem([...path, key], 'UNKNOWN_FIELD', `unknown field "${key}"`),
       );
     }
-    const missing = issue.code === 'invalid_type' && issue.message.includes('received undefined');
+    // Decided from the input, not from the message: a field with a custom message (kind, type) is as
+    // missing as any other when it is absent.
+    const missing = valueAt(value, issue.path) === undefined;
     const code = missing
       ? 'MISSING_FIELD'
       : issue.code === 'invalid_value'
@@ -98,6 +110,8 @@ export function validateDocument(input: DocumentInput): ValidationResult {
     if (!['document', 'entities', 'claims', 'facts'].includes(key))
       p([key], 'UNKNOWN_FIELD', `unknown field "${key}"`);
   }
+  // Ids of items that failed their own checks: references to them are not reported again as unknown.
+  const rejectedIds = { entities: new Set<string>(), claims: new Set<string>(), facts: new Set<string>() };
   const list = <T>(
     key: 'entities' | 'claims' | 'facts',
     schema: ZodType,
@@ -117,6 +131,7 @@ export function validateDocument(input: DocumentInput): ValidationResult {
       const r = zodProblems(source, [key, index], schema, v);
       problems.push(...r.problems);
       if (r.ok) items.push({ item: r.data as T, index });
+      else if (typeof valueAt(v, ['id']) === 'string') rejectedIds[key].add(valueAt(v, ['id']) as string);
     });
     return items;
   };
@@ -157,15 +172,22 @@ export function validateDocument(input: DocumentInput): ValidationResult {
       const owner = aliasOwner.get(key);
       if (owner && owner !== item.id) {
         p(
-          ['entities', index, a === 0 ? 'name' : 'aliases'],
+          a === 0 ? ['entities', index, 'name'] : ['entities', index, 'aliases', a - 1],
           'AMBIGUOUS_ALIAS',
           `"${alias}" also names entity "${owner}"; a name may point at one entity only`,
         );
       } else aliasOwner.set(key, item.id);
     }
+  }
+  const datePairs = [
+    ...entities.map(({ item, index }) => ({ item, base: ['entities', index] as Path })),
+    ...claims.map(({ item, index }) => ({ item, base: ['claims', index] as Path })),
+    ...facts.map(({ item, index }) => ({ item, base: ['facts', index] as Path })),
+  ];
+  for (const { item, base } of datePairs) {
     if ((item.date === undefined) !== (item.dateText === undefined)) {
       p(
-        ['entities', index, item.date ? 'dateText' : 'date'],
+        [...base, item.date ? 'dateText' : 'date'],
         'DATE_TEXT_MISSING',
         "date and dateText go together: the resolved date and the text's own words",
       );
@@ -180,6 +202,7 @@ export function validateDocument(input: DocumentInput): ValidationResult {
   const ref = (path: Path, id: string, expect: readonly EntityKind[] | undefined, role: string) => {
     const kind = kinds.get(id);
     if (!kind) {
+      if (rejectedIds.entities.has(id)) return;
       p(path, 'UNKNOWN_REFERENCE', `no entity has id "${id}"${suggestion(id, kinds.keys())}`);
     } else if (expect && !expect.includes(kind)) {
       p(path, 'KIND_MISMATCH', `${role} must be ${expect.join(' or ')}, but "${id}" is a ${kind}`);
@@ -190,7 +213,7 @@ export function validateDocument(input: DocumentInput): ValidationResult {
     ref(['claims', index, 'by'], item.by, ACTOR_KINDS, 'the actor (by)');
     ref(['claims', index, 'on'], item.on, spec.targets, `the target (on) of ${item.kind}`);
     item.cites.forEach((c, i) => ref(['claims', index, 'cites', i], c, undefined, 'a cited entity'));
-    if (item.respondsTo !== undefined) {
+    if (item.respondsTo !== undefined && !rejectedIds.claims.has(item.respondsTo)) {
       if (!claimIds.has(item.respondsTo)) {
         p(
           ['claims', index, 'respondsTo'],

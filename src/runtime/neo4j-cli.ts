@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from '../config';
 import { RuntimeError } from './errors';
+import { LIB_DIR, checkJava, resolveJars } from './java';
 import { killAndWait, runningPid, startLocalNeo4j } from './neo4j-server';
 
 /** `npm run neo4j:start|stop`: the persistent development instance, detached, data in NEO4J_DATA_DIR. */
@@ -26,6 +27,10 @@ async function main(command: string | undefined): Promise<void> {
     log(
       `running: ${neo4j.uri} (user neo4j), http://127.0.0.1:${config.NEO4J_HTTP_PORT}; stop with npm run neo4j:stop`,
     );
+  } else if (command === 'resolve') {
+    await checkJava();
+    await resolveJars(log);
+    log(`jars ready in ${LIB_DIR}`);
   } else if (command === 'stop') {
     const pid = runningPid(home);
     if (pid === undefined) {
@@ -35,7 +40,7 @@ async function main(command: string | undefined): Promise<void> {
     await killAndWait(pid);
     log(`stopped (pid ${pid})`);
   } else {
-    throw new Error('usage: neo4j-cli start|stop');
+    throw new Error('usage: neo4j-cli start|stop|resolve');
   }
 }
 

@@ -41,8 +41,6 @@ export default async function globalSetup(): Promise<void> {
       password,
       pid: neo4j.pid,
       home,
-      httpPort: Number(neo4j.uri.split(':').pop()),
     }),
   );
-  (globalThis as { __NEO4J__?: typeof neo4j }).__NEO4J__ = neo4j;
 }

@@ -22,10 +22,18 @@ describe('loadConfig', () => {
   });
 
   it('takes valid values as given', () => {
-    const config = loadConfig({ PORT: '8080', NEO4J_URI: 'neo4j+s://db.example.org:7687', LOG_LEVEL: 'debug' });
+    const config = loadConfig({
+      PORT: '8080',
+      NEO4J_URI: 'neo4j+s://db.example.org:7687',
+      LOG_LEVEL: 'debug',
+    });
     expect(config.PORT).toBe(8080);
     expect(config.NEO4J_URI).toBe('neo4j+s://db.example.org:7687');
     expect(config.LOG_LEVEL).toBe('debug');
+  });
+
+  it('lets PORT=0 pick a free port', () => {
+    expect(loadConfig({ PORT: '0' }).PORT).toBe(0);
   });
 
   it('treats empty strings as unset', () => {
@@ -38,8 +46,9 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    ['PORT', 'abc', /must be a port number \(1-65535\)/],
-    ['PORT', '70000', /must be a port number \(1-65535\)/],
+    ['PORT', 'abc', /must be a port number \(0-65535\)/],
+    ['PORT', '70000', /must be a port number \(0-65535\)/],
+    ['NEO4J_BOLT_PORT', '0', /must be a port number \(1-65535\)/],
     ['NEO4J_URI', 'http://x', /must be a bolt:\/\/ or neo4j:\/\/ URI/],
     ['LOG_LEVEL', 'loud', /must be one of fatal, error, warn, info, debug, trace, silent/],
   ])('rejects %s=%s with one line naming the variable and what it must be', (name, value, mustBe) => {

@@ -12,11 +12,16 @@ export class DocumentResolver {
   }
 
   @Query(() => Document, { nullable: true, description: 'The document with this id, or null.' })
-  async document(@Arg('id', () => ID, { description: 'The document’s id.' }) id: string, @Ctx() ctx: GraphContext) {
+  async document(
+    @Arg('id', () => ID, { description: 'The document’s id.' }) id: string,
+    @Ctx() ctx: GraphContext,
+  ) {
     return (await ctx.loaders.document.load(id)) ?? null;
   }
 
-  @FieldResolver(() => String, { description: 'The full text, verbatim; offsets index into it in code points.' })
+  @FieldResolver(() => String, {
+    description: 'The full text, verbatim; offsets index into it in code points.',
+  })
   async text(@Root() document: Document, @Ctx() ctx: GraphContext) {
     return document.text ?? (await ctx.loaders.document.load(document.id))?.text ?? '';
   }

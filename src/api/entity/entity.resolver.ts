@@ -23,7 +23,10 @@ function decodeCursor(cursor: string): string {
 @Resolver(() => Entity)
 export class EntityResolver {
   @Query(() => Entity, { nullable: true, description: 'The entity with this id, or null.' })
-  async entity(@Arg('id', () => ID, { description: 'The entity’s id, e.g. "putin".' }) id: string, @Ctx() ctx: GraphContext) {
+  async entity(
+    @Arg('id', () => ID, { description: 'The entity’s id, e.g. "putin".' }) id: string,
+    @Ctx() ctx: GraphContext,
+  ) {
     return (await ctx.loaders.entity.load(id)) ?? null;
   }
 
@@ -33,20 +36,29 @@ export class EntityResolver {
       'diacritic-insensitive), then names holding every word, then fulltext and spelling matches.',
   })
   async resolve(
-    @Arg('name', () => String, { description: 'A name, alias or id, e.g. "the Russian leader".' }) name: string,
+    @Arg('name', () => String, { description: 'A name, alias or id, e.g. "the Russian leader".' })
+    name: string,
     @Arg('first', () => Int, { defaultValue: 10, description: 'At most this many (1–100).' }) first: number,
     @Ctx() ctx: GraphContext,
   ) {
-    const matches = await ctx.stores.resolver.rank(boundedText('name', name), inRange('first', first, 1, LIMITS.first.max));
+    const matches = await ctx.stores.resolver.rank(
+      boundedText('name', name),
+      inRange('first', first, 1, LIMITS.first.max),
+    );
     ctx.loaders.primeEntities(matches.map((m) => m.entity));
     return matches.map(({ entity, score, matchedOn }) => ({ entity, score, matchedOn }));
   }
 
-  @Query(() => EntityConnection, { description: 'Entities ordered by id, a page at a time (Relay connection).' })
+  @Query(() => EntityConnection, {
+    description: 'Entities ordered by id, a page at a time (Relay connection).',
+  })
   async entities(
-    @Arg('kind', () => EntityKind, { nullable: true, description: 'Only entities of this kind.' }) kind: EntityKind | null,
-    @Arg('first', () => Int, { defaultValue: LIMITS.first.default, description: 'Page size (1–100).' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | null,
+    @Arg('kind', () => EntityKind, { nullable: true, description: 'Only entities of this kind.' })
+    kind: EntityKind | null,
+    @Arg('first', () => Int, { defaultValue: LIMITS.first.default, description: 'Page size (1–100).' })
+    first: number,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' })
+    after: string | null,
     @Ctx() ctx: GraphContext,
   ): Promise<EntityConnection> {
     const size = inRange('first', first, LIMITS.first.min, LIMITS.first.max);
@@ -65,15 +77,22 @@ export class EntityResolver {
     };
   }
 
-  @FieldResolver(() => [Stance], { description: 'The stances it takes (ACTOR), or that are on it (TARGET); both by default.' })
+  @FieldResolver(() => [Stance], {
+    description: 'The stances it takes (ACTOR), or that are on it (TARGET); both by default.',
+  })
   async stances(
     @Root() entity: Entity,
-    @Arg('role', () => StanceRole, { nullable: true, description: 'Only as actor or only as target.' }) role: StanceRole | null,
-    @Arg('kinds', () => [StanceKind], { nullable: true, description: 'Only these kinds.' }) kinds: StanceKind[] | null,
+    @Arg('role', () => StanceRole, { nullable: true, description: 'Only as actor or only as target.' })
+    role: StanceRole | null,
+    @Arg('kinds', () => [StanceKind], { nullable: true, description: 'Only these kinds.' })
+    kinds: StanceKind[] | null,
     @Ctx() ctx: GraphContext,
   ) {
-    const anchors = role === StanceRole.ACTOR ? ['ACTOR'] : role === StanceRole.TARGET ? ['TARGET'] : ['ACTOR', 'TARGET'];
-    const lists = await Promise.all(anchors.map((a) => ctx.loaders.stances(a as 'ACTOR' | 'TARGET', kinds).load(entity.id)));
+    const anchors =
+      role === StanceRole.ACTOR ? ['ACTOR'] : role === StanceRole.TARGET ? ['TARGET'] : ['ACTOR', 'TARGET'];
+    const lists = await Promise.all(
+      anchors.map((a) => ctx.loaders.stances(a as 'ACTOR' | 'TARGET', kinds).load(entity.id)),
+    );
     const seen = new Set<string>();
     return lists
       .flat()
@@ -81,11 +100,15 @@ export class EntityResolver {
       .map((s) => toStance(s, ctx));
   }
 
-  @FieldResolver(() => [Relation], { description: 'The facts around it: relationships to and from other entities.' })
+  @FieldResolver(() => [Relation], {
+    description: 'The facts around it: relationships to and from other entities.',
+  })
   async relations(
     @Root() entity: Entity,
-    @Arg('types', () => [FactType], { nullable: true, description: 'Only these types.' }) types: FactType[] | null,
-    @Arg('direction', () => Direction, { defaultValue: Direction.BOTH, description: 'Which way.' }) direction: Direction,
+    @Arg('types', () => [FactType], { nullable: true, description: 'Only these types.' })
+    types: FactType[] | null,
+    @Arg('direction', () => Direction, { defaultValue: Direction.BOTH, description: 'Which way.' })
+    direction: Direction,
     @Ctx() ctx: GraphContext,
   ) {
     const found = await ctx.loaders.relations(types, direction).load(entity.id);

@@ -1,7 +1,10 @@
-/** The queries the playground opens with: the two questions of the mission, and a few more to try. */
-export const EXAMPLE_QUERIES = `# stancegraph: every answer carries its evidence (sentence, verbatim quote, offsets).
-# Press the ▶ button and pick an operation.
+import type { PlaygroundTab } from './playground';
 
+/** The playground opens with one tab per question: the two of the mission first, then a few more to try. */
+export const EXAMPLE_TABS: PlaygroundTab[] = [
+  {
+    query: `# stancegraph: every answer carries its evidence (sentence, verbatim quote, offsets).
+# Press ▶ to run; the other tabs hold more questions.
 query WhoSupportsTheLimitedCeasefire {
   supporters(of: "limited ceasefire") {
     kind
@@ -10,8 +13,10 @@ query WhoSupportsTheLimitedCeasefire {
     evidence { quote start end sentence { text } }
   }
 }
-
-query WhichAttacksWereCitedAsObjections {
+`,
+  },
+  {
+    query: `query WhichAttacksWereCitedAsObjections {
   citedAsObjections {
     cited {
       name
@@ -22,19 +27,27 @@ query WhichAttacksWereCitedAsObjections {
     evidence { quote sentence { text } }
   }
 }
-
-query ConditionsForAFullCeasefire {
+`,
+  },
+  {
+    query: `query ConditionsForAFullCeasefire {
   conditions(for: "full ceasefire") {
     condition { name }
     setBy { actor { name } evidence { quote } }
     rejectedBy { actor { name } evidence { quote } }
   }
 }
-
-query PutinsNeighbourhood {
+`,
+  },
+  {
+    query: `query PutinsNeighbourhood {
   neighborhood(of: "Putin", depth: 1) {
     nodes { id name kind }
     edges { type kind from { name } to { name } evidence { quote } }
   }
 }
-`;
+`,
+  },
+];
+
+export const EXAMPLE_QUERIES = EXAMPLE_TABS[0].query ?? '';

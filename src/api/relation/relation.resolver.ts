@@ -8,12 +8,15 @@ import { Relation } from '../types/relation.type';
 @Resolver(() => Relation)
 export class RelationResolver {
   @Query(() => [Relation], {
-    description: 'The facts around an entity: who carried out what, what it targeted, where, who leads what, …',
+    description:
+      'The facts around an entity: who carried out what, what it targeted, where, who leads what, …',
   })
   async relations(
     @Arg('of', () => String, { description: 'An entity’s id, or any of its names or aliases.' }) of: string,
-    @Arg('types', () => [FactType], { nullable: true, description: 'Only these types.' }) types: FactType[] | null,
-    @Arg('direction', () => Direction, { defaultValue: Direction.BOTH, description: 'Which way.' }) direction: Direction,
+    @Arg('types', () => [FactType], { nullable: true, description: 'Only these types.' })
+    types: FactType[] | null,
+    @Arg('direction', () => Direction, { defaultValue: Direction.BOTH, description: 'Which way.' })
+    direction: Direction,
     @Ctx() ctx: GraphContext,
   ) {
     const entity = await ctx.stores.resolver.resolve(of, 'of');

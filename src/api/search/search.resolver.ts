@@ -21,12 +21,18 @@ export class SearchResolver {
   })
   async search(
     @Arg('text', () => String, { description: 'Words to look for, e.g. "drone attacks".' }) text: string,
-    @Arg('first', () => Int, { defaultValue: LIMITS.first.default, description: 'At most this many (1–100).' })
+    @Arg('first', () => Int, {
+      defaultValue: LIMITS.first.default,
+      description: 'At most this many (1–100).',
+    })
     first: number,
     @Ctx() ctx: GraphContext,
   ): Promise<(typeof SearchResult)[]> {
     const words = normalizeName(boundedText('text', text)).split(' ').filter(Boolean);
-    const hits = await ctx.stores.entities.search(words, inRange('first', first, LIMITS.first.min, LIMITS.first.max));
+    const hits = await ctx.stores.entities.search(
+      words,
+      inRange('first', first, LIMITS.first.min, LIMITS.first.max),
+    );
     return hits.map((h) => (h.type === 'Entity' ? (h.entity as Entity) : (h.sentence as Sentence)));
   }
 }

@@ -15,8 +15,12 @@ export class ObjectionResolver {
       'in criticising another’s rejection. Both arguments optional.',
   })
   async citedAsObjections(
-    @Arg('by', () => String, { nullable: true, description: `Only objections by this actor. ${ENTITY_ARG}` }) by: string | null,
-    @Arg('against', () => String, { nullable: true, description: `Only objections on this target. ${ENTITY_ARG}` })
+    @Arg('by', () => String, { nullable: true, description: `Only objections by this actor. ${ENTITY_ARG}` })
+    by: string | null,
+    @Arg('against', () => String, {
+      nullable: true,
+      description: `Only objections on this target. ${ENTITY_ARG}`,
+    })
     against: string | null,
     @Ctx() ctx: GraphContext,
   ): Promise<Citation[]> {
@@ -32,10 +36,14 @@ export class ObjectionResolver {
   }
 
   @Query(() => [ConditionStatus], {
-    description: 'Conditions actors set: what each is a condition for, who set it, who rejected or accepted it.',
+    description:
+      'Conditions actors set: what each is a condition for, who set it, who rejected or accepted it.',
   })
   async conditions(
-    @Arg('for', () => String, { nullable: true, description: `Only conditions for this proposal or event. ${ENTITY_ARG}` })
+    @Arg('for', () => String, {
+      nullable: true,
+      description: `Only conditions for this proposal or event. ${ENTITY_ARG}`,
+    })
     forRef: string | null,
     @Ctx() ctx: GraphContext,
   ): Promise<ConditionStatus[]> {
@@ -43,7 +51,9 @@ export class ObjectionResolver {
     const found = await ctx.stores.stances.conditions(forEntity?.id ?? null);
     return found.map((c) => {
       const stances = c.stances.map((s) => toStance(s, ctx));
-      const relations = c.conditionFor.map((r, i) => toRelation({ ...r, id: r.id ?? `${c.condition.id}:for:${i}` }, ctx));
+      const relations = c.conditionFor.map((r, i) =>
+        toRelation({ ...r, id: r.id ?? `${c.condition.id}:for:${i}` }, ctx),
+      );
       return {
         condition: c.condition,
         for: relations.map((r) => r.to),

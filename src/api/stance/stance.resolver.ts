@@ -14,22 +14,32 @@ export class StanceResolver {
       'Who supports it: the stances of SUPPORT or CONDITIONAL polarity on the entity, supporters first. ' +
       'Example: supporters(of: "limited ceasefire").',
   })
-  async supporters(@Arg('of', () => String, { description: ENTITY_ARG }) of: string, @Ctx() ctx: GraphContext) {
+  async supporters(
+    @Arg('of', () => String, { description: ENTITY_ARG }) of: string,
+    @Ctx() ctx: GraphContext,
+  ) {
     return this.onTarget(of, 'of', ['SUPPORT', 'CONDITIONAL'], ctx);
   }
 
   @Query(() => [Stance], { description: 'Who opposes it: the stances of OPPOSE polarity on the entity.' })
-  async opponents(@Arg('of', () => String, { description: ENTITY_ARG }) of: string, @Ctx() ctx: GraphContext) {
+  async opponents(
+    @Arg('of', () => String, { description: ENTITY_ARG }) of: string,
+    @Ctx() ctx: GraphContext,
+  ) {
     return this.onTarget(of, 'of', ['OPPOSE'], ctx);
   }
 
   @Query(() => [Stance], {
-    description: 'Stances filtered by actor, target, kinds and polarities (each optional; none = every stance).',
+    description:
+      'Stances filtered by actor, target, kinds and polarities (each optional; none = every stance).',
   })
   async stances(
-    @Arg('actor', () => String, { nullable: true, description: `Who takes them. ${ENTITY_ARG}` }) actor: string | null,
-    @Arg('target', () => String, { nullable: true, description: `What they are on. ${ENTITY_ARG}` }) target: string | null,
-    @Arg('kinds', () => [StanceKind], { nullable: true, description: 'Only these kinds.' }) kinds: StanceKind[] | null,
+    @Arg('actor', () => String, { nullable: true, description: `Who takes them. ${ENTITY_ARG}` })
+    actor: string | null,
+    @Arg('target', () => String, { nullable: true, description: `What they are on. ${ENTITY_ARG}` })
+    target: string | null,
+    @Arg('kinds', () => [StanceKind], { nullable: true, description: 'Only these kinds.' })
+    kinds: StanceKind[] | null,
     @Arg('polarities', () => [Polarity], { nullable: true, description: 'Only these polarities.' })
     polarities: Polarity[] | null,
     @Ctx() ctx: GraphContext,

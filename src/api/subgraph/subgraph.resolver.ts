@@ -38,12 +38,16 @@ export class SubgraphResolver {
   })
   async neighborhood(
     @Arg('of', () => String, { description: ENTITY_ARG }) of: string,
-    @Arg('depth', () => Int, { defaultValue: LIMITS.depth.default, description: 'Hops (1–3).' }) depth: number,
+    @Arg('depth', () => Int, { defaultValue: LIMITS.depth.default, description: 'Hops (1–3).' })
+    depth: number,
     @Ctx() ctx: GraphContext,
   ) {
     inRange('depth', depth, LIMITS.depth.min, LIMITS.depth.max);
     const entity = await ctx.stores.resolver.resolve(of, 'of');
-    return toSubgraph(await ctx.stores.entities.neighborhood(entity.id, depth, LIMITS.neighborhoodNodes), ctx);
+    return toSubgraph(
+      await ctx.stores.entities.neighborhood(entity.id, depth, LIMITS.neighborhoodNodes),
+      ctx,
+    );
   }
 
   @Query(() => Subgraph, {
@@ -59,11 +63,17 @@ export class SubgraphResolver {
     @Ctx() ctx: GraphContext,
   ) {
     inRange('maxHops', maxHops, LIMITS.maxHops.min, LIMITS.maxHops.max);
-    const [a, b] = await Promise.all([ctx.stores.resolver.resolve(from, 'from'), ctx.stores.resolver.resolve(to, 'to')]);
+    const [a, b] = await Promise.all([
+      ctx.stores.resolver.resolve(from, 'from'),
+      ctx.stores.resolver.resolve(to, 'to'),
+    ]);
     return toSubgraph(await ctx.stores.entities.path(a.id, b.id, maxHops), ctx);
   }
 
-  @FieldResolver(() => Stance, { nullable: true, description: 'For a stance edge: the stance, with all its detail.' })
+  @FieldResolver(() => Stance, {
+    nullable: true,
+    description: 'For a stance edge: the stance, with all its detail.',
+  })
   async stance(@Root() edge: Edge, @Ctx() ctx: GraphContext) {
     if (!edge.claimId) return null;
     const [found] = await ctx.loaders.stances('CLAIM').load(edge.claimId);

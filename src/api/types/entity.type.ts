@@ -20,7 +20,10 @@ export class Entity {
   @Field(() => [String], { description: 'Other names the documents use for it, e.g. "the Russian leader".' })
   aliases!: string[];
 
-  @Field(() => String, { nullable: true, description: 'A short description, from the documents’ own content.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A short description, from the documents’ own content.',
+  })
   description!: string | null;
 
   @Field(() => String, {
@@ -29,6 +32,9 @@ export class Entity {
   })
   date!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The text’s own words for that date, e.g. "on Sunday".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The text’s own words for that date, e.g. "on Sunday".',
+  })
   dateText!: string | null;
 }

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { FACT_TYPES } from '../../ingest/model';
 
 /** GraphQL names in capitals; the values are what the graph stores (labels, claim kinds, fact types). */
 export enum EntityKind {
@@ -74,6 +75,18 @@ export enum EdgeKind {
 registerEnumType(EntityKind, {
   name: 'EntityKind',
   description: 'What kind of real-world thing an entity is.',
+  valuesConfig: {
+    PERSON: { description: 'A person, e.g. a head of state.' },
+    COUNTRY: { description: 'A country.' },
+    ORGANIZATION: { description: 'An organisation or body, e.g. the Kremlin, a delegation.' },
+    GROUP: { description: 'A group of actors, e.g. Ukraine’s European allies.' },
+    PLACE: { description: 'A city, region or territory.' },
+    FACILITY: { description: 'Infrastructure or a site, e.g. hospitals, power supplies.' },
+    PROPOSAL: { description: 'A proposal or plan, e.g. a ceasefire.' },
+    CONDITION: { description: 'A condition an actor sets.' },
+    EVENT: { description: 'An event, e.g. a call, talks, a statement.' },
+    ATTACK: { description: 'An attack or strike.' },
+  },
 });
 registerEnumType(StanceKind, {
   name: 'StanceKind',
@@ -103,6 +116,12 @@ registerEnumType(Polarity, {
 registerEnumType(FactType, {
   name: 'FactType',
   description: 'The relationship types of facts the documents report without a speaker.',
+  valuesConfig: Object.fromEntries(
+    Object.entries(FACT_TYPES).map(([name, spec]) => [
+      name,
+      { description: `${spec.description} (${spec.from.join('|')} → ${spec.to.join('|')})` },
+    ]),
+  ),
 });
 registerEnumType(StanceRole, {
   name: 'StanceRole',

@@ -24,10 +24,15 @@ export class Stance {
   @Field(() => Entity, { description: 'What the stance is on.' })
   target!: Entity;
 
-  @Field(() => [Entity], { description: 'What the actor cites as grounds, e.g. attacks invoked in a criticism.' })
+  @Field(() => [Entity], {
+    description: 'What the actor cites as grounds, e.g. attacks invoked in a criticism.',
+  })
   cites!: Entity[];
 
-  @Field(() => String, { nullable: true, description: 'The CAMEO event code of the kind, for joining GDELT data.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The CAMEO event code of the kind, for joining GDELT data.',
+  })
   cameo!: string | null;
 
   @Field(() => Float, { nullable: true, description: 'The annotator’s confidence, 0 to 1.' })

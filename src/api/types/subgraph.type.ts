@@ -11,7 +11,9 @@ export class Edge {
   @Field(() => EdgeKind, { description: 'STANCE or FACT.' })
   kind!: EdgeKind;
 
-  @Field(() => String, { description: 'The stance kind (e.g. AGREES_TO) or the fact type (e.g. TARGETED): the label to draw.' })
+  @Field(() => String, {
+    description: 'The stance kind (e.g. AGREES_TO) or the fact type (e.g. TARGETED): the label to draw.',
+  })
   type!: string;
 
   @Field(() => Polarity, { nullable: true, description: 'For stances: the polarity, for colouring.' })

@@ -18,7 +18,9 @@ export class Heading {
   end!: number;
 }
 
-@ObjectType({ description: 'A sentence of a document. Its document, mentions are resolved by the sentence resolver.' })
+@ObjectType({
+  description: 'A sentence of a document. Its document, mentions are resolved by the sentence resolver.',
+})
 export class Sentence {
   @Field(() => ID, { description: 'Stable id: "<document id>#s<index>".' })
   id!: string;
@@ -35,7 +37,9 @@ export class Sentence {
   @Field(() => Int, { description: 'Start offset in the document text, in Unicode code points.' })
   start!: number;
 
-  @Field(() => Int, { description: 'End offset (exclusive), in Unicode code points: text[start:end] is the sentence.' })
+  @Field(() => Int, {
+    description: 'End offset (exclusive), in Unicode code points: text[start:end] is the sentence.',
+  })
   end!: number;
 
   @Field(() => Heading, { nullable: true, description: 'The section heading it stands under, if any.' })

@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+const REPO_ROOT = path.resolve(__dirname, '../..');
+
+interface Run {
+  code: number | null;
+  stderr: string;
+  ms: number;
+}
+
+/**
+ * Runs the CLI as users do. NEO4J_URI is cleared so that a `serve` that got past its config check would try
+ * to start the local Neo4j and run for many seconds; the timeout below would then fail the test.
+ */
+function cli(args: string[], env: Record<string, string>): Promise<Run> {
+  const started = Date.now();
+  const child = spawn('npx', ['tsx', 'src/cli.ts', ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, NEO4J_URI: '', LOAD_CORPUS: 'false', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`\`stancegraph ${args.join(' ')}\` still running after 45 s; stderr:\n${stderr}`));
+    }, 45_000);
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr, ms: Date.now() - started });
+    });
+  });
+}
+
+describe('stancegraph CLI', () => {
+  it('refuses PORT=abc with exit 2, naming PORT, before starting anything', async () => {
+    const { code, stderr } = await cli(['serve'], { PORT: 'abc' });
+    expect(stderr).toMatch(/PORT="abc" must be a port number/);
+    expect(stderr).not.toMatch(/Neo4j|NEO4J_URI is unset/);
+    expect(code).toBe(2);
+  }, 60_000);
+
+  it('refuses NEO4J_URI=http://nope with exit 2, naming NEO4J_URI', async () => {
+    const { code, stderr } = await cli(['serve'], { NEO4J_URI: 'http://nope' });
+    expect(stderr).toMatch(/NEO4J_URI="http:\/\/nope" must be a bolt:\/\/ or neo4j:\/\/ URI/);
+    expect(code).toBe(2);
+  }, 60_000);
+
+  it('answers an unknown command with exit 2 and the usage', async () => {
+    const { code, stderr } = await cli(['bogus'], {});
+    expect(stderr).toMatch(/^usage: stancegraph <command>/m);
+    expect(stderr).toMatch(/^ {2}serve /m);
+    expect(code).toBe(2);
+  }, 60_000);
+});

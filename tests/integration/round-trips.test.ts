@@ -1,0 +1,81 @@
+import { TestService, startTestService } from '../support/service';
+
+let svc: TestService;
+
+beforeAll(async () => {
+  svc = await startTestService();
+});
+afterAll(async () => svc?.close());
+
+/** Runs a request from a cold name cache and returns the queries it sent. */
+async function sentBy(query: string) {
+  svc.stores.cache.clear();
+  svc.sent.length = 0;
+  const { body } = await svc.gql(query);
+  expect(body.errors).toBeUndefined();
+  return svc.sent.map(({ query: q, mode }) => ({ name: q.name, mode, params: q.params, text: q.text }));
+}
+
+describe('each root field sends its named Cypher, with values only as parameters', () => {
+  it.each([
+    ['supporters', '{ supporters(of: "limited ceasefire") { id } }'],
+    ['opponents', '{ opponents(of: "full-ceasefire") { id } }'],
+    ['stances', '{ stances(actor: "Putin", kinds: [DEMANDS]) { id } }'],
+    ['citedAsObjections', '{ citedAsObjections(by: "Zelensky") { cited { id } } }'],
+    ['conditions', '{ conditions(for: "full ceasefire") { condition { id } } }'],
+    ['relations', '{ relations(of: "russia", types: [LEADS, CARRIED_OUT], direction: IN) { type } }'],
+    ['entity', '{ entity(id: "putin") { id } }'],
+    ['resolve', '{ resolve(name: "the Russian leader", first: 3) { matchedOn } }'],
+    ['search', '{ search(text: "drone attacks", first: 5) { __typename } }'],
+    ['entities', '{ entities(kind: ATTACK, first: 2) { totalCount } }'],
+    ['neighborhood', '{ neighborhood(of: "putin", depth: 2) { truncated } }'],
+    ['path', '{ path(from: "scholz", to: "sumy", maxHops: 6) { truncated } }'],
+    ['documents', '{ documents { id } }'],
+    ['document', '{ document(id: "trump-putin-call-energy-ceasefire") { id } }'],
+  ])('%s', async (_field, query) => {
+    const sent = await sentBy(query);
+    expect(sent).toMatchSnapshot();
+    // Arguments travel as parameters: no argument value appears in any statement's text.
+    for (const q of sent)
+      expect(q.text).not.toMatch(/limited ceasefire|Zelensky"|the Russian leader|drone attacks/);
+  });
+});
+
+describe('round trips', () => {
+  it('a named traversal is one round trip once its name is resolved (the first use adds one)', async () => {
+    const query =
+      '{ supporters(of: "limited ceasefire") { actor { name } target { name } cites { name } evidence { quote sentence { text } } } }';
+    const cold = await sentBy(query);
+    expect(cold.map((q) => q.name)).toEqual(['resolve', 'stances']);
+    svc.sent.length = 0;
+    await svc.gql(query);
+    expect(svc.sent.map((s) => s.query.name)).toEqual(['stances']);
+  });
+
+  it('by id, every traversal of the mission is one round trip (the id still resolves once)', async () => {
+    for (const query of [
+      '{ opponents(of: "full-ceasefire") { actor { name } evidence { quote } } }',
+      '{ citedAsObjections { cited { name } by { name } objection { kind target { name } } evidence { quote } } }',
+    ]) {
+      await svc.gql(query);
+      svc.sent.length = 0;
+      await svc.gql(query);
+      expect(svc.sent).toHaveLength(1);
+    }
+  });
+
+  it('nested navigation is bounded by depth, not by the number of items', async () => {
+    const shape = `stances(role: ACTOR) { target { name } actor { stances { evidence { sentence { mentions { entity { id } } } document { id } } } } }`;
+    const one = await sentBy(`{ entity(id: "putin") { ${shape} } }`);
+    const many = await sentBy(`{ entities(first: 40) { edges { node { ${shape} } } } }`);
+    // entity → stances (1) → actor's stances (1) → sentence mentions (1) + documents (1): one query a level.
+    expect(one.length).toBeLessThanOrEqual(5);
+    expect(many.length).toBe(one.length);
+    const itemsSeen = (
+      await svc.gql<{ entities: { edges: { node: { stances: unknown[] } }[] } }>(
+        `{ entities(first: 40) { edges { node { stances(role: ACTOR) { id } } } } }`,
+      )
+    ).body.data!.entities.edges.flatMap((e) => e.node.stances).length;
+    expect(itemsSeen).toBeGreaterThan(10);
+  });
+});

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { createStores } from '../../src/api/context';
+import { buildGraphSchema } from '../../src/api/schema';
+import { loadDocuments } from '../../src/cli';
+import { REPO_ROOT, loadConfig } from '../../src/config';
+import { Database, Query } from '../../src/db/database';
+import { createLogger } from '../../src/logger';
+import { Service, startService } from '../../src/server';
+import { clearGraph, readHarnessState, testDatabase } from './harness';
+
+export interface TestService {
+  url: string;
+  db: Database;
+  service: Service;
+  stores: ReturnType<typeof createStores>;
+  /** Every query the service sent since the last reset, in order. */
+  sent: { query: Query; mode: 'READ' | 'WRITE' }[];
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{
+    status: number;
+    body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  }>;
+  close(): Promise<void>;
+}
+
+/** The service on a free port over the harness's Neo4j, with the seed corpus freshly loaded. */
+export async function startTestService(env: Record<string, string> = {}): Promise<TestService> {
+  const db = testDatabase();
+  await clearGraph(db);
+  await loadDocuments(db, [path.join(REPO_ROOT, 'corpus')], () => {});
+  const { uri, password } = readHarnessState();
+  const config = loadConfig({ ...process.env, NEO4J_URI: uri, NEO4J_PASSWORD: password, PORT: '0', ...env });
+  const stores = createStores(db);
+  const service = await startService({
+    config,
+    db,
+    stores,
+    logger: createLogger('silent'),
+    schema: await buildGraphSchema(),
+  });
+  const sent: TestService['sent'] = [];
+  db.onQuery((query, mode) => sent.push({ query, mode }));
+  return {
+    url: service.url,
+    db,
+    service,
+    stores,
+    sent,
+    async gql(query, variables) {
+      const res = await fetch(`${service.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, body: (await res.json()) as never };
+    },
+    async close() {
+      await service.close();
+      await new Promise((resolve) => service.server.close(resolve));
+      await db.close();
+    },
+  };
+}
