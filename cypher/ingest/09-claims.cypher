@@ -10,7 +10,7 @@ MERGE (c)-[:BY]->(actor)
 MERGE (c)-[:ON]->(target)
 // The same stance as one edge between entities, so that neighbourhoods and paths walk entity to entity.
 MERGE (actor)-[s:STANCE {claimId: c.id}]->(target)
-SET s.kind = row.kind, s.polarity = row.polarity, s.docId = d.id
+SET s.kind = row.kind, s.polarity = row.polarity, s.docId = d.id, s.evidenceCount = size(row.evidence)
 WITH c, row
 CALL (c, row) {
   UNWIND row.cites AS citedId

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { Database } from '../db/database';
+import { AggregateStore } from '../graph/aggregate.store';
 import { DocumentStore } from '../graph/document.store';
 import { EntityResolver, ResolutionCache } from '../graph/entity-resolver';
 import { EntityStore } from '../graph/entity.store';
@@ -20,6 +21,7 @@ export interface Stores {
   stances: StanceStore;
   relations: RelationStore;
   documents: DocumentStore;
+  aggregates: AggregateStore;
   resolver: EntityResolver;
 }
 
@@ -34,6 +36,7 @@ export function createStores(
     stances: new StanceStore(db),
     relations: new RelationStore(db),
     documents: new DocumentStore(db),
+    aggregates: new AggregateStore(db),
     resolver: new EntityResolver(entities, cache),
     cache,
   };

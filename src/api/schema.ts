@@ -4,6 +4,7 @@ import path from 'node:path';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { REPO_ROOT } from '../config';
+import { AggregateResolver } from './aggregate/aggregate.resolver';
 import {
   DocumentResolver,
   EvidenceResolver,
@@ -32,6 +33,7 @@ export const RESOLVERS = [
   SentenceResolver,
   EvidenceResolver,
   MentionResolver,
+  AggregateResolver,
 ] as const;
 
 export async function buildGraphSchema(): Promise<GraphQLSchema> {

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { BadUserInputError } from '../db/errors';
 import { normalizeName } from '../ingest/text';
 import { Candidate, EntityStore } from './entity.store';
@@ -81,17 +82,32 @@ export class ResolutionCache {
   }
 }
 
+const CANDIDATES = 25;
+
 export class EntityResolver {
+  /** Names asked for in the same tick, by any request, go to the database together. */
+  private readonly batch: DataLoader<string, Candidate[]>;
+
   constructor(
     private readonly store: EntityStore,
     private readonly cache: ResolutionCache,
-  ) {}
+  ) {
+    this.batch = new DataLoader(
+      async (refs) => {
+        const found = await this.store.candidates(
+          refs.map((ref) => ({ ref, words: normalizeName(ref).split(' ').filter(Boolean) })),
+          CANDIDATES,
+        );
+        return refs.map((ref) => found.get(ref) ?? []);
+      },
+      { cache: false },
+    );
+  }
 
-  async rank(ref: string, limit = 10): Promise<RankedMatch[]> {
-    const words = normalizeName(ref).split(' ').filter(Boolean);
-    if (!words.length && !ref.trim()) return [];
-    const candidates = await this.store.candidates(ref.trim(), words, Math.max(limit, 10));
-    return rankCandidates(ref.trim(), candidates).slice(0, limit);
+  async rank(ref: string, limit = CANDIDATES): Promise<RankedMatch[]> {
+    const key = ref.trim();
+    if (!key) return [];
+    return rankCandidates(key, await this.batch.load(key)).slice(0, limit);
   }
 
   /** The one entity an argument names (by id, name or alias), or BAD_USER_INPUT listing the candidates. */
@@ -103,7 +119,7 @@ export class EntityResolver {
       });
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const ranked = await this.rank(key, 10);
+    const ranked = await this.rank(key);
     const chosen = pick(ranked);
     if (chosen) {
       this.cache.set(key, chosen.entity);

@@ -48,13 +48,19 @@ export class EntityStore {
     return new Map(found.map((e) => [e.id, e]));
   }
 
-  async candidates(ref: string, words: string[], limit = 10): Promise<Candidate[]> {
-    const lucene = luceneTerms(words, true);
-    const rows = await readRows(this.db, 'resolve', { ref, lucene: lucene || '""', limit });
-    return rows.map((row) => ({
-      entity: parseRow('resolve', entityRecord, row.entity),
-      score: Number(row.score),
-    }));
+  /** Candidates for several names in one round trip, keyed by the name as given. */
+  async candidates(refs: { ref: string; words: string[] }[], limit = 10): Promise<Map<string, Candidate[]>> {
+    const rows = await readRows(this.db, 'resolve', {
+      refs: refs.map(({ ref, words }) => ({ ref, lucene: luceneTerms(words, true) || '""' })),
+      limit,
+    });
+    const found = new Map<string, Candidate[]>();
+    for (const row of rows) {
+      const list = found.get(String(row.key)) ?? [];
+      list.push({ entity: parseRow('resolve', entityRecord, row.entity), score: Number(row.score) });
+      found.set(String(row.key), list);
+    }
+    return found;
   }
 
   async search(words: string[], limit: number): Promise<SearchHit[]> {
@@ -86,6 +92,15 @@ export class EntityStore {
     return {
       nodes: parseRow('neighborhood', z.array(entityRecord), row.nodes),
       edges: parseRow('neighborhood', z.array(edgeRecord), row.edges),
+      truncated: Boolean(row.truncated),
+    };
+  }
+
+  async overview(first: number, kinds: string[] | null): Promise<SubgraphRecord> {
+    const [row] = await readRows(this.db, 'overview', { first, kinds: kinds?.length ? kinds : null });
+    return {
+      nodes: parseRow('overview', z.array(entityRecord), row.nodes),
+      edges: parseRow('overview', z.array(edgeRecord), row.edges),
       truncated: Boolean(row.truncated),
     };
   }

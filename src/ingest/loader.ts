@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Database, WriteTx } from '../db/database';
 import { ServiceError } from '../db/errors';
 import { cypher, cypherFolder } from '../cypher';
@@ -36,6 +37,19 @@ const emptyCounters = (): LoadCounters => ({
   propertiesSet: 0,
 });
 
+let ingestVersion: string | undefined;
+
+/**
+ * What a stored document was written with: its plan and the ingest statements. A changed loader therefore
+ * rewrites documents whose annotation did not change.
+ */
+function writtenWith(plan: DocumentPlan): string {
+  ingestVersion ??= createHash('sha256')
+    .update(cypherFolder('ingest').map((s) => s.text).join('\n'))
+    .digest('hex');
+  return createHash('sha256').update(`${plan.document.planSha256}:${ingestVersion}`).digest('hex');
+}
+
 /** Creates the constraints and indexes (IF NOT EXISTS: safe on every start). */
 export async function applySchema(db: Database): Promise<void> {
   for (const statement of cypherFolder('schema')) {
@@ -67,6 +81,7 @@ export async function loadPlan(
     claims: plan.claims.length,
     facts: plan.facts.length,
   };
+  const version = writtenWith(plan);
   const status = await db.write(`ingest/${docId}`, async (tx) => {
     Object.assign(counters, emptyCounters());
     const count = async (name: string, params: Record<string, unknown>) => {
@@ -80,8 +95,11 @@ export async function loadPlan(
       return out;
     };
     const [state] = await count('01-lock-document', { docId });
-    if (!state.isNew && state.planSha256 === plan.document.planSha256 && !options.force)
+    if (!state.isNew && state.planSha256 === version && !options.force)
       return 'unchanged' as const;
+    // Cleared first, so that only other documents' entities can conflict: an entity this document alone
+    // describes may change its kind. Throwing rolls the clearing back with everything else.
+    if (!state.isNew) await count('03-clear-document', { docId });
     const conflicts = await count('02-entity-kind-conflicts', {
       entities: plan.entities.map(({ id, kind }) => ({ id, kind })),
     });
@@ -92,8 +110,7 @@ export async function loadPlan(
         { conflicts },
       );
     }
-    if (!state.isNew) await count('03-clear-document', { docId });
-    await count('04-document', { doc: plan.document });
+    await count('04-document', { doc: { ...plan.document, planSha256: version } });
     const steps: [string, unknown[]][] = [
       ['05-headings', plan.headings],
       ['06-sentences', plan.sentences],

@@ -38,12 +38,12 @@ export class EntityResolver {
   async resolve(
     @Arg('name', () => String, { description: 'A name, alias or id, e.g. "the Russian leader".' })
     name: string,
-    @Arg('first', () => Int, { defaultValue: 10, description: 'At most this many (1–100).' }) first: number,
+    @Arg('first', () => Int, { defaultValue: 10, description: 'At most this many (1–25).' }) first: number,
     @Ctx() ctx: GraphContext,
   ) {
     const matches = await ctx.stores.resolver.rank(
       boundedText('name', name),
-      inRange('first', first, 1, LIMITS.first.max),
+      inRange('first', first, 1, 25),
     );
     ctx.loaders.primeEntities(matches.map((m) => m.entity));
     return matches.map(({ entity, score, matchedOn }) => ({ entity, score, matchedOn }));

@@ -3,7 +3,7 @@ import { SubgraphRecord } from '../../graph/entity.store';
 import { GraphContext } from '../context';
 import { LIMITS, inRange } from '../limits';
 import { toStance } from '../mappers';
-import { EdgeKind } from '../types/enums';
+import { EdgeKind, EntityKind } from '../types/enums';
 import { Stance } from '../types/stance.type';
 import { Edge, Subgraph } from '../types/subgraph.type';
 
@@ -48,6 +48,21 @@ export class SubgraphResolver {
       await ctx.stores.entities.neighborhood(entity.id, depth, LIMITS.neighborhoodNodes),
       ctx,
     );
+  }
+
+  @Query(() => Subgraph, {
+    description:
+      'The whole picture for a dashboard: the `first` most connected entities (of the given kinds) and every ' +
+      'stance and fact among them, each with its evidence; truncated says when entities were left out.',
+  })
+  async graph(
+    @Arg('first', () => Int, { defaultValue: 200, description: 'At most this many entities (1–500).' }) first: number,
+    @Arg('kinds', () => [EntityKind], { nullable: true, description: 'Only entities of these kinds.' })
+    kinds: EntityKind[] | null,
+    @Ctx() ctx: GraphContext,
+  ) {
+    inRange('first', first, 1, 500);
+    return toSubgraph(await ctx.stores.entities.overview(first, kinds ?? null), ctx);
   }
 
   @Query(() => Subgraph, {

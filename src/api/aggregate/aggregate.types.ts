@@ -1,0 +1,126 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Entity } from '../types/entity.type';
+import { Polarity, StanceKind } from '../types/enums';
+import { Evidence } from '../types/evidence.type';
+import { Stance } from '../types/stance.type';
+
+export enum CountGroup {
+  ENTITY_KIND = 'ENTITY_KIND',
+  STANCE_KIND = 'STANCE_KIND',
+  POLARITY = 'POLARITY',
+  RELATION_TYPE = 'RELATION_TYPE',
+  DOCUMENT = 'DOCUMENT',
+}
+
+export enum CellPolarity {
+  SUPPORT = 'SUPPORT',
+  OPPOSE = 'OPPOSE',
+  CONDITIONAL = 'CONDITIONAL',
+  CONFLICTING = 'CONFLICTING',
+}
+
+export enum TimelineKind {
+  EVENT = 'EVENT',
+  STATEMENT = 'STATEMENT',
+}
+
+registerEnumType(CountGroup, {
+  name: 'CountGroup',
+  description: 'What to count by.',
+  valuesConfig: {
+    ENTITY_KIND: { description: 'Entities per kind.' },
+    STANCE_KIND: { description: 'Stances per kind.' },
+    POLARITY: { description: 'Stances per polarity.' },
+    RELATION_TYPE: { description: 'Facts per relationship type.' },
+    DOCUMENT: { description: 'Stances per document.' },
+  },
+});
+registerEnumType(CellPolarity, {
+  name: 'CellPolarity',
+  description: 'The polarity of an actor’s stances on a target, taken together.',
+  valuesConfig: {
+    SUPPORT: { description: 'Every stance supports.' },
+    OPPOSE: { description: 'Every stance opposes.' },
+    CONDITIONAL: { description: 'Every stance is conditional.' },
+    CONFLICTING: { description: 'The stances disagree: see polarities.' },
+  },
+});
+registerEnumType(TimelineKind, {
+  name: 'TimelineKind',
+  description: 'What a timeline entry is.',
+  valuesConfig: {
+    EVENT: { description: 'A dated event or attack.' },
+    STATEMENT: { description: 'A dated stance.' },
+  },
+});
+
+@ObjectType({ description: 'One actor × target pair of the stance matrix.' })
+export class StanceCell {
+  @Field(() => Entity, { description: 'The actor (row).' })
+  actor!: Entity;
+
+  @Field(() => Entity, { description: 'The target (column).' })
+  target!: Entity;
+
+  @Field(() => [StanceKind], { description: 'The kinds of the actor’s stances on the target.' })
+  kinds!: StanceKind[];
+
+  @Field(() => [Polarity], { description: 'Every polarity among them; more than one means they conflict.' })
+  polarities!: Polarity[];
+
+  @Field(() => CellPolarity, { description: 'Their polarity taken together; CONFLICTING rather than an average.' })
+  polarity!: CellPolarity;
+
+  @Field(() => Int, { description: 'How many stances.' })
+  stanceCount!: number;
+
+  @Field(() => Int, { description: 'How many quotes back them.' })
+  evidenceCount!: number;
+
+  stanceIds!: string[];
+}
+
+@ObjectType({ description: 'Actors × targets with the stances between them, for a table or heat map.' })
+export class StanceMatrix {
+  @Field(() => [Entity], { description: 'Rows: actors, most stances first.' })
+  actors!: Entity[];
+
+  @Field(() => [Entity], { description: 'Columns: targets, most stances first.' })
+  targets!: Entity[];
+
+  @Field(() => [StanceCell], { description: 'The non-empty cells.' })
+  cells!: StanceCell[];
+}
+
+@ObjectType({ description: 'A group and how many it holds.' })
+export class Count {
+  @Field(() => String, { description: 'The group: a kind, polarity, relationship type or document id.' })
+  key!: string;
+
+  @Field(() => String, { nullable: true, description: 'A readable name for the group (a document’s title).' })
+  label!: string | null;
+
+  @Field(() => Int, { description: 'How many.' })
+  count!: number;
+}
+
+@ObjectType({ description: 'A dated event or statement.' })
+export class TimelineEntry {
+  @Field(() => String, { description: 'ISO date, resolved against the document’s date.' })
+  date!: string;
+
+  @Field(() => String, { nullable: true, description: 'The text’s own words for the date.' })
+  dateText!: string | null;
+
+  @Field(() => TimelineKind, { description: 'EVENT or STATEMENT.' })
+  kind!: TimelineKind;
+
+  @Field(() => Entity, { nullable: true, description: 'For an event: the event or attack.' })
+  entity!: Entity | null;
+
+  @Field(() => Stance, { nullable: true, description: 'For a statement: the stance.' })
+  stance!: Stance | null;
+
+  @Field(() => [Evidence], { description: 'A statement’s quotes; the places that name an event.' })
+  evidence!: Evidence[];
+}

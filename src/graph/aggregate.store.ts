@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { Database } from '../db/database';
+import { parseRow, readColumn, readRows } from './named-query';
+import { entityRecord, evidenceRecord, stanceRecord } from './records';
+
+const rankedEntity = entityRecord.extend({ stanceCount: z.number() });
+
+export const matrixRecord = z.object({
+  actors: z.array(rankedEntity),
+  targets: z.array(rankedEntity),
+  cells: z.array(
+    z.object({
+      actorId: z.string(),
+      targetId: z.string(),
+      stanceIds: z.array(z.string()),
+      kinds: z.array(z.string()),
+      polarities: z.array(z.string()),
+      evidenceCount: z.number(),
+    }),
+  ),
+});
+export type MatrixRecord = z.infer<typeof matrixRecord>;
+
+export const countRecord = z.object({ key: z.string(), label: z.string().nullish(), count: z.number() });
+export type CountRecord = z.infer<typeof countRecord>;
+
+export const timelineRecord = z.object({
+  date: z.string(),
+  dateText: z.string().nullish(),
+  kind: z.enum(['EVENT', 'STATEMENT']),
+  entity: entityRecord.nullish(),
+  stance: stanceRecord.nullish(),
+  evidence: z.array(evidenceRecord),
+});
+export type TimelineRecord = z.infer<typeof timelineRecord>;
+
+export type CountGroup = 'ENTITY_KIND' | 'STANCE_KIND' | 'POLARITY' | 'RELATION_TYPE' | 'DOCUMENT';
+
+/** Dashboard aggregates: each is one named query and one round trip. */
+export class AggregateStore {
+  constructor(private readonly db: Database) {}
+
+  async stanceMatrix(actorIds: string[] | null, targetIds: string[] | null, limit: number): Promise<MatrixRecord> {
+    const [row] = await readRows(this.db, 'stance-matrix', { actorIds, targetIds, limit });
+    if (!row) return { actors: [], targets: [], cells: [] };
+    return parseRow('stance-matrix', matrixRecord, row);
+  }
+
+  async counts(groupBy: CountGroup): Promise<CountRecord[]> {
+    const rows = await readRows(this.db, 'counts', { groupBy });
+    return rows.map((row) => parseRow('counts', countRecord, row));
+  }
+
+  async timeline(from: string | null, to: string | null, limit: number): Promise<TimelineRecord[]> {
+    return readColumn(this.db, 'timeline', { from, to, limit }, 'entry', timelineRecord);
+  }
+}
