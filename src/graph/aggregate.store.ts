@@ -40,7 +40,11 @@ export type CountGroup = 'ENTITY_KIND' | 'STANCE_KIND' | 'POLARITY' | 'RELATION_
 export class AggregateStore {
   constructor(private readonly db: Database) {}
 
-  async stanceMatrix(actorIds: string[] | null, targetIds: string[] | null, limit: number): Promise<MatrixRecord> {
+  async stanceMatrix(
+    actorIds: string[] | null,
+    targetIds: string[] | null,
+    limit: number,
+  ): Promise<MatrixRecord> {
     const [row] = await readRows(this.db, 'stance-matrix', { actorIds, targetIds, limit });
     if (!row) return { actors: [], targets: [], cells: [] };
     return parseRow('stance-matrix', matrixRecord, row);

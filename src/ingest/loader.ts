@@ -45,7 +45,11 @@ let ingestVersion: string | undefined;
  */
 function writtenWith(plan: DocumentPlan): string {
   ingestVersion ??= createHash('sha256')
-    .update(cypherFolder('ingest').map((s) => s.text).join('\n'))
+    .update(
+      cypherFolder('ingest')
+        .map((s) => s.text)
+        .join('\n'),
+    )
     .digest('hex');
   return createHash('sha256').update(`${plan.document.planSha256}:${ingestVersion}`).digest('hex');
 }
@@ -95,8 +99,7 @@ export async function loadPlan(
       return out;
     };
     const [state] = await count('01-lock-document', { docId });
-    if (!state.isNew && state.planSha256 === version && !options.force)
-      return 'unchanged' as const;
+    if (!state.isNew && state.planSha256 === version && !options.force) return 'unchanged' as const;
     // Cleared first, so that only other documents' entities can conflict: an entity this document alone
     // describes may change its kind. Throwing rolls the clearing back with everything else.
     if (!state.isNew) await count('03-clear-document', { docId });

@@ -11,7 +11,9 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 function isoDate(argument: string, value: string | null | undefined): string | null {
   if (value == null) return null;
   if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new BadUserInputError(`Argument "${argument}" must be an ISO date (YYYY-MM-DD); got "${value}".`, { argument });
+    throw new BadUserInputError(`Argument "${argument}" must be an ISO date (YYYY-MM-DD); got "${value}".`, {
+      argument,
+    });
   }
   return value;
 }
@@ -25,15 +27,23 @@ export class AggregateResolver {
       'stances first (at most `first` of each).',
   })
   async stanceMatrix(
-    @Arg('actors', () => [String], { nullable: true, description: 'Rows: entity ids or names.' }) actors: string[] | null,
-    @Arg('targets', () => [String], { nullable: true, description: 'Columns: entity ids or names.' }) targets: string[] | null,
-    @Arg('first', () => Int, { defaultValue: 50, description: 'At most this many rows and columns (1–100).' }) first: number,
+    @Arg('actors', () => [String], { nullable: true, description: 'Rows: entity ids or names.' })
+    actors: string[] | null,
+    @Arg('targets', () => [String], { nullable: true, description: 'Columns: entity ids or names.' })
+    targets: string[] | null,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'At most this many rows and columns (1–100).' })
+    first: number,
     @Ctx() ctx: GraphContext,
   ): Promise<StanceMatrix> {
     inRange('first', first, LIMITS.first.min, LIMITS.first.max);
     const resolveAll = async (refs: string[] | null | undefined, argument: string) =>
-      refs == null ? null : (await Promise.all(refs.map((r) => ctx.stores.resolver.resolve(r, argument)))).map((e) => e.id);
-    const [actorIds, targetIds] = await Promise.all([resolveAll(actors, 'actors'), resolveAll(targets, 'targets')]);
+      refs == null
+        ? null
+        : (await Promise.all(refs.map((r) => ctx.stores.resolver.resolve(r, argument)))).map((e) => e.id);
+    const [actorIds, targetIds] = await Promise.all([
+      resolveAll(actors, 'actors'),
+      resolveAll(targets, 'targets'),
+    ]);
     const m = await ctx.stores.aggregates.stanceMatrix(actorIds, targetIds, first);
     ctx.loaders.primeEntities([...m.actors, ...m.targets]);
     const byId = new Map([...m.actors, ...m.targets].map((e) => [e.id, e]));
@@ -62,10 +72,12 @@ export class AggregateResolver {
   }
 
   @Query(() => [TimelineEntry], {
-    description: 'Dated events and statements in date order, each with its evidence. Dates are ISO, inclusive.',
+    description:
+      'Dated events and statements in date order, each with its evidence. Dates are ISO, inclusive.',
   })
   async timeline(
-    @Arg('from', () => String, { nullable: true, description: 'Earliest date (YYYY-MM-DD).' }) from: string | null,
+    @Arg('from', () => String, { nullable: true, description: 'Earliest date (YYYY-MM-DD).' })
+    from: string | null,
     @Arg('to', () => String, { nullable: true, description: 'Latest date (YYYY-MM-DD).' }) to: string | null,
     @Ctx() ctx: GraphContext,
   ): Promise<TimelineEntry[]> {

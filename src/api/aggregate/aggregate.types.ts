@@ -68,7 +68,9 @@ export class StanceCell {
   @Field(() => [Polarity], { description: 'Every polarity among them; more than one means they conflict.' })
   polarities!: Polarity[];
 
-  @Field(() => CellPolarity, { description: 'Their polarity taken together; CONFLICTING rather than an average.' })
+  @Field(() => CellPolarity, {
+    description: 'Their polarity taken together; CONFLICTING rather than an average.',
+  })
   polarity!: CellPolarity;
 
   @Field(() => Int, { description: 'How many stances.' })

@@ -41,10 +41,7 @@ export class EntityResolver {
     @Arg('first', () => Int, { defaultValue: 10, description: 'At most this many (1–25).' }) first: number,
     @Ctx() ctx: GraphContext,
   ) {
-    const matches = await ctx.stores.resolver.rank(
-      boundedText('name', name),
-      inRange('first', first, 1, 25),
-    );
+    const matches = await ctx.stores.resolver.rank(boundedText('name', name), inRange('first', first, 1, 25));
     ctx.loaders.primeEntities(matches.map((m) => m.entity));
     return matches.map(({ entity, score, matchedOn }) => ({ entity, score, matchedOn }));
   }

@@ -56,7 +56,8 @@ export class SubgraphResolver {
       'stance and fact among them, each with its evidence; truncated says when entities were left out.',
   })
   async graph(
-    @Arg('first', () => Int, { defaultValue: 200, description: 'At most this many entities (1–500).' }) first: number,
+    @Arg('first', () => Int, { defaultValue: 200, description: 'At most this many entities (1–500).' })
+    first: number,
     @Arg('kinds', () => [EntityKind], { nullable: true, description: 'Only entities of these kinds.' })
     kinds: EntityKind[] | null,
     @Ctx() ctx: GraphContext,

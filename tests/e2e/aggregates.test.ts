@@ -1,0 +1,164 @@
+import path from 'node:path';
+import { loadDocuments } from '../../src/cli';
+import { TestService, startTestService } from '../support/service';
+
+let svc: TestService;
+
+beforeAll(async () => {
+  svc = await startTestService();
+  // A second document in which one actor both praises and criticises the same proposal.
+  await loadDocuments(svc.db, [path.join(__dirname, 'fixtures', 'conflict')], () => {});
+  svc.stores.cache.clear();
+});
+afterAll(async () => svc?.close());
+
+async function ok<T>(query: string): Promise<T> {
+  const { status, body } = await svc.gql<T>(query);
+  expect(body.errors).toBeUndefined();
+  expect(status).toBe(200);
+  return body.data as T;
+}
+
+/** The same numbers, counted by a plain query of our own over the stored graph. */
+async function direct(text: string): Promise<Record<string, number>> {
+  const rows = await svc.db.read({ name: 'test/direct', text });
+  return Object.fromEntries(rows.map((r) => [String(r.key), Number(r.count)]));
+}
+
+type Cell = {
+  actor: { id: string };
+  target: { id: string };
+  kinds: string[];
+  polarity: string;
+  polarities: string[];
+  evidenceCount: number;
+  stances: { id: string }[];
+};
+
+describe('stanceMatrix', () => {
+  it('without arguments: actors and targets with stances, most first, and one round trip', async () => {
+    svc.sent.length = 0;
+    const data = await ok<{
+      stanceMatrix: { actors: { id: string }[]; targets: { id: string }[]; cells: Cell[] };
+    }>(
+      '{ stanceMatrix { actors { id } targets { id } cells { actor { id } target { id } kinds polarity evidenceCount } } }',
+    );
+    expect(svc.sent.map((s) => s.query.name)).toEqual(['stance-matrix']);
+    expect(data.stanceMatrix.actors[0].id).toBe('putin');
+    const cell = data.stanceMatrix.cells.find(
+      (c) => c.actor.id === 'putin' && c.target.id === 'energy-ceasefire',
+    );
+    expect(cell).toMatchObject({ kinds: ['AGREES_TO'], polarity: 'SUPPORT', evidenceCount: 2 });
+  });
+
+  it('conflicting stances are shown as such, not averaged', async () => {
+    const data = await ok<{ stanceMatrix: { cells: Cell[] } }>(
+      '{ stanceMatrix(actors: ["Anna Vale"], targets: ["harbour-truce"]) { cells { actor { id } target { id } kinds polarity polarities stances { id } } } }',
+    );
+    expect(data.stanceMatrix.cells).toHaveLength(1);
+    const [cell] = data.stanceMatrix.cells;
+    expect(cell.polarity).toBe('CONFLICTING');
+    expect([...cell.polarities].sort()).toEqual(['OPPOSE', 'SUPPORT']);
+    expect([...cell.kinds].sort()).toEqual(['CRITICIZES', 'PRAISES']);
+    expect(cell.stances).toHaveLength(2);
+  });
+});
+
+describe('counts(groupBy:)', () => {
+  it.each([
+    ['ENTITY_KIND', 'MATCH (e:Entity) RETURN e.kind AS key, count(*) AS count'],
+    ['STANCE_KIND', 'MATCH (c:Claim) RETURN c.kind AS key, count(*) AS count'],
+    ['POLARITY', 'MATCH (c:Claim) RETURN c.polarity AS key, count(*) AS count'],
+    ['DOCUMENT', 'MATCH (c:Claim) RETURN c.docId AS key, count(*) AS count'],
+  ])('%s agrees with a direct count, in one round trip', async (groupBy, cypher) => {
+    svc.sent.length = 0;
+    const data = await ok<{ counts: { key: string; count: number }[] }>(
+      `{ counts(groupBy: ${groupBy}) { key label count } }`,
+    );
+    expect(svc.sent).toHaveLength(1);
+    expect(Object.fromEntries(data.counts.map((c) => [c.key, c.count]))).toEqual(await direct(cypher));
+    const sizes = data.counts.map((c) => c.count);
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+  });
+
+  it('RELATION_TYPE counts facts, not the text or claim layers', async () => {
+    const data = await ok<{ counts: { key: string; count: number }[] }>(
+      '{ counts(groupBy: RELATION_TYPE) { key count } }',
+    );
+    const keys = data.counts.map((c) => c.key);
+    expect(keys).toEqual(expect.arrayContaining(['CARRIED_OUT', 'TARGETED', 'LEADS']));
+    for (const structural of [
+      'MENTIONS',
+      'EVIDENCE',
+      'STANCE',
+      'BY',
+      'ON',
+      'CITES',
+      'RESPONDS_TO',
+      'DESCRIBES',
+      'IN_SECTION',
+      'NEXT',
+    ]) {
+      expect(keys).not.toContain(structural);
+    }
+  });
+});
+
+describe('timeline(from:, to:)', () => {
+  it('dated events and statements in date order, each with evidence', async () => {
+    const data = await ok<{
+      timeline: {
+        date: string;
+        kind: string;
+        entity: { id: string } | null;
+        stance: { kind: string } | null;
+        evidence: unknown[];
+      }[];
+    }>(
+      '{ timeline { date dateText kind entity { id } stance { kind actor { id } } evidence { quote start end } } }',
+    );
+    const dates = data.timeline.map((e) => e.date);
+    expect(dates).toEqual([...dates].sort());
+    expect(data.timeline.find((e) => e.entity?.id === 'us-talks-on-ukraine-2025-03-23')?.date).toBe(
+      '2025-03-23',
+    );
+    expect(data.timeline.some((e) => e.kind === 'STATEMENT' && e.stance?.kind === 'REJECTS')).toBe(true);
+    for (const e of data.timeline) expect(e.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('from/to bound the dates, inclusive; a bad date is BAD_USER_INPUT', async () => {
+    const data = await ok<{ timeline: { date: string }[] }>(
+      '{ timeline(from: "2025-03-19", to: "2025-03-31") { date } }',
+    );
+    expect(data.timeline.length).toBeGreaterThan(0);
+    for (const e of data.timeline) expect(e.date >= '2025-03-19' && e.date <= '2025-03-31').toBe(true);
+    const { status, body } = await svc.gql('{ timeline(from: "March 2025") { date } }');
+    expect(status).toBe(400);
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'from' });
+  });
+});
+
+describe('graph(first:, kinds:)', () => {
+  it('the most connected entities and every edge among them, with evidence', async () => {
+    const data = await ok<{
+      graph: {
+        truncated: boolean;
+        nodes: { id: string; kind: string }[];
+        edges: { from: { id: string }; to: { id: string }; evidence: unknown[] }[];
+      };
+    }>(
+      '{ graph(first: 10) { truncated nodes { id kind } edges { from { id } to { id } evidence { quote } } } }',
+    );
+    expect(data.graph.nodes).toHaveLength(10);
+    expect(data.graph.truncated).toBe(true);
+    const ids = new Set(data.graph.nodes.map((n) => n.id));
+    for (const e of data.graph.edges) {
+      expect(ids.has(e.from.id) && ids.has(e.to.id)).toBe(true);
+      expect(e.evidence.length).toBeGreaterThan(0);
+    }
+    const attacks = await ok<{ graph: { nodes: { kind: string }[] } }>(
+      '{ graph(kinds: [ATTACK]) { nodes { kind } } }',
+    );
+    expect(new Set(attacks.graph.nodes.map((n) => n.kind))).toEqual(new Set(['ATTACK']));
+  });
+});
