@@ -1,11 +1,13 @@
 // A claim is a node so that a stance can have a speaker, a target, cited evidence and provenance.
+// confidence is always a float: the driver sends a whole 1 as an integer, and one property should have one
+// type for Cypher and Python readers alike.
 MATCH (d:Document {id: $docId})
 UNWIND $rows AS row
 MATCH (actor:Entity {id: row.by})
 MATCH (target:Entity {id: row.on})
 MERGE (c:Claim {id: row.id})
 SET c.docId = d.id, c.kind = row.kind, c.polarity = row.polarity, c.cameo = row.cameo,
-    c.confidence = row.confidence, c.method = row.method, c.date = row.date, c.dateText = row.dateText
+    c.confidence = toFloat(row.confidence), c.method = row.method, c.date = row.date, c.dateText = row.dateText
 MERGE (c)-[:BY]->(actor)
 MERGE (c)-[:ON]->(target)
 // The same stance as one edge between entities, so that neighbourhoods and paths walk entity to entity.

@@ -99,11 +99,15 @@ export async function loadPlan(
       return out;
     };
     const [state] = await count('01-lock-document', { docId });
-    if (!state.isNew && state.planSha256 === version && !options.force) return 'unchanged' as const;
+    if (!state.isNew && state.planSha256 === version && !options.force) {
+      // The lock's SET/REMOVE counts as two property writes; an unchanged document reports none.
+      Object.assign(counters, emptyCounters());
+      return 'unchanged' as const;
+    }
     // Cleared first, so that only other documents' entities can conflict: an entity this document alone
     // describes may change its kind. Throwing rolls the clearing back with everything else.
-    if (!state.isNew) await count('03-clear-document', { docId });
-    const conflicts = await count('02-entity-kind-conflicts', {
+    if (!state.isNew) await count('02-clear-document', { docId });
+    const conflicts = await count('03-entity-kind-conflicts', {
       entities: plan.entities.map(({ id, kind }) => ({ id, kind })),
     });
     if (conflicts.length) {

@@ -91,14 +91,26 @@ function escapeRegExp(value: string): string {
 }
 
 /**
- * Mentions from names and aliases: case-insensitive, on word boundaries, longest match first, never
+ * An alias matches as written, except that its first letter may change case ("the Russian leader" at the
+ * start of a sentence): an acronym such as "US" must not match the word "us".
+ */
+function termPattern(term: string): string {
+  const [first, ...rest] = Array.from(term);
+  const lower = first.toLowerCase();
+  const upper = first.toUpperCase();
+  const head = lower === upper ? escapeRegExp(first) : `[${escapeRegExp(lower)}${escapeRegExp(upper)}]`;
+  return head + escapeRegExp(rest.join(''));
+}
+
+/**
+ * Mentions from names and aliases: as written (first letter in either case), on word boundaries, longest match first, never
  * overlapping, so "Russian President Vladimir Putin" is one mention of Putin, not also one of Russia.
  */
 export function findMentions(text: string, segmented: SegmentedText, entities: EntityAnnotation[]) {
   const candidates: { from: number; to: number; entityId: string }[] = [];
   for (const entity of entities) {
     for (const term of new Set([entity.name, ...entity.aliases])) {
-      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}(?![\\p{L}\\p{N}])`, 'giu');
+      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${termPattern(term)}(?![\\p{L}\\p{N}])`, 'gu');
       for (const m of text.matchAll(pattern))
         candidates.push({ from: m.index, to: m.index + m[0].length, entityId: entity.id });
     }

@@ -205,7 +205,11 @@ export function validateDocument(input: DocumentInput): ValidationResult {
       if (rejectedIds.entities.has(id)) return;
       p(path, 'UNKNOWN_REFERENCE', `no entity has id "${id}"${suggestion(id, kinds.keys())}`);
     } else if (expect && !expect.includes(kind)) {
-      p(path, 'KIND_MISMATCH', `${role} must be ${expect.join(' or ')}, but "${id}" is a ${kind}`);
+      p(
+        path,
+        'KIND_MISMATCH',
+        `${role} must be ${expect.join(' or ')}, but "${id}" is ${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind}`,
+      );
     }
   };
   for (const { item, index } of claims) {
