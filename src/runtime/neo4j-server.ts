@@ -19,6 +19,8 @@ export interface LocalNeo4jOptions {
   pageCache?: string;
   /** Give up waiting for Bolt after this long. */
   startTimeoutMs?: number;
+  /** Where the jars are (default tools/neo4j/lib, resolved on first use). */
+  libDir?: string;
   /** Detach the JVM so it outlives this process (the persistent development instance). */
   detached?: boolean;
   log?: (line: string) => void;
@@ -149,7 +151,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Runni
   const home = path.resolve(options.home);
   const { boltPort, httpPort } = options;
   await checkJava();
-  const lib = await resolveJars(log);
+  const lib = await resolveJars(log, { libDir: options.libDir });
   for (const [port, what, variable] of [
     [boltPort, 'Bolt', 'NEO4J_BOLT_PORT'],
     [httpPort, 'HTTP', 'NEO4J_HTTP_PORT'],
