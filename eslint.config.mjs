@@ -11,6 +11,8 @@ export default tseslint.config(
       'tools/neo4j/lib/**',
       'coverage/**',
       'test-artifacts/**',
+      '.venv/**',
+      '.scratch-*/**',
     ],
   },
   js.configs.recommended,
