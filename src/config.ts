@@ -22,6 +22,14 @@ const memory = (fallback: string) =>
 const oneOf = <const T extends readonly string[]>(values: T) =>
   z.enum(values, { error: `must be one of ${values.join(', ')}` });
 
+const count = (fallback: number, min: number, max: number) => {
+  const what = `must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error: what }).int(what).min(min, what).max(max, what).default(fallback);
+};
+
+/** Long enough that guessing is hopeless; the service only ever compares digests of it. */
+const token = z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 32`)');
+
 const envSchema = z.object({
   NEO4J_URI: z
     .string()
@@ -58,9 +66,27 @@ const envSchema = z.object({
   LOAD_CORPUS: oneOf(['true', 'false']).default('true'),
   CORPUS_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'corpus')),
   PLAYGROUND: oneOf(['true', 'false']).optional(),
+  // Request limits (src/api/security/limits.ts); README "Security and limits" explains each.
+  GRAPHQL_MAX_DEPTH: count(12, 1, 100),
+  GRAPHQL_MAX_ALIASES: count(15, 0, 1_000),
+  GRAPHQL_MAX_TOKENS: count(1_000, 10, 100_000),
+  GRAPHQL_MAX_DIRECTIVES: count(20, 0, 1_000),
+  GRAPHQL_MAX_COST: count(50_000, 1, 10_000_000),
+  HTTP_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 100kb or 1mb')
+    .default('1mb'),
+  /** Receiving a request, and answering it: every read it makes is held to what is left of this. */
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  /** Unset: writes (the loadDocument mutation) are off. */
+  STANCEGRAPH_WRITE_TOKEN: token.optional(),
+  /** Set: every GraphQL request needs this token or the write token. */
+  STANCEGRAPH_READ_TOKEN: token.optional(),
+  /** Default: on in production. */
+  PERSISTED_QUERIES_ONLY: oneOf(['true', 'false']).optional(),
 });
 
-export type Config = z.infer<typeof envSchema> & { playground: boolean };
+export type Config = z.infer<typeof envSchema> & { playground: boolean; persistedQueriesOnly: boolean };
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -82,6 +108,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(lines.join('\n'));
   }
   const config = parsed.data;
-  const playground = config.PLAYGROUND ? config.PLAYGROUND === 'true' : config.NODE_ENV !== 'production';
-  return { ...config, playground };
+  if (config.STANCEGRAPH_READ_TOKEN && config.STANCEGRAPH_READ_TOKEN === config.STANCEGRAPH_WRITE_TOKEN) {
+    // Otherwise every reader could write.
+    throw new ConfigError(
+      'invalid configuration: STANCEGRAPH_READ_TOKEN must differ from STANCEGRAPH_WRITE_TOKEN',
+    );
+  }
+  const production = config.NODE_ENV === 'production';
+  const playground = config.PLAYGROUND ? config.PLAYGROUND === 'true' : !production;
+  const persistedQueriesOnly = config.PERSISTED_QUERIES_ONLY
+    ? config.PERSISTED_QUERIES_ONLY === 'true'
+    : production;
+  return { ...config, playground, persistedQueriesOnly };
 }

@@ -1,7 +1,10 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLSchema } from 'graphql';
@@ -12,6 +15,8 @@ import { GraphContext, Stores, createContext } from './api/context';
 import { errorFormatter } from './api/errors.plugin';
 import { playgroundRouter } from './api/playground/playground';
 import { EXAMPLE_QUERIES, EXAMPLE_TABS } from './api/playground/examples';
+import { createSecurity } from './api/security/security';
+import { dashboardRouter } from './dashboard/dashboard';
 
 export interface ServiceOptions {
   config: Config;
@@ -34,15 +39,22 @@ const READY_TIMEOUT_MS = 1_500;
 export async function startService({ config, db, stores, logger, schema }: ServiceOptions): Promise<Service> {
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL answers are POSTs that no cache revalidates: an ETag would only hash every response body.
+  app.set('etag', false);
   const server = http.createServer(app);
+  // Limits, tokens, allow-list, timeouts: src/api/security, configured from the environment.
+  const security = createSecurity(config, logger);
+  security.applyTimeouts(server);
   const apollo = new ApolloServer<GraphContext>({
     schema,
-    introspection: config.NODE_ENV !== 'production',
-    includeStacktraceInErrorResponses: false,
+    ...security.apollo,
     formatError: errorFormatter(logger),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
+      // No cache hints are used; on by default, it wraps every field resolver to compute them (bench/).
+      ApolloServerPluginCacheControlDisabled(),
+      ...security.plugins,
     ],
   });
   await apollo.start();
@@ -66,10 +78,15 @@ export async function startService({ config, db, stores, logger, schema }: Servi
       playgroundRouter({ endpoint: '/graphql', defaultQuery: EXAMPLE_QUERIES, defaultTabs: EXAMPLE_TABS }),
     );
   }
+  // Always on, production included: a read-only page that uses the public API's non-introspection fields.
+  app.use(dashboardRouter({ endpoint: '/graphql' }));
   app.use(
     '/graphql',
-    express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, { context: async () => createContext(stores) }),
+    ...security.before,
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext(stores, { auth: security.auth(req) }),
+    }),
+    security.errors,
   );
 
   await new Promise<void>((resolve, reject) => {

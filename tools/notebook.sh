@@ -6,6 +6,7 @@
 #                                      exits non-zero when a cell fails (the partial notebook is still written)
 # PYTHON names the interpreter that creates the venv (default python3, 3.11 or newer).
 set -euo pipefail
+caller_dir=$PWD
 cd "$(dirname "$0")/.."
 
 VENV=.venv
@@ -55,9 +56,11 @@ case "${1:-}" in
     ;;
   run)
     [ $# -eq 2 ] || fail "usage: tools/notebook.sh run <out.ipynb>"
+    out=$2
+    [[ $out = /* ]] || out=$caller_dir/$out
     setup
     # The kernel is the venv's ipykernel: its python first on PATH.
-    PATH="$PWD/$VENV/bin:$PATH" exec "$VENV/bin/python" tools/run_notebook.py examples/analyst.ipynb "$2"
+    PATH="$PWD/$VENV/bin:$PATH" exec "$VENV/bin/python" tools/run_notebook.py examples/analyst.ipynb "$out"
     ;;
   *)
     fail "usage: tools/notebook.sh setup | tools/notebook.sh run <out.ipynb>"

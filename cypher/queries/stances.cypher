@@ -1,7 +1,8 @@
 // stances: positions actors take, each with actor, target, what it cites, what it responds to and its
 // evidence. One query serves every stance lookup; $anchor says where it starts:
-//   TARGET — the stances on the entities $keys      (supporters, opponents, stances(target:), Entity.stances)
-//   ACTOR  — the stances taken by the entities $keys (stances(actor:), Entity.stances)
+//   TARGET — the stances on the entities $keys      (supporters, opponents, stances(target:), Entity.stances(role: TARGET))
+//   ACTOR  — the stances taken by the entities $keys (stances(actor:), Entity.stances(role: ACTOR))
+//   ENTITY — the stances the entities $keys take or are the target of (Entity.stances without a role)
 //   CLAIM  — the stances with the ids $keys          (Stance.respondsTo)
 //   RESPONSES — the stances responding to $keys      (Stance.responses)
 //   ALL    — every stance ($keys ignored)
@@ -17,6 +18,11 @@ CALL () {
   WITH 1 AS x WHERE $anchor = 'ACTOR'
   UNWIND $keys AS key
   MATCH (:Entity {id: key})<-[:BY]-(c:Claim)
+  RETURN key, c
+  UNION
+  WITH 1 AS x WHERE $anchor = 'ENTITY'
+  UNWIND $keys AS key
+  MATCH (:Entity {id: key})<-[:BY|ON]-(c:Claim)
   RETURN key, c
   UNION
   WITH 1 AS x WHERE $anchor = 'CLAIM'

@@ -6,3 +6,6 @@ CREATE INDEX claim_doc IF NOT EXISTS FOR (c:Claim) ON (c.docId);
 CREATE INDEX claim_kind IF NOT EXISTS FOR (c:Claim) ON (c.kind);
 CREATE INDEX claim_polarity IF NOT EXISTS FOR (c:Claim) ON (c.polarity);
 CREATE INDEX entity_kind IF NOT EXISTS FOR (e:Entity) ON (e.kind);
+// The timeline starts from what is dated (a range over dates, not a scan of every entity and claim).
+CREATE INDEX entity_date IF NOT EXISTS FOR (e:Entity) ON (e.date);
+CREATE INDEX claim_date IF NOT EXISTS FOR (c:Claim) ON (c.date);

@@ -15,6 +15,8 @@ import {
 } from '../graph/records';
 import { Direction, RelationStore } from '../graph/relation.store';
 import { StanceAnchor, StanceStore } from '../graph/stance.store';
+import { DocumentWriter } from '../ingest/writer';
+import { RequestAuth } from './security/tokens';
 
 export interface Stores {
   entities: EntityStore;
@@ -23,6 +25,8 @@ export interface Stores {
   documents: DocumentStore;
   aggregates: AggregateStore;
   resolver: EntityResolver;
+  /** Loads documents sent over the API; each load drops the name cache, whose answers it may change. */
+  writer: DocumentWriter;
 }
 
 /** Process-wide: the stores and the name cache live as long as the driver. */
@@ -38,6 +42,7 @@ export function createStores(
     documents: new DocumentStore(db),
     aggregates: new AggregateStore(db),
     resolver: new EntityResolver(entities, cache),
+    writer: new DocumentWriter(db, () => cache.clear()),
     cache,
   };
 }
@@ -112,8 +117,12 @@ export class Loaders {
 export interface GraphContext {
   stores: Stores;
   loaders: Loaders;
+  /** Who is asking, from the request's bearer token: only writes look at it. */
+  auth: RequestAuth;
 }
 
-export function createContext(stores: Stores): GraphContext {
-  return { stores, loaders: new Loaders(stores) };
+const ANONYMOUS: RequestAuth = { role: 'anonymous', writesEnabled: false };
+
+export function createContext(stores: Stores, request: { auth?: RequestAuth } = {}): GraphContext {
+  return { stores, loaders: new Loaders(stores), auth: request.auth ?? ANONYMOUS };
 }

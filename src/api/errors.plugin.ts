@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { ServiceError, mapDatabaseError } from '../db/errors';
 import { Logger } from '../logger';
 
@@ -15,13 +15,37 @@ const REQUEST_CODES = new Set([
 ]);
 
 /**
+ * A validation rule's refusal (src/api/security/limits.ts) reaches us wrapped in Apollo's ValidationError,
+ * which relabels every validation error GRAPHQL_VALIDATION_FAILED; the ServiceError inside has our code.
+ */
+function serviceErrorIn(error: unknown): unknown {
+  if (error instanceof GraphQLError && error.originalError instanceof ServiceError)
+    return error.originalError;
+  return error;
+}
+
+/**
+ * graphql-js stops parsing at parseOptions.maxTokens with a plain syntax error; this gives it its code.
+ * (graphql 16 spells it "more that N tokens".)
+ */
+const TOKEN_LIMIT = /Document contains more tha[nt] (\d+) tokens/;
+
+/**
  * Every error leaves with a code from the service's vocabulary and a message meant for clients: no stack
  * trace, no Cypher. Unexpected errors are logged with their cause and answered as INTERNAL.
  */
 export function errorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const original = serviceErrorIn(unwrapResolverError(error));
     const code = formatted.extensions?.code;
+    const tokenLimit = code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT.exec(formatted.message) : null;
+    if (tokenLimit) {
+      const max = Number(tokenLimit[1]);
+      return {
+        message: `The query has too many tokens: the limit is ${max}.`,
+        extensions: { code: 'TOO_MANY_TOKENS', max },
+      };
+    }
     if (original instanceof ServiceError) {
       if (original.code === 'INTERNAL' || original.code === 'SERVICE_UNAVAILABLE') {
         logger.error({ err: original.originalError ?? original, path: formatted.path }, original.message);
@@ -32,6 +56,12 @@ export function errorFormatter(logger: Logger) {
     if (typeof code === 'string' && REQUEST_CODES.has(code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
+    }
+    const status = (error as GraphQLError)?.extensions?.http as { status?: number } | undefined;
+    if (error instanceof GraphQLError && !error.originalError && status?.status === 400) {
+      // Apollo's own refusals that carry no code (an unsupported persisted-query version, a hash that
+      // does not match its query): the message is written for clients.
+      return { message: error.message, extensions: { code: 'BAD_REQUEST' } };
     }
     const mapped = mapDatabaseError(original);
     logger.error({ err: original, path: formatted.path }, 'request failed');

@@ -12,6 +12,7 @@ import {
   SentenceResolver,
 } from './document/document.resolver';
 import { EntityResolver } from './entity/entity.resolver';
+import { LoadResolver } from './load/load.resolver';
 import { RelationResolver } from './relation/relation.resolver';
 import { SearchResolver } from './search/search.resolver';
 import { ObjectionResolver } from './stance/objection.resolver';
@@ -34,6 +35,7 @@ export const RESOLVERS = [
   EvidenceResolver,
   MentionResolver,
   AggregateResolver,
+  LoadResolver,
 ] as const;
 
 export async function buildGraphSchema(): Promise<GraphQLSchema> {
@@ -44,6 +46,10 @@ export async function buildGraphSchema(): Promise<GraphQLSchema> {
     query.description =
       'Traversals of the stance graph. Arguments that name an entity take its id or any name or alias; ' +
       'every stance, citation, relation and edge carries its evidence.';
+  }
+  const mutation = schema.getMutationType();
+  if (mutation) {
+    mutation.description = 'Writes; each needs `Authorization: Bearer <write token>`.';
   }
   return schema;
 }

@@ -1,14 +1,22 @@
+import { transactionTimeout } from './deadline';
 import { mapDatabaseError } from './errors';
-import neo4j, { Driver, ManagedTransaction, QueryResult, RecordShape } from 'neo4j-driver';
+import { Slots } from './slots';
+import neo4j, { Driver, Neo4jError, QueryResult, RecordShape, SessionMode, Transaction } from 'neo4j-driver';
 
 export interface DatabaseOptions {
   uri: string;
   user: string;
   password: string;
   database: string;
-  /** Transaction timeout applied to every read and write, in ms. */
+  /**
+   * Transaction timeout of every read, in ms, shortened to the request's deadline when there is one. Writes
+   * pass their own (write()'s timeoutMs): a large document loads in one transaction.
+   */
   queryTimeoutMs?: number;
-  /** Fail fast when the database is gone instead of queueing: the service must answer 503 within 2 s. */
+  /**
+   * Fail fast when the database is gone or hung instead of queueing: the service must answer 503 within
+   * 2 s. (A burst of requests queues in Slots instead, never for a pooled connection.)
+   */
   connectionAcquisitionTimeoutMs?: number;
 }
 
@@ -37,14 +45,32 @@ export function toCypherParams(value: unknown): unknown {
 export type QueryListener = (query: Query, mode: 'READ' | 'WRITE') => void;
 
 /**
- * One driver per process; every call names its database and goes through executeRead/executeWrite so that
- * reads are routed to secondaries on a cluster and transient failures are retried.
+ * Waits before the second, third and fourth attempt of a transaction that failed with a retryable error
+ * (the database unreachable or restarting, a deadlock, a stale pooled connection). The driver's own retries
+ * (executeRead/executeWrite) wait 1 s, then 2 s, …: a request touching a stopped database would take up to
+ * 3 s to fail, and the service must answer 503 within 2 s. So transactions are explicit — never retried
+ * by the driver — and retried here, briefly, and only within RETRY_WINDOW_MS of the first attempt (the
+ * driver's window was the same): an attempt that hung for connectionTimeout is not tried again.
+ */
+const RETRY_DELAYS_MS = [50, 150, 300];
+const RETRY_WINDOW_MS = 1_000;
+
+/** The driver's connection pool, and the transactions run at once: a few connections spare for ping(). */
+const POOL_SIZE = 100;
+const CONCURRENT_TRANSACTIONS = 90;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One driver per process; every call names its database and runs in a transaction of its access mode, so
+ * that reads are routed to secondaries on a cluster, and transient failures are retried.
  */
 export class Database {
   readonly driver: Driver;
   readonly name: string;
   private readonly timeoutMs: number;
   private readonly listeners = new Set<QueryListener>();
+  private readonly slots = new Slots(CONCURRENT_TRANSACTIONS);
 
   constructor(options: DatabaseOptions) {
     this.name = options.database;
@@ -52,7 +78,7 @@ export class Database {
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
       connectionTimeout: 1_500,
       connectionAcquisitionTimeout: options.connectionAcquisitionTimeoutMs ?? 1_500,
-      maxTransactionRetryTime: 1_000,
+      maxConnectionPoolSize: POOL_SIZE,
       disableLosslessIntegers: true,
       userAgent: 'stancegraph',
     });
@@ -66,33 +92,95 @@ export class Database {
 
   async read<T extends RecordShape = RecordShape>(query: Query): Promise<T[]> {
     this.notify(query, 'READ');
+    // Per attempt: a retry gets what is left of the request's deadline, not the full timeout again.
+    const result = await this.retried(() =>
+      this.withSlot(() => this.autoCommit<T>(query, transactionTimeout(this.timeoutMs))),
+    );
+    return result.records.map((r) => r.toObject());
+  }
+
+  /** Runs work in one write transaction; the work must be idempotent because it may be retried. */
+  async write<T>(name: string, work: (tx: WriteTx) => Promise<T>, timeoutMs = 120_000): Promise<T> {
+    return this.transaction(
+      neo4j.session.WRITE,
+      name,
+      () => timeoutMs,
+      (tx) => work(new WriteTx(tx, this)),
+    );
+  }
+
+  /** One transaction, committed if work succeeds; retried on retryable errors (RETRY_DELAYS_MS). */
+  private async transaction<T>(
+    mode: SessionMode,
+    name: string,
+    timeout: () => number,
+    work: (tx: Transaction) => Promise<T>,
+  ): Promise<T> {
+    return this.retried(() => this.withSlot(() => this.attempt(mode, name, timeout(), work)));
+  }
+
+  /** Runs work once a transaction slot is free (Slots); the timeout is computed after the wait. */
+  private async withSlot<T>(work: () => Promise<T>): Promise<T> {
+    const release = await this.slots.acquire();
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * A read is one statement, so it runs as an auto-commit transaction: RUN and PULL without BEGIN and
+   * COMMIT, two Bolt messages (and socket writes) fewer for the driver and the server on every read
+   * (bench/results/ab4-*). A READ session still routes it to a secondary on a cluster.
+   */
+  private async autoCommit<T extends RecordShape>(query: Query, timeout: number) {
     const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
     try {
-      const result = await session.executeRead(
-        (tx) => tx.run<T>(query.text, toCypherParams(query.params ?? {}) as Record<string, unknown>),
-        {
-          timeout: this.timeoutMs,
-          metadata: { query: query.name },
-        },
-      );
-      return result.records.map((r) => r.toObject());
-    } catch (error) {
-      throw mapDatabaseError(error);
+      return await session.run<T>(query.text, toCypherParams(query.params ?? {}) as Record<string, unknown>, {
+        timeout,
+        metadata: { query: query.name },
+      });
     } finally {
       await session.close();
     }
   }
 
-  /** Runs work in one write transaction; the work must be idempotent because the driver may retry it. */
-  async write<T>(name: string, work: (tx: WriteTx) => Promise<T>, timeoutMs = 120_000): Promise<T> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
+  /** Runs attempt again on retryable errors, after RETRY_DELAYS_MS, within RETRY_WINDOW_MS. */
+  private async retried<T>(attempt: () => Promise<T>): Promise<T> {
+    const started = Date.now();
+    for (let n = 0; ; n++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        const delay = RETRY_DELAYS_MS[n];
+        const retry =
+          delay !== undefined &&
+          Date.now() + delay - started < RETRY_WINDOW_MS &&
+          Neo4jError.isRetryable(error);
+        if (!retry) throw mapDatabaseError(error);
+        await sleep(delay);
+      }
+    }
+  }
+
+  private async attempt<T>(
+    mode: SessionMode,
+    name: string,
+    timeout: number,
+    work: (tx: Transaction) => Promise<T>,
+  ): Promise<T> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: mode });
     try {
-      return await session.executeWrite((tx) => work(new WriteTx(tx, this)), {
-        timeout: timeoutMs,
-        metadata: { query: name },
-      });
-    } catch (error) {
-      throw mapDatabaseError(error);
+      const tx = session.beginTransaction({ timeout, metadata: { query: name } });
+      try {
+        const value = await work(tx);
+        await tx.commit();
+        return value;
+      } catch (error) {
+        if (tx.isOpen()) await tx.rollback().catch(() => {});
+        throw error;
+      }
     } finally {
       await session.close();
     }
@@ -123,7 +211,7 @@ export class Database {
 /** A write transaction that reports each statement to the database's listeners. */
 export class WriteTx {
   constructor(
-    private readonly tx: ManagedTransaction,
+    private readonly tx: Transaction,
     private readonly db: Database,
   ) {}
 

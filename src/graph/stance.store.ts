@@ -10,7 +10,7 @@ import {
   stanceRecord,
 } from './records';
 
-export type StanceAnchor = 'TARGET' | 'ACTOR' | 'CLAIM' | 'RESPONSES' | 'ALL';
+export type StanceAnchor = 'TARGET' | 'ACTOR' | 'ENTITY' | 'CLAIM' | 'RESPONSES' | 'ALL';
 
 export interface StanceFilter {
   actorId?: string | null;

@@ -1,4 +1,4 @@
-import { Document, LineCounter, isNode, isPair, parseDocument } from 'yaml';
+import { Document, LineCounter, isNode, isPair, parseDocument, visit } from 'yaml';
 
 export interface Problem {
   file: string;
@@ -48,6 +48,27 @@ export class YamlSource {
 
   toJS(): unknown {
     return this.doc.toJS({ maxAliasCount: 100 });
+  }
+
+  /**
+   * The file as plain data, or the problem that stops it being read: an alias whose anchor is missing, or
+   * aliases expanding past maxAliasCount (a "billion laughs" file), are only found here, not by the parser.
+   */
+  toJSOrProblem(): { value: unknown } | { problem: Problem } {
+    try {
+      return { value: this.toJS() };
+    } catch (error) {
+      let at: { line: number; column: number } = { line: 1, column: 1 };
+      visit(this.doc, {
+        Alias: (_key, node) => {
+          if (node.resolve(this.doc) !== undefined || !node.range) return undefined;
+          at = this.pos(node.range[0]);
+          return visit.BREAK;
+        },
+      });
+      const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+      return { problem: { file: this.file, ...at, field: '', code: 'YAML_SYNTAX', message } };
+    }
   }
 
   /** The position of a field: its key when it has one, else its value, else the nearest parent that exists. */

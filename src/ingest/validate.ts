@@ -93,7 +93,9 @@ function suggestion(id: string, known: Iterable<string>): string {
 export function validateDocument(input: DocumentInput): ValidationResult {
   const source = new YamlSource(input.annotationFile, input.annotation);
   if (source.syntaxProblems.length) return { problems: source.syntaxProblems };
-  const raw = source.toJS();
+  const read = source.toJSOrProblem();
+  if ('problem' in read) return { problems: [read.problem] };
+  const raw = read.value;
   const problems: Problem[] = [];
   const p = (path: Path, code: string, message: string) => problems.push(source.problem(path, code, message));
 

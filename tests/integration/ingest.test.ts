@@ -272,8 +272,35 @@ describe('offsets in the stored graph', () => {
           MATCH (d)<-[:PART_OF]-(s:Sentence)
           RETURN {what: 'Sentence', quote: s.text, start: s.start, end: s.end,
                   types: [valueType(s.start), valueType(s.end)]} AS span
+          UNION ALL
+          MATCH (d)<-[:PART_OF]-(h:Heading)
+          RETURN {what: 'Heading', quote: h.text, start: h.start, end: h.end,
+                  types: [valueType(h.start), valueType(h.end)]} AS span
         } AS spans`);
     expect(docs.map((d) => d.id).sort()).toEqual([DOC_A, DOC_B, SEED_ID].sort());
+
+    // Every span the plans hold is in the graph: none can escape the check below by being absent.
+    const group = (what: string) =>
+      ['EVIDENCE', 'MENTIONS', 'Sentence', 'Heading'].includes(what) ? what : 'fact';
+    const tally = (whats: string[]) =>
+      whats.reduce<Record<string, number>>(
+        (acc, w) => ({ ...acc, [group(w)]: (acc[group(w)] ?? 0) + 1 }),
+        {},
+      );
+    for (const doc of docs) {
+      const dir = doc.id === SEED_ID ? SEED_DIR : path.join(TOY_FIXTURES, doc.id);
+      const plan = validateFolder(dir).plan!;
+      expect({ id: doc.id, ...tally(doc.spans.map((s) => s.what)) }).toEqual({
+        id: doc.id,
+        ...tally([
+          ...plan.claims.flatMap((c) => c.evidence.map(() => 'EVIDENCE')),
+          ...plan.facts.flatMap((f) => f.evidence.map(() => f.type)),
+          ...plan.mentions.map(() => 'MENTIONS'),
+          ...plan.sentences.map(() => 'Sentence'),
+          ...plan.headings.map(() => 'Heading'),
+        ]),
+      });
+    }
 
     const wrong: string[] = [];
     let utf16Differs = 0;
@@ -291,9 +318,24 @@ describe('offsets in the stored graph', () => {
       }
     }
     expect(wrong).toEqual([]);
-    expect([...kinds].sort()).toEqual(expect.arrayContaining(['EVIDENCE', 'LEADS', 'MENTIONS', 'Sentence']));
+    expect([...kinds].sort()).toEqual(
+      expect.arrayContaining(['EVIDENCE', 'Heading', 'LEADS', 'MENTIONS', 'Sentence']),
+    );
     // The toy documents put an emoji before every quote, so UTF-16 offsets would miss them.
     expect(utf16Differs).toBeGreaterThan(0);
+  });
+
+  it('stores every claim confidence as a float, whole or not', async () => {
+    const rows = await read<{ id: string; confidence: number; type: string }>(`
+      MATCH (c:Claim) RETURN c.id AS id, c.confidence AS confidence, valueType(c.confidence) AS type`);
+    const plans = [SEED_DIR, path.join(TOY_FIXTURES, DOC_A), path.join(TOY_FIXTURES, DOC_B)].map(
+      (dir) => validateFolder(dir).plan!,
+    );
+    const expected = plans.flatMap((p) => p.claims.map((c) => [c.id, c.confidence] as const));
+    expect(expected.some(([, confidence]) => !Number.isInteger(confidence))).toBe(true);
+    expect(expected.some(([, confidence]) => Number.isInteger(confidence))).toBe(true);
+    expect(rows.map((r) => [r.id, r.confidence]).sort()).toEqual(expected.map(([id, c]) => [id, c]).sort());
+    expect(new Set(rows.map((r) => r.type))).toEqual(new Set(['FLOAT NOT NULL']));
   });
 
   it('stores the parallel evidence lists of facts with one entry per document quote', async () => {

@@ -64,6 +64,30 @@ describe('round trips', () => {
     }
   });
 
+  it('each dashboard aggregate is one round trip (stanceMatrix, counts, timeline)', async () => {
+    for (const [query, name] of [
+      [
+        '{ stanceMatrix { actors { id } targets { id } cells { actor { name } target { name } kinds polarity } } }',
+        'stance-matrix',
+      ],
+      ['{ counts(groupBy: STANCE_KIND) { key count } }', 'counts'],
+      [
+        '{ timeline { date kind entity { name } stance { kind actor { name } } evidence { quote } } }',
+        'timeline',
+      ],
+    ]) {
+      expect((await sentBy(query)).map((q) => q.name)).toEqual([name]);
+    }
+  });
+
+  it("an entity's stances in both roles are one round trip", async () => {
+    const sent = await sentBy(
+      '{ entity(id: "putin") { stances { actor { name } target { name } evidence { quote } } } }',
+    );
+    expect(sent.map((q) => q.name)).toEqual(['entities-by-ids', 'stances']);
+    expect(sent[1].params).toMatchObject({ anchor: 'ENTITY', keys: ['putin'] });
+  });
+
   it('nested navigation is bounded by depth, not by the number of items', async () => {
     const shape = `stances(role: ACTOR) { target { name } actor { stances { evidence { sentence { mentions { entity { id } } } document { id } } } } }`;
     const one = await sentBy(`{ entity(id: "putin") { ${shape} } }`);

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { DEV_PASSWORD } from '../../src/config';
 import { freePort, startLocalNeo4j } from '../../src/runtime/neo4j-server';
 import { playgroundAssetsBuilt } from '../../src/api/playground/playground';
+import { dashboardAssetsBuilt } from '../../src/dashboard/dashboard';
 import { stateFile } from './harness';
 
 /**
@@ -15,6 +16,10 @@ export default async function globalSetup(): Promise<void> {
   if (!playgroundAssetsBuilt()) {
     const build = spawnSync(process.execPath, ['tools/build-playground.mjs'], { stdio: 'inherit' });
     if (build.status !== 0) throw new Error('building the playground assets failed');
+  }
+  if (!dashboardAssetsBuilt()) {
+    const build = spawnSync(process.execPath, ['tools/build-dashboard.mjs'], { stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('building the dashboard assets failed');
   }
   if (process.env.NEO4J_URI) {
     writeFileSync(

@@ -85,16 +85,12 @@ export class EntityResolver {
     kinds: StanceKind[] | null,
     @Ctx() ctx: GraphContext,
   ) {
-    const anchors =
-      role === StanceRole.ACTOR ? ['ACTOR'] : role === StanceRole.TARGET ? ['TARGET'] : ['ACTOR', 'TARGET'];
-    const lists = await Promise.all(
-      anchors.map((a) => ctx.loaders.stances(a as 'ACTOR' | 'TARGET', kinds).load(entity.id)),
-    );
-    const seen = new Set<string>();
-    return lists
-      .flat()
-      .filter((s) => !seen.has(s.id) && seen.add(s.id))
-      .map((s) => toStance(s, ctx));
+    const anchor = role === StanceRole.ACTOR ? 'ACTOR' : role === StanceRole.TARGET ? 'TARGET' : 'ENTITY';
+    const found = await ctx.loaders.stances(anchor, kinds).load(entity.id);
+    // Both roles come in one round trip; the stances it takes are listed before those on it.
+    const asActor = found.filter((s) => s.actor.id === entity.id);
+    const onIt = found.filter((s) => s.actor.id !== entity.id);
+    return [...asActor, ...onIt].map((s) => toStance(s, ctx));
   }
 
   @FieldResolver(() => [Relation], {

@@ -1,0 +1,71 @@
+import neo4j, { Driver } from 'neo4j-driver';
+import { cypher } from '../../src/cypher';
+import { Subjects, WorkloadName } from '../workloads';
+
+/**
+ * The Cypher of each workload, as the service sends it (the very files in cypher/queries, the same
+ * parameters), run straight through neo4j-driver: the bare arm, and the scale benchmark's Cypher timings.
+ */
+export type BareQuery = (driver: Driver, database: string, subjects: Subjects) => Promise<unknown>;
+
+async function read(driver: Driver, database: string, name: string, params: Record<string, unknown>) {
+  const result = await driver.executeQuery(cypher(`queries/${name}`), params, {
+    database,
+    routing: neo4j.routing.READ,
+  });
+  return result.records.map((r) => r.toObject());
+}
+
+const limit = neo4j.int(5_000);
+
+const stances = (
+  driver: Driver,
+  database: string,
+  anchor: string,
+  keys: string[],
+  polarities: string[] | null,
+) =>
+  read(driver, database, 'stances', {
+    anchor,
+    keys,
+    actorId: null,
+    targetId: null,
+    kinds: null,
+    polarities,
+    limit,
+  }).then((rows) => rows.map((r) => r.stance));
+
+export const BARE_QUERIES: Record<WorkloadName, BareQuery> = {
+  supporters: async (driver, db, s) => ({
+    stances: await stances(driver, db, 'TARGET', [s.supportersOf], ['SUPPORT', 'CONDITIONAL']),
+  }),
+  citedAsObjections: async (driver, db) => ({
+    citations: (await read(driver, db, 'cited-as-objections', { byId: null, againstId: null, limit })).map(
+      (r) => r.citation,
+    ),
+  }),
+  // The statements the service sends for entity → stances: the entity, then its stances in both roles.
+  nested: async (driver, db, s) => {
+    const [entities, found] = await Promise.all([
+      read(driver, db, 'entities-by-ids', { ids: [s.entity] }),
+      stances(driver, db, 'ENTITY', [s.entity], null),
+    ]);
+    return { entity: entities[0]?.entity ?? null, stances: found };
+  },
+  neighborhood: async (driver, db, s) =>
+    (
+      await read(driver, db, 'neighborhood', {
+        id: s.entity,
+        depth: neo4j.int(s.neighborhoodDepth),
+        maxNodes: neo4j.int(200),
+      })
+    )[0] ?? { nodes: [], edges: [], truncated: false },
+  stanceMatrix: async (driver, db) =>
+    (
+      await read(driver, db, 'stance-matrix', { actorIds: null, targetIds: null, limit: neo4j.int(50) })
+    )[0] ?? {
+      actors: [],
+      targets: [],
+      cells: [],
+    },
+};

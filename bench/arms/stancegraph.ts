@@ -1,0 +1,61 @@
+/**
+ * Arm "stancegraph": the service itself (startService + createStores + buildGraphSchema), as deployed
+ * (NODE_ENV=production with its request limits, silent logs) but without the persisted-query allow-list,
+ * which would refuse the benchmark's ad-hoc queries; in a process of its own so that its CPU can be read
+ * from /proc.
+ * Driver instrumentation (Database.onQuery) counts the Cypher round trips of every request.
+ */
+import 'reflect-metadata';
+import { createStores } from '../../src/api/context';
+import { buildGraphSchema } from '../../src/api/schema';
+import { loadConfig } from '../../src/config';
+import { Database } from '../../src/db/database';
+import { createLogger } from '../../src/logger';
+import { startService } from '../../src/server';
+import { armEnv, failArm, serveArm } from './arm';
+
+async function main(): Promise<void> {
+  const env = armEnv();
+  const config = loadConfig({
+    ...process.env,
+    NEO4J_URI: env.uri,
+    NEO4J_PASSWORD: env.password,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+    PERSISTED_QUERIES_ONLY: 'false',
+    LOG_LEVEL: 'silent',
+    LOAD_CORPUS: 'false',
+  });
+  const db = new Database({
+    uri: env.uri,
+    user: env.user,
+    password: env.password,
+    database: env.database,
+    queryTimeoutMs: config.NEO4J_QUERY_TIMEOUT_MS,
+  });
+  let queries = 0;
+  const byName: Record<string, number> = {};
+  db.onQuery((query) => {
+    queries++;
+    byName[query.name] = (byName[query.name] ?? 0) + 1;
+  });
+  const service = await startService({
+    config,
+    db,
+    stores: createStores(db),
+    logger: createLogger('silent'),
+    schema: await buildGraphSchema(),
+  });
+  let requests = 0;
+  service.server.on('request', () => requests++);
+  await serveArm(service.server, {
+    stats: () => ({ requests, queries, byName: { ...byName } }),
+    close: async () => {
+      await service.close();
+      await db.close();
+    },
+  });
+}
+
+main().catch(failArm);

@@ -1,0 +1,60 @@
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { IngestJob, IngestOutcome } from './ingest-worker';
+import { cpuMs } from './proc';
+import { round } from './report';
+
+export interface IngestStep extends IngestOutcome {
+  label: string;
+  mode: IngestJob['mode'];
+  batchSize: number | null;
+  /** relationshipsCreated ÷ the time spent in loadPlan (validation excluded): the loader's throughput. */
+  relationshipsPerSecond: number;
+  /** The same over the whole run, validation included. */
+  relationshipsPerSecondWall: number;
+  neo4jCpuMs: number | null;
+  /** Neo4j CPU per relationship created, µs. */
+  neo4jCpuUsPerRelationship: number | null;
+}
+
+/** Runs bench/lib/ingest-worker.ts in a fresh process (so that its peak RSS is its own) and waits. */
+export async function runIngest(
+  label: string,
+  job: IngestJob,
+  neo4jPid: number | undefined,
+): Promise<IngestStep> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'stancegraph-ingest-job-'));
+  const file = path.join(dir, 'job.json');
+  writeFileSync(file, JSON.stringify(job));
+  const before = cpuMs(neo4jPid);
+  try {
+    const outcome = await new Promise<IngestOutcome>((resolve, reject) => {
+      const child = fork(path.join(__dirname, 'ingest-worker.ts'), [file], {
+        execArgv: process.execArgv,
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
+      child.on('message', (m: { type: string; outcome?: IngestOutcome; message?: string }) => {
+        if (m.type === 'done' && m.outcome) resolve(m.outcome);
+        else reject(new Error(`${label}: ${m.message}`));
+      });
+      child.once('exit', (code) => code !== 0 && reject(new Error(`${label}: worker exited with ${code}`)));
+    });
+    const after = cpuMs(neo4jPid);
+    const neo4jCpu = before !== undefined && after !== undefined ? after - before : null;
+    const rels = outcome.counters.relationshipsCreated;
+    return {
+      label,
+      mode: job.mode,
+      batchSize: job.batchSize ?? null,
+      ...outcome,
+      relationshipsPerSecond: round(rels / (outcome.loadMs / 1000), 0),
+      relationshipsPerSecondWall: round(rels / (outcome.wallMs / 1000), 0),
+      neo4jCpuMs: neo4jCpu === null ? null : round(neo4jCpu, 0),
+      neo4jCpuUsPerRelationship: neo4jCpu === null || !rels ? null : round((neo4jCpu * 1000) / rels, 1),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

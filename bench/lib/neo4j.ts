@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DEV_PASSWORD } from '../../src/config';
+import { Database } from '../../src/db/database';
+import { freePort, startLocalNeo4j } from '../../src/runtime/neo4j-server';
+
+/** The Neo4j a benchmark runs against: a throw-away one of its own, or NEO4J_URI when given. */
+export interface BenchNeo4j {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+  /** The JVM's pid when this process started it (its CPU is then read from /proc); else undefined. */
+  pid?: number;
+  heap?: string;
+  pageCache?: string;
+  stop(): Promise<void>;
+}
+
+export interface Neo4jSizing {
+  heap?: string;
+  pageCache?: string;
+}
+
+export async function benchNeo4j(log: (line: string) => void, sizing: Neo4jSizing = {}): Promise<BenchNeo4j> {
+  const user = process.env.NEO4J_USER ?? 'neo4j';
+  const database = process.env.NEO4J_DATABASE ?? 'neo4j';
+  if (process.env.NEO4J_URI) {
+    // NEO4J_PID (optional) names the JVM of a local instance so that its CPU can still be read.
+    const pid = process.env.NEO4J_PID ? Number(process.env.NEO4J_PID) : undefined;
+    log(
+      `using NEO4J_URI=${process.env.NEO4J_URI}${pid ? ` (JVM pid ${pid})` : ' (no JVM CPU figures: set NEO4J_PID)'}`,
+    );
+    return {
+      uri: process.env.NEO4J_URI,
+      user,
+      password: process.env.NEO4J_PASSWORD ?? DEV_PASSWORD,
+      database,
+      pid,
+      stop: async () => {},
+    };
+  }
+  const home = mkdtempSync(path.join(os.tmpdir(), 'stancegraph-bench-neo4j-'));
+  const password = 'stancegraph-bench';
+  const heap = sizing.heap ?? '1g';
+  const pageCache = sizing.pageCache ?? '512m';
+  const running = await startLocalNeo4j({
+    home,
+    boltPort: await freePort(),
+    httpPort: await freePort(),
+    password,
+    heap,
+    pageCache,
+    // A loaded 2-core machine may take minutes to start a JVM.
+    startTimeoutMs: 300_000,
+    log,
+  }).catch((error: unknown) => {
+    rmSync(home, { recursive: true, force: true });
+    throw error;
+  });
+  return {
+    uri: running.uri,
+    user,
+    password,
+    database,
+    pid: running.pid,
+    heap,
+    pageCache,
+    async stop() {
+      await running.stop();
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+export function openDatabase(target: BenchNeo4j, queryTimeoutMs = 120_000): Database {
+  return new Database({
+    uri: target.uri,
+    user: target.user,
+    password: target.password,
+    database: target.database,
+    queryTimeoutMs,
+    connectionAcquisitionTimeoutMs: 60_000,
+  });
+}
+
+/** The server's version string, e.g. "5.26.30". */
+export async function neo4jVersion(db: Database): Promise<string> {
+  const rows = await db.read({
+    name: 'bench/version',
+    text: "CALL dbms.components() YIELD name, versions, edition WHERE name = 'Neo4j Kernel' RETURN versions[0] + ' ' + edition AS v",
+  });
+  return String(rows[0]?.v ?? 'unknown');
+}
+
+/** Empties the graph in chunks; CALL … IN TRANSACTIONS needs an auto-commit transaction. */
+export async function clearGraph(db: Database): Promise<void> {
+  const session = db.driver.session({ database: db.name });
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
+}

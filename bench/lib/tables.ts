@@ -1,0 +1,121 @@
+import { RatioRow, SummaryRow, table } from './report';
+
+export interface ArmRunResult {
+  machine: {
+    nproc: number;
+    cpuModel: string;
+    memoryGb: number;
+    loadAverage: number[];
+    loadAverageAfter: number[];
+  };
+  versions: Record<string, string>;
+  options: { durationS: number; rounds: number; concurrency: number[] };
+  summary: SummaryRow[];
+  ratios: RatioRow[];
+}
+
+const TARGET_VS_BARE = 0.8;
+const TARGET_VS_NEO4J_GRAPHQL = 1.5;
+const TARGET_CONCURRENCY = 8;
+const VS_NEO4J_GRAPHQL_QUERIES = ['nested', 'neighborhood'];
+
+/** The tables of an arms run, as Markdown (printed, and pasted into README's Performance section). */
+export function armTables(result: ArmRunResult): string {
+  const rows = result.summary.map((r) => [
+    r.workload,
+    r.concurrency,
+    r.arm,
+    r.reqPerSec,
+    r.latencyMs.p50,
+    r.latencyMs.p95,
+    r.latencyMs.p99,
+    r.errors,
+    r.serverCpuMsPerRequest,
+    r.neo4jCpuMsPerRequest,
+    r.roundTripsPerRequest,
+    r.bytesPerResponse,
+  ]);
+  const main = table(
+    [
+      'query',
+      'c',
+      'arm',
+      'req/s',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'errors',
+      'server CPU ms/req',
+      'Neo4j CPU ms/req',
+      'Cypher/req',
+      'bytes',
+    ],
+    rows,
+  );
+  const ratioRows = result.ratios.map((r) => {
+    const bareMet =
+      r.concurrency === TARGET_CONCURRENCY && r.vsBare !== null
+        ? r.vsBare >= TARGET_VS_BARE
+          ? 'met'
+          : 'MISSED'
+        : '';
+    const ngMet =
+      r.concurrency === TARGET_CONCURRENCY &&
+      r.vsNeo4jGraphql !== null &&
+      VS_NEO4J_GRAPHQL_QUERIES.includes(r.workload)
+        ? r.vsNeo4jGraphql >= TARGET_VS_NEO4J_GRAPHQL
+          ? 'met'
+          : 'MISSED'
+        : '';
+    return [
+      r.workload,
+      r.concurrency,
+      r.vsBare,
+      r.vsBareByRound.join(' / '),
+      bareMet,
+      r.vsNeo4jGraphql,
+      r.vsNeo4jGraphqlByRound.join(' / '),
+      ngMet,
+    ];
+  });
+  const ratio = table(
+    [
+      'query',
+      'c',
+      'stancegraph ÷ bare',
+      'by round',
+      `≥ ${TARGET_VS_BARE} at c=8`,
+      'stancegraph ÷ neo4j-graphql',
+      'by round',
+      `≥ ${TARGET_VS_NEO4J_GRAPHQL} at c=8`,
+    ],
+    ratioRows,
+  );
+  const extra = [...new Set(result.ratios.flatMap((r) => Object.keys(r.versus ?? {})))].filter(
+    (a) => a !== 'bare' && a !== 'neo4j-graphql',
+  );
+  const extraTable = extra.length
+    ? table(
+        ['query', 'c', ...extra.flatMap((a) => [`stancegraph ÷ ${a}`, 'by round'])],
+        result.ratios.map((r) => [
+          r.workload,
+          r.concurrency,
+          ...extra.flatMap((a) => [r.versus[a]?.ratio ?? null, r.versus[a]?.byRound.join(' / ') ?? '']),
+        ]),
+      )
+    : '';
+  const m = result.machine;
+  return [
+    `Machine: ${m.nproc} × ${m.cpuModel}, ${m.memoryGb} GB; load average ${m.loadAverage.join(' ')} before, ${m.loadAverageAfter.join(' ')} after. ` +
+      `Node ${result.versions.node}, Neo4j ${result.versions.neo4j}. ${result.options.rounds} rounds × ${result.options.durationS} s per cell.`,
+    '',
+    main,
+    '',
+    ratio,
+    ...(extraTable ? ['', extraTable] : []),
+  ].join('\n');
+}
+
+export function printArmTables(result: ArmRunResult): void {
+  process.stdout.write(`\n${armTables(result)}\n`);
+}

@@ -1,0 +1,204 @@
+import { readFileSync } from 'node:fs';
+import {
+  GraphQLSchema,
+  Kind,
+  OperationDefinitionNode,
+  getNamedType,
+  parse,
+  specifiedRules,
+  typeFromAST,
+  validate,
+} from 'graphql';
+import { buildGraphSchema } from '../../src/api/schema';
+import { LIST_SIZE, operationCost } from '../../src/api/security/cost';
+import { limitOptions, requestLimits } from '../../src/api/security/limits';
+import {
+  AllowList,
+  PERSISTED_QUERIES_FILE,
+  buildAllowList,
+  collectOperations,
+  queryHash,
+  serializeAllowList,
+} from '../../src/api/security/persisted-queries';
+import { Tokens, requireWriter } from '../../src/api/security/tokens';
+import { ConfigError, loadConfig } from '../../src/config';
+
+let schema: GraphQLSchema;
+beforeAll(async () => {
+  schema = await buildGraphSchema();
+});
+
+const costOf = (query: string, variables: Record<string, unknown> = {}) => {
+  const document = parse(query);
+  const operation = document.definitions.find(
+    (d) => d.kind === Kind.OPERATION_DEFINITION,
+  ) as OperationDefinitionNode;
+  return operationCost(schema, document, operation, variables);
+};
+
+describe('the persisted-query allow-list', () => {
+  it('schema/persisted-queries.json is what the examples, dashboard and load operations generate (run `npx tsx tools/build-persisted-queries.ts`)', async () => {
+    const expected = serializeAllowList(buildAllowList(await collectOperations()));
+    expect(readFileSync(PERSISTED_QUERIES_FILE, 'utf8')).toBe(expected);
+  });
+
+  it('holds the playground examples, the dashboard queries and the loadDocument mutation', async () => {
+    const sources = new Set((await collectOperations()).map((o) => o.source));
+    expect(sources).toEqual(
+      new Set(['src/api/playground/examples.ts', 'src/dashboard/queries.ts', 'src/api/load/operations.ts']),
+    );
+  });
+
+  it('every operation on it passes the default limits, even with its page sizes at their maximum', () => {
+    const limits = requestLimits(loadConfig({}));
+    const { validationRules } = limitOptions(limits);
+    const entries = Object.entries(AllowList.load(true).entries);
+    expect(entries.length).toBeGreaterThan(5);
+    for (const [hash, query] of entries) {
+      expect(queryHash(query)).toBe(hash);
+      const document = parse(query, { maxTokens: limits.maxTokens });
+      expect({ query, errors: validate(schema, document, [...specifiedRules, ...validationRules]) }).toEqual({
+        query,
+        errors: [],
+      });
+      for (const operation of document.definitions.filter(
+        (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+      )) {
+        // The largest values the resolvers accept: `graph` takes up to 500 entities, the other pages 100.
+        const variables = Object.fromEntries(
+          (operation.variableDefinitions ?? []).map((v) => {
+            const type = getNamedType(typeFromAST(schema, v.type as never)!);
+            const value = type.name === 'Int' ? (query.includes('graph(') ? 500 : 100) : 'x';
+            return [v.variable.name.value, value];
+          }),
+        );
+        expect({
+          query,
+          cost: operationCost(schema, document, operation, variables) <= limits.maxCost,
+        }).toEqual({
+          query,
+          cost: true,
+        });
+      }
+    }
+  });
+});
+
+describe('the list-aware cost', () => {
+  it('multiplies by `first` whether it is a literal, a variable or the schema default', () => {
+    const literal = costOf('{ search(text: "x", first: 40) { __typename } }');
+    const variable = costOf('query ($n: Int!) { search(text: "x", first: $n) { __typename } }', { n: 40 });
+    expect(variable).toBe(literal);
+    expect(costOf('{ search(text: "x", first: 80) { __typename } }')).toBe(2 * literal);
+    // search's default page is 20.
+    expect(costOf('{ search(text: "x") { __typename } }')).toBe(literal / 2);
+  });
+
+  it('multiplies nested lists, and counts a page’s own lists by the page size', () => {
+    const one = costOf('{ supporters(of: "x") { id } }');
+    expect(one).toBe(LIST_SIZE * 2);
+    expect(costOf('{ supporters(of: "x") { evidence { quote } } }')).toBe(LIST_SIZE * (1 + LIST_SIZE * 2));
+    // graph(first: 10): nodes and edges are the page, not 3 × the page.
+    expect(costOf('{ graph(first: 10) { nodes { id } } }')).toBe(10 * (1 + 2));
+    expect(costOf('{ neighborhood(of: "x", depth: 3) { nodes { id } } }')).toBe(3 * (1 + 2));
+  });
+
+  it('counts every item of a list argument, and fragments as what they select', () => {
+    const names = Array.from({ length: 500 }, (_, i) => `n${i}`);
+    const base = costOf('{ stanceMatrix(first: 1) { cells { kinds } } }');
+    expect(
+      costOf('query ($a: [String!]) { stanceMatrix(actors: $a, first: 1) { cells { kinds } } }', {
+        a: names,
+      }),
+    ).toBe(base + 500);
+    expect(costOf('{ ...F } fragment F on Query { supporters(of: "x") { id } }')).toBe(LIST_SIZE * 2);
+    expect(costOf('{ ... on Query { supporters(of: "x") { id } } }')).toBe(LIST_SIZE * 2);
+  });
+});
+
+describe('bearer tokens', () => {
+  const tokens = new Tokens({
+    writeToken: 'write-token-0123456789abcdef',
+    readToken: 'read-token-0123456789abcdef',
+  });
+
+  it.each([
+    [undefined, 'anonymous'],
+    ['', 'anonymous'],
+    ['Bearer write-token-0123456789abcdef', 'write'],
+    ['bearer   write-token-0123456789abcdef  ', 'write'],
+    ['Bearer read-token-0123456789abcdef', 'read'],
+    ['Bearer write-token-0123456789abcde', 'anonymous'],
+    ['Bearer write-token-0123456789abcdefX', 'anonymous'],
+    ['write-token-0123456789abcdef', 'anonymous'],
+    ['Basic d3JpdGUtdG9rZW4=', 'anonymous'],
+    ['Bearer write-token-0123456789abcdef extra', 'anonymous'],
+  ])('%j is %s', (header, role) => {
+    expect(tokens.identify(header).role).toBe(role);
+  });
+
+  it('writes: FORBIDDEN when no write token is configured, UNAUTHENTICATED without it', () => {
+    expect(() => requireWriter(new Tokens({}).identify('Bearer anything-at-all-0123'))).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+    expect(() => requireWriter(tokens.identify('Bearer read-token-0123456789abcdef'))).toThrow(
+      expect.objectContaining({ code: 'UNAUTHENTICATED' }),
+    );
+    expect(() => requireWriter(tokens.identify('Bearer write-token-0123456789abcdef'))).not.toThrow();
+  });
+});
+
+describe('configuration of the limits', () => {
+  it('has the documented defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      GRAPHQL_MAX_DEPTH: 12,
+      GRAPHQL_MAX_ALIASES: 15,
+      GRAPHQL_MAX_TOKENS: 1_000,
+      GRAPHQL_MAX_DIRECTIVES: 20,
+      GRAPHQL_MAX_COST: 50_000,
+      HTTP_BODY_LIMIT: '1mb',
+      HTTP_REQUEST_TIMEOUT_MS: 15_000,
+      persistedQueriesOnly: false,
+    });
+  });
+
+  it('accepts only persisted queries in production unless told otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).persistedQueriesOnly).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', PERSISTED_QUERIES_ONLY: 'false' }).persistedQueriesOnly).toBe(
+      false,
+    );
+    expect(loadConfig({ PERSISTED_QUERIES_ONLY: 'true' }).persistedQueriesOnly).toBe(true);
+  });
+
+  it.each([
+    ['GRAPHQL_MAX_DEPTH', '0', /must be a whole number from 1 to 100/],
+    ['GRAPHQL_MAX_COST', 'lots', /must be a whole number/],
+    ['HTTP_BODY_LIMIT', '1gb', /must be a size such as 100kb or 1mb/],
+    ['STANCEGRAPH_WRITE_TOKEN', 'short', /at least 16 characters/],
+    ['PERSISTED_QUERIES_ONLY', 'yes', /must be one of true, false/],
+  ])('rejects %s=%s in one line naming it', (name, value, why) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(
+      new RegExp(`^invalid configuration: ${name}=.*${why.source}`),
+    );
+  });
+
+  it('refuses a read token equal to the write token: readers could write', () => {
+    const same = 'same-token-0123456789abcdef';
+    expect(() => loadConfig({ STANCEGRAPH_READ_TOKEN: same, STANCEGRAPH_WRITE_TOKEN: same })).toThrow(
+      /STANCEGRAPH_READ_TOKEN must differ/,
+    );
+  });
+});
+
+describe('the APQ cache over the allow-list', () => {
+  it('serves listed hashes; registers others only when the list is not enforced', async () => {
+    const strict = new AllowList({ abc: '{ version }' }, true);
+    expect(await strict.cache.get('apq:abc')).toBe('{ version }');
+    await strict.cache.set('apq:def', '{ documents { id } }');
+    expect(await strict.cache.get('apq:def')).toBeUndefined();
+    const open = new AllowList({}, false);
+    await open.cache.set('apq:def', '{ documents { id } }');
+    expect(await open.cache.get('apq:def')).toBe('{ documents { id } }');
+  });
+});
