@@ -89,6 +89,15 @@ it('filters the graph to one entity kind, and resets', async () => {
   const { page } = browser!;
   await page.locator('[data-action="kind-none"]').click();
   await page.locator('input[data-filter="kind"][value="ATTACK"]').check();
+  // The page applies filters on its next frame; wait for the drawing, not for a fixed time.
+  await page.waitForFunction(
+    () => {
+      const shownNow = (globalThis as unknown as PageGlobals).__cy.nodes(':visible');
+      return shownNow.length > 0 && shownNow.every((n) => n.data('kind') === 'ATTACK');
+    },
+    null,
+    { timeout: 15_000 },
+  );
   const shown = await visibleNodes(page);
   expect(shown.length).toBeGreaterThan(0);
   expect(new Set(shown.map((n) => n.kind))).toEqual(new Set(['ATTACK']));
@@ -96,6 +105,16 @@ it('filters the graph to one entity kind, and resets', async () => {
 
   await page.locator('[data-action="reset-filters"]').click();
   const all = await page.evaluate(() => (globalThis as unknown as PageGlobals).__cy.nodes().length);
+  await page
+    .waitForFunction(
+      () => {
+        const cy = (globalThis as unknown as PageGlobals).__cy;
+        return cy.nodes(':visible').length === cy.nodes().length;
+      },
+      null,
+      { timeout: 15_000 },
+    )
+    .catch(() => undefined);
   expect(await visibleNodes(page)).toHaveLength(all);
 });
 
