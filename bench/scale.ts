@@ -1,9 +1,10 @@
 /**
- * npm run bench:ingest [-- --relationships 1000000 --minutes 20 --sweep 25,100,500,2000 --sweep-docs 60]
+ * npm run bench:ingest [-- --relationships 1000000 --minutes 20 --sweep 0,2000,20000,100000 --sweep-docs 150]
  *
  * On a throw-away Neo4j (or NEO4J_URI): the seed corpus, traversal latency and PROFILE at seed size; then
- * a synthetic corpus (bench/synthetic.ts) through the real validator and loader — a batch-size sweep on
- * slices of it (ABBA order), then the bulk up to the target number of relationships or the time budget —
+ * a synthetic corpus (bench/synthetic.ts) through the real validator and loader — a sweep of the rows
+ * written per transaction (0: one document each) on slices of it (ABBA order), then the bulk (the loader's
+ * default) up to the target number of relationships or the time budget —
  * and the same traversals and PROFILEs at the size reached. Writes bench/results/ingest-<date>.json and
  * bench/results/profile-<date>.json.
  */
@@ -13,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadDocuments } from '../src/cli';
+import { DEFAULT_ROWS_PER_TRANSACTION } from '../src/ingest/loader';
 import { REPO_ROOT } from '../src/config';
 import { generateCorpus } from './synthetic';
 import { SUBJECTS, WORKLOADS } from './workloads';
@@ -33,8 +35,8 @@ async function main(): Promise<void> {
     options: {
       relationships: { type: 'string', default: '1000000' },
       minutes: { type: 'string', default: '20' },
-      sweep: { type: 'string', default: '25,100,500,2000' },
-      'sweep-docs': { type: 'string', default: '60' },
+      sweep: { type: 'string', default: '0,2000,20000,100000' },
+      'sweep-docs': { type: 'string', default: '150' },
       seed: { type: 'string', default: '1' },
       samples: { type: 'string', default: '200' },
     },
@@ -70,11 +72,13 @@ async function main(): Promise<void> {
     const steps = [];
     let next = 0;
     const slice = (n: number) => dirs.slice(next, (next += n));
-    // Each batch size twice, in A B C D D C B A order, on fresh slices: drift and graph growth hit all alike.
-    for (const batchSize of [...sweep, ...[...sweep].reverse()]) {
+    // Each size twice, in A B C D D C B A order, on fresh slices: drift and graph growth hit all alike.
+    for (const rowsPerTransaction of [...sweep, ...[...sweep].reverse()]) {
       const step = await runIngest(
-        `stream, batch ${batchSize}`,
-        { ...job, dirs: slice(sweepDocs), mode: 'stream', batchSize },
+        rowsPerTransaction
+          ? `stream, ${rowsPerTransaction} rows a transaction`
+          : 'stream, one document a transaction',
+        { ...job, dirs: slice(sweepDocs), mode: 'stream', rowsPerTransaction },
         neo4j.pid,
       );
       log(`${step.label}: ${step.relationshipsPerSecond} rel/s, peak RSS ${step.peakRssMb} MB`);
@@ -94,12 +98,11 @@ async function main(): Promise<void> {
       `bulk: from ${before.relationships} relationships to ${target}, until ${new Date(deadline).toISOString()}`,
     );
     const bulk = await runIngest(
-      'bulk (stream, batch 2000)',
+      `bulk (stream, ${DEFAULT_ROWS_PER_TRANSACTION} rows a transaction: the loader's default)`,
       {
         ...job,
         dirs: dirs.slice(next),
         mode: 'stream',
-        batchSize: 2000,
         deadline,
         stopAfterRelationships: target - before.relationships,
       },

@@ -4,7 +4,14 @@ import { Config, ConfigError, REPO_ROOT, loadConfig } from './config';
 import { Database } from './db/database';
 import { ServiceError } from './db/errors';
 import { findDocumentDirs, validateFolder } from './ingest/corpus';
-import { LoadSummary, applySchema, loadPlan } from './ingest/loader';
+import {
+  BatchSummary,
+  DocumentLoad,
+  LoadCounters,
+  LoadOptions,
+  applySchema,
+  loadPlans,
+} from './ingest/loader';
 import { formatProblem } from './ingest/source';
 import { createLogger } from './logger';
 import { RuntimeError } from './runtime/errors';
@@ -43,51 +50,64 @@ export function validateAll(paths: string[]) {
   return results.map((r) => r.plan!);
 }
 
-function describe(summary: LoadSummary): string {
-  const c = summary.counters;
-  const r = summary.rows;
+function describe(load: DocumentLoad): string {
+  const r = load.rows;
   return (
-    `${summary.docId}: ${summary.status} in ${summary.ms} ms — ${r.sentences} sentences, ${r.entities} entities, ` +
-    `${r.mentions} mentions, ${r.claims} claims, ${r.facts} facts; nodes +${c.nodesCreated} -${c.nodesDeleted}, ` +
-    `relationships +${c.relationshipsCreated} -${c.relationshipsDeleted}, properties set ${c.propertiesSet}`
+    `${load.docId}: ${load.status} — ${r.sentences} sentences, ${r.entities} entities, ` +
+    `${r.mentions} mentions, ${r.claims} claims, ${r.facts} facts`
   );
 }
 
+function describeCounters(c: LoadCounters): string {
+  return (
+    `nodes +${c.nodesCreated} -${c.nodesDeleted}, relationships +${c.relationshipsCreated} ` +
+    `-${c.relationshipsDeleted}, properties set ${c.propertiesSet}`
+  );
+}
+
+/**
+ * Validates every document, then loads them several to a transaction (loader.ts loadPlans). Each document is
+ * reported once its transaction commits — one line each for a few documents, one line per transaction for
+ * many — so a long load shows its progress.
+ */
 export async function loadDocuments(
   db: Database,
   paths: string[],
   log: (line: string) => void = say,
-): Promise<LoadSummary[]> {
+  options: Pick<LoadOptions, 'rowsPerTransaction' | 'batchSize'> = {},
+): Promise<BatchSummary> {
   const plans = validateAll(paths);
   await applySchema(db);
-  const summaries: LoadSummary[] = [];
-  for (const [i, plan] of plans.entries()) {
-    let lastShown = 0;
-    const summary = await loadPlan(db, plan, {
-      onProgress: (step, done, total) => {
-        // Progress only for long loads, at most every half second.
-        if (total > 5_000 && Date.now() - lastShown > 500) {
-          lastShown = Date.now();
-          log(`  ${plan.document.id}: ${step} ${Math.round((done / total) * 100)}%`);
-        }
-      },
-    });
-    summaries.push(summary);
-    log(`[${i + 1}/${plans.length}] ${describe(summary)}`);
-  }
-  const by = (status: LoadSummary['status']) => summaries.filter((s) => s.status === status).length;
-  const total = summaries.reduce(
-    (acc, s) => ({
-      nodes: acc.nodes + s.counters.nodesCreated,
-      rels: acc.rels + s.counters.relationshipsCreated,
-    }),
-    { nodes: 0, rels: 0 },
-  );
+  let stored = 0;
+  let lastShown = 0;
+  const summary = await loadPlans(db, plans, {
+    ...options,
+    onProgress: (step, done, total) => {
+      // Progress inside a transaction only for large ones, at most every half second.
+      if (total > 5_000 && Date.now() - lastShown > 500) {
+        lastShown = Date.now();
+        log(`  ${step} ${Math.round((done / total) * 100)}%`);
+      }
+    },
+    onCommitted: (documents, counters, ms) => {
+      stored += documents.length;
+      const where = `[${stored}/${plans.length}]`;
+      if (plans.length <= 20) for (const d of documents) log(`${where} ${describe(d)}`);
+      else {
+        const first = documents[0].docId;
+        const last = documents[documents.length - 1].docId;
+        log(`${where} ${documents.length} document(s) ${first} … ${last}`);
+      }
+      log(`  committed in ${ms} ms: ${describeCounters(counters)}`);
+    },
+  });
+  const by = (status: DocumentLoad['status']) => summary.documents.filter((s) => s.status === status).length;
   log(
-    `loaded ${summaries.length} document(s): ${by('created')} created, ${by('replaced')} replaced, ${by('unchanged')} unchanged; ` +
-      `${total.nodes} nodes and ${total.rels} relationships created`,
+    `loaded ${summary.documents.length} document(s) in ${summary.transactions} transaction(s), ${summary.ms} ms: ` +
+      `${by('created')} created, ${by('replaced')} replaced, ${by('unchanged')} unchanged; ` +
+      `${summary.counters.nodesCreated} nodes and ${summary.counters.relationshipsCreated} relationships created`,
   );
-  return summaries;
+  return summary;
 }
 
 function openDatabase(config: Config, uri: string): Database {

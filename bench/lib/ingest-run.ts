@@ -10,7 +10,9 @@ export interface IngestStep extends IngestOutcome {
   label: string;
   mode: IngestJob['mode'];
   batchSize: number | null;
-  /** relationshipsCreated ÷ the time spent in loadPlan (validation excluded): the loader's throughput. */
+  /** Rows of documents per transaction; null: the loader's default; 0: one document each. */
+  rowsPerTransaction: number | null;
+  /** relationshipsCreated ÷ the time spent in loadPlans (validation excluded): the loader's throughput. */
   relationshipsPerSecond: number;
   /** The same over the whole run, validation included. */
   relationshipsPerSecondWall: number;
@@ -48,6 +50,7 @@ export async function runIngest(
       label,
       mode: job.mode,
       batchSize: job.batchSize ?? null,
+      rowsPerTransaction: job.rowsPerTransaction ?? null,
       ...outcome,
       relationshipsPerSecond: round(rels / (outcome.loadMs / 1000), 0),
       relationshipsPerSecondWall: round(rels / (outcome.wallMs / 1000), 0),

@@ -1,19 +1,29 @@
 /**
  * Loads documents in a process of its own, so that the memory the loader needs (peak RSS) is measured
- * alone. Two modes: "stream" validates and loads one document at a time (validateFolder + loadPlan with a
- * batch size); "cli" is `npm run load` (loadDocuments: everything validated first, then loaded).
+ * alone. Two modes: "stream" validates documents until they fill a transaction, loads them (loadPlans), and
+ * so on; "cli" is `npm run load` (loadDocuments: everything validated first, then loaded).
  */
 import { readFileSync } from 'node:fs';
 import { loadDocuments } from '../../src/cli';
 import { Database } from '../../src/db/database';
 import { validateFolder } from '../../src/ingest/corpus';
-import { LoadCounters, applySchema, loadPlan } from '../../src/ingest/loader';
+import {
+  DEFAULT_ROWS_PER_TRANSACTION,
+  DocumentLoad,
+  LoadCounters,
+  applySchema,
+  loadPlans,
+  planRows,
+} from '../../src/ingest/loader';
+import type { DocumentPlan } from '../../src/ingest/plan';
 import { memoryMb } from './proc';
 
 export interface IngestJob {
   dirs: string[];
   mode: 'stream' | 'cli';
   batchSize?: number;
+  /** Rows of documents per transaction (loadPlans); 0: one document per transaction. */
+  rowsPerTransaction?: number;
   /** Stream mode stops before the next document once this time (epoch ms) has passed … */
   deadline?: number;
   /** … or once it has created this many relationships. */
@@ -52,30 +62,46 @@ async function run(job: IngestJob): Promise<IngestOutcome> {
   const started = Date.now();
   try {
     await applySchema(db);
-    const summaries = [];
+    const tally = (docs: DocumentLoad[], c: LoadCounters) => {
+      documents += docs.length;
+      for (const d of docs) statuses[d.status] = (statuses[d.status] ?? 0) + 1;
+      for (const key of Object.keys(counters) as (keyof LoadCounters)[]) counters[key] += c[key];
+    };
     if (job.mode === 'cli') {
-      summaries.push(...(await loadDocuments(db, job.dirs, () => {})));
+      const summary = await loadDocuments(db, job.dirs, () => {}, {
+        rowsPerTransaction: job.rowsPerTransaction,
+        batchSize: job.batchSize,
+      });
+      tally(summary.documents, summary.counters);
+      loadMs = summary.ms;
     } else {
-      let created = 0;
+      // Validates documents until they fill a transaction (rowsPerTransaction), loads them, and so on.
+      let pending: DocumentPlan[] = [];
+      let rows = 0;
+      const flush = async () => {
+        if (!pending.length) return;
+        const t1 = Date.now();
+        const summary = await loadPlans(db, pending, {
+          batchSize: job.batchSize,
+          rowsPerTransaction: job.rowsPerTransaction,
+        });
+        loadMs += Date.now() - t1;
+        tally(summary.documents, summary.counters);
+        pending = [];
+        rows = 0;
+      };
       for (const dir of job.dirs) {
         if (job.deadline && Date.now() > job.deadline) break;
-        if (job.stopAfterRelationships && created >= job.stopAfterRelationships) break;
+        if (job.stopAfterRelationships && counters.relationshipsCreated >= job.stopAfterRelationships) break;
         const t0 = Date.now();
         const { problems, plan } = validateFolder(dir);
         validateMs += Date.now() - t0;
         if (!plan) throw new Error(`${dir}: ${problems.length} problem(s), first: ${problems[0]?.message}`);
-        const t1 = Date.now();
-        const summary = await loadPlan(db, plan, { batchSize: job.batchSize });
-        summaries.push(summary);
-        created += summary.counters.relationshipsCreated;
-        loadMs += Date.now() - t1;
+        pending.push(plan);
+        rows += planRows(plan);
+        if (rows >= (job.rowsPerTransaction ?? DEFAULT_ROWS_PER_TRANSACTION)) await flush();
       }
-    }
-    documents = summaries.length;
-    for (const s of summaries) {
-      for (const key of Object.keys(counters) as (keyof LoadCounters)[]) counters[key] += s.counters[key];
-      statuses[s.status] = (statuses[s.status] ?? 0) + 1;
-      if (job.mode === 'cli') loadMs += s.ms;
+      await flush();
     }
   } finally {
     await db.close();

@@ -74,7 +74,9 @@ export async function profile(
     if (!plan) throw new Error(`${name}: no profile returned`);
     const operators = flatten(plan);
     const scans = operators.filter((o) => SCAN.test(o.operator));
+    // A scan that produced no rows is a branch not taken (stances.cypher's anchors): it cost nothing.
     const fits = scans.filter((o) => {
+      if (o.rows === 0) return false;
       const label = /:(\w+)/.exec(o.details)?.[1];
       const props = label ? (indexes.get(label) ?? []) : [];
       // The variable's own predicates appear in the query as "<label> {prop" or "<var>.prop"; a scan on an

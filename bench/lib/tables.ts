@@ -119,3 +119,45 @@ export function armTables(result: ArmRunResult): string {
 export function printArmTables(result: ArmRunResult): void {
   process.stdout.write(`\n${armTables(result)}\n`);
 }
+
+/** One row per query × concurrency, the three arms side by side: the table in README's Performance section. */
+export function compactArmTable(result: ArmRunResult): string {
+  const find = (w: string, c: number, arm: string) =>
+    result.summary.find((r) => r.workload === w && r.concurrency === c && r.arm === arm);
+  const rows = result.ratios.map((ratio) => {
+    const [bare, sg, ng] = ['bare', 'stancegraph', 'neo4j-graphql'].map((a) =>
+      find(ratio.workload, ratio.concurrency, a),
+    );
+    return [
+      ratio.workload,
+      ratio.concurrency,
+      bare?.reqPerSec ?? null,
+      sg?.reqPerSec ?? null,
+      ng?.reqPerSec ?? null,
+      sg ? `${sg.latencyMs.p50} / ${sg.latencyMs.p95} / ${sg.latencyMs.p99}` : '',
+      ratio.vsBare,
+      ratio.vsNeo4jGraphql,
+      [bare, sg, ng].map((r) => r?.serverCpuMsPerRequest ?? '–').join(' / '),
+      [bare, sg, ng].map((r) => r?.neo4jCpuMsPerRequest ?? '–').join(' / '),
+      sg?.roundTripsPerRequest ?? null,
+      [bare, sg, ng].reduce((n, r) => n + (r?.errors ?? 0), 0),
+    ];
+  });
+  return table(
+    [
+      'query',
+      'c',
+      'bare req/s',
+      'stancegraph req/s',
+      'neo4j-graphql req/s',
+      'stancegraph p50 / p95 / p99 ms',
+      'sg ÷ bare',
+      'sg ÷ neo4j-graphql',
+      'server CPU ms/req (bare / sg / n-g)',
+      'Neo4j CPU ms/req (bare / sg / n-g)',
+      'Cypher/req (sg)',
+      'errors',
+    ],
+    rows,
+  );
+}

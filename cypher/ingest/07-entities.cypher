@@ -1,7 +1,8 @@
 // Entities are shared by every document that names them: names and descriptions are the latest
 // annotation's, aliases accumulate. The kind label comes from the validated allow-list (src/ingest/model.ts).
-MATCH (d:Document {id: $docId})
+// A document names an entity once (the validator refuses duplicate ids), so its DESCRIBES is new.
 UNWIND $rows AS row
+MATCH (d:Document {id: row.docId})
 MERGE (e:Entity {id: row.id})
 SET e:$(row.kind),
     e.kind = row.kind,
@@ -11,5 +12,5 @@ SET e:$(row.kind),
     e.date = coalesce(row.date, e.date),
     e.dateText = coalesce(row.dateText, e.dateText)
 SET e.aliasText = reduce(t = '', a IN e.aliases | t + a + ' | ')
-MERGE (d)-[:DESCRIBES]->(e)
+CREATE (d)-[:DESCRIBES]->(e)
 RETURN count(e) AS entities

@@ -1,12 +1,27 @@
 // neighborhood: the entities within $depth hops of one entity (stances as actor→target edges, facts as
-// edges of their type), and every edge among them with its evidence. Hops are bounded at 3 in the pattern;
-// $maxNodes caps the answer so a hub cannot return the whole graph.
+// edges of their type), and every edge among them with its evidence. $maxNodes caps the answer so a hub
+// cannot return the whole graph.
+// The walk names the relationships between entities — STANCE and every fact type of src/ingest/model.ts
+// (tests/unit/cypher-types.test.ts keeps the lists in step) — so that a hub's mentions, claims and
+// documents are never scanned, and goes no deeper than $depth: a quantifier takes no parameter, so there is
+// one branch per depth, and the untaken ones cost nothing (bench/results/profile-*).
 // :param {id: 'putin', depth: 2, maxNodes: 200}
 MATCH (start:Entity {id: $id})
 CALL (start) {
-  MATCH p = ANY SHORTEST (start) (()-[]-(:Entity)){1,3} (n:Entity)
-  WHERE length(p) <= $depth
-  RETURN n, length(p) AS hops
+  CALL (start) {
+    WITH start WHERE $depth = 1
+    MATCH p = ANY SHORTEST (start) (()-[:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity)){1,1} (n:Entity)
+    RETURN n, length(p) AS hops
+    UNION
+    WITH start WHERE $depth = 2
+    MATCH p = ANY SHORTEST (start) (()-[:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity)){1,2} (n:Entity)
+    RETURN n, length(p) AS hops
+    UNION
+    WITH start WHERE $depth = 3
+    MATCH p = ANY SHORTEST (start) (()-[:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity)){1,3} (n:Entity)
+    RETURN n, length(p) AS hops
+  }
+  RETURN n, hops
   ORDER BY hops, n.id
   LIMIT $maxNodes
 }

@@ -1,9 +1,11 @@
 // graph: the $first most connected entities (optionally of $kinds) and every stance and fact among them,
 // each edge with its evidence — the whole picture for a dashboard, capped so a large corpus stays drawable.
+// An entity's degree counts its stances and facts only (the types named: tests/unit/cypher-types.test.ts keeps
+// them in step with src/ingest/model.ts), so that a hub's mentions, claims and documents are not read.
 // :param {first: 200, kinds: null}
 MATCH (e:Entity)
 WHERE $kinds IS NULL OR e.kind IN $kinds
-WITH e, COUNT { (e)-[]-(:Entity) } AS degree
+WITH e, COUNT { (e)-[:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity) } AS degree
 ORDER BY degree DESC, e.id
 LIMIT $first
 WITH collect(e) AS nodes, count(e) AS shown

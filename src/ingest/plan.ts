@@ -132,13 +132,21 @@ export function findMentions(text: string, segmented: SegmentedText, entities: E
 export function buildPlan(input: PlanInput): DocumentPlan {
   const { document: doc, text, segmented } = input;
   const cp = new CodePoints(text);
-  const evidence = (quotes: ResolvedQuote[]): EvidenceRow[] =>
-    quotes.map((q) => ({
-      sentenceId: sentenceId(doc.id, q.sentence),
-      start: cp.at(q.from),
-      end: cp.at(q.to),
-      quote: q.quote,
-    }));
+  // A span quoted twice is one piece of evidence: the loader CREATEs one EVIDENCE relationship per row.
+  const evidence = (quotes: ResolvedQuote[]): EvidenceRow[] => {
+    const rows = new Map<string, EvidenceRow>();
+    for (const q of quotes) {
+      const row = {
+        sentenceId: sentenceId(doc.id, q.sentence),
+        start: cp.at(q.from),
+        end: cp.at(q.to),
+        quote: q.quote,
+      };
+      const key = `${row.sentenceId}:${row.start}:${row.end}`;
+      if (!rows.has(key)) rows.set(key, row);
+    }
+    return [...rows.values()];
+  };
 
   const plan: Omit<DocumentPlan, 'document'> = {
     headings: segmented.headings.map((h) => ({

@@ -9,7 +9,9 @@ import { Database } from '../../src/db/database';
 import { ServiceError } from '../../src/db/errors';
 import { documentChecksum, graphChecksum } from '../../src/graph/checksum';
 import { validateFolder } from '../../src/ingest/corpus';
-import { loadPlan } from '../../src/ingest/loader';
+import { loadPlan, loadPlans } from '../../src/ingest/loader';
+import type { DocumentPlan } from '../../src/ingest/plan';
+import { generateCorpus } from '../../bench/synthetic';
 import { formatProblem } from '../../src/ingest/source';
 import { clearGraph, testDatabase } from '../support/harness';
 
@@ -138,7 +140,9 @@ describe('loading the seed corpus', () => {
   });
 
   it('loads every row of the plan, and a second load changes nothing', async () => {
-    const [first] = await loadDocuments(db, [SEED_DIR], quiet);
+    const {
+      documents: [first],
+    } = await loadDocuments(db, [SEED_DIR], quiet);
     expect(first.status).toBe('created');
     const afterFirst = await graphChecksum(db);
 
@@ -166,8 +170,8 @@ describe('loading the seed corpus', () => {
       factEntries: plan.facts.flatMap((f) => f.evidence).length,
     });
 
-    const [second] = await loadDocuments(db, [SEED_DIR], quiet);
-    expect(second.status).toBe('unchanged');
+    const second = await loadDocuments(db, [SEED_DIR], quiet);
+    expect(second.documents.map((d) => d.status)).toEqual(['unchanged']);
     expect(second.counters).toMatchObject({
       nodesCreated: 0,
       nodesDeleted: 0,
@@ -384,7 +388,9 @@ describe('replacing a document', () => {
           'quote: "Eastvale rejected the truce outright"',
         ),
     });
-    const [summary] = await loadDocuments(db, [dirA()], quiet);
+    const {
+      documents: [summary],
+    } = await loadDocuments(db, [dirA()], quiet);
     expect(summary.status).toBe('replaced');
 
     expect(await documentChecksum(db, DOC_B)).toEqual(bBefore);
@@ -434,7 +440,9 @@ describe('replacing a document', () => {
         return y.slice(0, start) + y.slice(end);
       },
     });
-    const [summary] = await loadDocuments(db, [dirA()], quiet);
+    const {
+      documents: [summary],
+    } = await loadDocuments(db, [dirA()], quiet);
     expect(summary.status).toBe('replaced');
 
     expect(await count('MATCH (:Claim {id: $claimId})', { claimId })).toBe(0);
@@ -458,7 +466,9 @@ describe('replacing a document', () => {
           '  - id: fishing-truce\n    kind: Event\n',
         ),
     });
-    const [summary] = await loadDocuments(db, [dirA()], quiet);
+    const {
+      documents: [summary],
+    } = await loadDocuments(db, [dirA()], quiet);
     expect(summary.status).toBe('replaced');
     const [truce] = await read<{ labels: string[]; kind: string }>(
       `MATCH (e:Entity {id: 'fishing-truce'}) RETURN labels(e) AS labels, e.kind AS kind`,
@@ -515,11 +525,100 @@ describe('rejected loads write nothing', () => {
 
     const before = await graphChecksum(db);
     const error = await loadDocuments(db, [conflicting], quiet).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ServiceError);
-    expect((error as ServiceError).code).toBe('CONFLICT');
-    expect((error as ServiceError).message).toMatch(/trawler-seizure is stored as Event, given as Attack/);
+    if (!(error instanceof ServiceError)) throw error;
+    expect(error.code).toBe('CONFLICT');
+    expect(error.message).toMatch(/trawler-seizure is stored as Event, given as Attack/);
     expect(await graphChecksum(db)).toEqual(before);
     expect(await count('MATCH (:Document {id: $id})', { id: 'toy-kind-conflict' })).toBe(0);
+  });
+});
+
+describe('several documents to a transaction (loadPlans)', () => {
+  // A synthetic corpus whose documents share entities (Zipf-popular) and facts, after the seed and the toys.
+  const synthetic = mkdtempSync(path.join(os.tmpdir(), 'stancegraph-grouped-'));
+  tempDirs.push(synthetic);
+  const plans = [
+    ...[SEED_DIR, path.join(TOY_FIXTURES, DOC_A), path.join(TOY_FIXTURES, DOC_B)],
+    ...generateCorpus({ documents: 12, out: synthetic, seed: 3 }),
+  ].map((dir) => validateFolder(dir).plan!);
+
+  /** The kind conflict test's document: another document's Event called an Attack. */
+  function conflicting(): DocumentPlan {
+    const corpus = tempCorpus(DOC_A);
+    const dir = path.join(corpus, 'toy-kind-conflict');
+    cpSync(path.join(corpus, DOC_A), dir, { recursive: true });
+    editDocument(dir, {
+      annotation: (y) =>
+        replaceOnce(
+          replaceOnce(y, `  id: ${DOC_A}\n`, '  id: toy-kind-conflict\n'),
+          '  - id: trawler-seizure\n    kind: Event\n',
+          '  - id: trawler-seizure\n    kind: Attack\n',
+        ),
+    });
+    const { problems, plan } = validateFolder(dir);
+    expect(problems).toEqual([]);
+    return plan!;
+  }
+
+  it('stores the same graph as loading the documents one per transaction, in fewer transactions', async () => {
+    const sharedFacts = new Map<string, number>();
+    for (const plan of plans) {
+      for (const f of plan.facts) {
+        const key = `${f.from} ${f.type} ${f.to} ${f.about}`;
+        sharedFacts.set(key, (sharedFacts.get(key) ?? 0) + 1);
+      }
+    }
+    // The corpus exercises what grouping changes: facts that several documents of one group report.
+    expect([...sharedFacts.values()].some((n) => n > 1)).toBe(true);
+
+    await clearGraph(db);
+    const single = await loadPlans(db, plans, { rowsPerTransaction: 0 });
+    expect(single.transactions).toBe(plans.length);
+    const oneByOne = await graphChecksum(db);
+
+    await clearGraph(db);
+    const grouped = await loadPlans(db, plans, { rowsPerTransaction: 1_000_000 });
+    expect(grouped.transactions).toBe(1);
+    expect(grouped.documents.map((d) => d.status)).toEqual(plans.map(() => 'created'));
+    // (Property writes differ: a fact several documents report is written once, not once a document.)
+    const { propertiesSet: _a, ...groupedCounts } = grouped.counters;
+    const { propertiesSet: _b, ...singleCounts } = single.counters;
+    expect(groupedCounts).toEqual(singleCounts);
+    expect(await graphChecksum(db)).toEqual(oneByOne);
+    expect(await strays()).toEqual(NO_STRAYS);
+
+    // Loading them again changes nothing; forcing it rewrites the same graph, in groups of ~2,000 rows.
+    const again = await loadPlans(db, plans, { rowsPerTransaction: 2_000 });
+    expect(again.documents.map((d) => d.status)).toEqual(plans.map(() => 'unchanged'));
+    expect(again.counters.relationshipsCreated).toBe(0);
+    const forced = await loadPlans(db, plans, { rowsPerTransaction: 2_000, force: true });
+    expect(forced.transactions).toBeGreaterThan(1);
+    expect(forced.transactions).toBeLessThan(plans.length);
+    expect(forced.documents.map((d) => d.status)).toEqual(plans.map(() => 'replaced'));
+    expect(await graphChecksum(db)).toEqual(oneByOne);
+  });
+
+  it('stores the documents before a kind conflict, refuses the conflicting one and stores none after it', async () => {
+    await clearGraph(db);
+    const [seed, toyA, toyB] = plans;
+    const bad = conflicting();
+    // toyB stores trawler-seizure as an Event in the same group as the document calling it an Attack.
+    const error = await loadPlans(db, [seed, toyB, bad, toyA], { rowsPerTransaction: 1_000_000 }).catch(
+      (e: unknown) => e,
+    );
+    if (!(error instanceof ServiceError)) throw error;
+    expect(error.code).toBe('CONFLICT');
+    expect(error.message).toMatch(/trawler-seizure is stored as Event, given as Attack/);
+    const stored = await read<{ id: string }>('MATCH (d:Document) RETURN d.id AS id ORDER BY id');
+    expect(stored.map((r) => r.id)).toEqual([DOC_B, SEED_ID].sort());
+    expect(await strays()).toEqual(NO_STRAYS);
+  });
+
+  it('refuses a document that repeats another document of the same call', async () => {
+    await clearGraph(db);
+    const error = await loadPlans(db, [plans[1], plans[1]]).catch((e: unknown) => e);
+    expect((error as ServiceError).code).toBe('BAD_USER_INPUT');
+    expect(await count('MATCH (d:Document)')).toBe(0);
   });
 });
 

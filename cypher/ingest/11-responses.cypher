@@ -1,5 +1,5 @@
 UNWIND $rows AS row
 MATCH (c:Claim {id: row.id})
 MATCH (earlier:Claim {id: row.respondsTo})
-MERGE (c)-[:RESPONDS_TO]->(earlier)
+CREATE (c)-[:RESPONDS_TO]->(earlier)
 RETURN count(c) AS responses

@@ -1,0 +1,165 @@
+/**
+ * npm run bench:ingest-ab [-- --before /tmp/before --documents 300 --rows 0,20000 --rounds 2]
+ *
+ * The loader before and after a change, side by side on one throw-away Neo4j and one synthetic corpus: each
+ * variant loads the same documents into an emptied graph, in A B C C B A order after a warm-up load, and the
+ * graph each leaves is compared (content checksum, the version stamp planSha256 left out): a faster loader
+ * must store the same graph. Variants: "before" — the loader of another checkout (--before, a copy of the
+ * tree with node_modules linked), one document a transaction through its loadPlan — and this checkout's
+ * loadPlans with each --rows value as rowsPerTransaction (0: one document each). Writes
+ * bench/results/ingest-ab-<date>.json.
+ */
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Database } from '../src/db/database';
+import { graphChecksum } from '../src/graph/checksum';
+import * as corpus from '../src/ingest/corpus';
+import * as loader from '../src/ingest/loader';
+import type { DocumentPlan } from '../src/ingest/plan';
+import { generateCorpus } from './synthetic';
+import { benchNeo4j, neo4jVersion, openDatabase } from './lib/neo4j';
+import { cpuMs, machine, packageVersions, stamp } from './lib/proc';
+import { round, table, writeResult } from './lib/report';
+
+const log = (line: string) => process.stderr.write(`[ingest-ab] ${line}\n`);
+
+interface Variant {
+  name: string;
+  load: (db: Database) => Promise<number>;
+}
+
+/** The loader of another checkout: only what every version of it has (validateFolder, loadPlan). */
+interface OtherLoader {
+  validateFolder(dir: string): { plan?: unknown };
+  loadPlan(db: Database, plan: unknown): Promise<{ counters: { relationshipsCreated: number } }>;
+}
+
+function otherLoader(dir: string): OtherLoader {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { validateFolder } = require(path.join(dir, 'src/ingest/corpus')) as OtherLoader;
+  const { loadPlan } = require(path.join(dir, 'src/ingest/loader')) as OtherLoader;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return { validateFolder, loadPlan };
+}
+
+async function emptyGraph(db: Database): Promise<void> {
+  for (;;) {
+    const [row] = await db.read<{ n: number }>({ name: 'ab/count', text: 'MATCH (n) RETURN count(n) AS n' });
+    if (!row.n) return;
+    await db.write('ab/clear', (tx) =>
+      tx.run({ name: 'ab/clear', text: 'MATCH (n) WITH n LIMIT 20000 DETACH DELETE n' }),
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      before: { type: 'string' },
+      documents: { type: 'string', default: '300' },
+      rows: { type: 'string', default: `0,${loader.DEFAULT_ROWS_PER_TRANSACTION}` },
+      rounds: { type: 'string', default: '2' },
+      seed: { type: 'string', default: '1' },
+    },
+  });
+  const when = stamp();
+  const host = machine();
+  const out = mkdtempSync(path.join(os.tmpdir(), 'stancegraph-ingest-ab-'));
+  const dirs = generateCorpus({ documents: Number(values.documents), out, seed: Number(values.seed) });
+  const plans: DocumentPlan[] = dirs.map((dir) => corpus.validateFolder(dir).plan!);
+  const variants: Variant[] = [];
+  if (values.before) {
+    const other = otherLoader(path.resolve(values.before));
+    const theirs = dirs.map((dir) => other.validateFolder(dir).plan);
+    variants.push({
+      name: 'before',
+      load: async (db) => {
+        let rels = 0;
+        for (const plan of theirs) rels += (await other.loadPlan(db, plan)).counters.relationshipsCreated;
+        return rels;
+      },
+    });
+  }
+  for (const rows of values.rows.split(',').map(Number)) {
+    variants.push({
+      name: rows ? `${rows} rows a transaction` : 'one document a transaction',
+      load: async (db) =>
+        (await loader.loadPlans(db, plans, { rowsPerTransaction: rows })).counters.relationshipsCreated,
+    });
+  }
+  const order: Variant[] = [];
+  for (let r = 0; r < Number(values.rounds); r++) order.push(...(r % 2 ? [...variants].reverse() : variants));
+
+  const neo4j = await benchNeo4j(log, { heap: '1g', pageCache: '512m' });
+  const db = openDatabase(neo4j);
+  try {
+    await loader.applySchema(db);
+    const runs = [];
+    for (const [i, variant] of [{ name: 'warm-up', load: variants[0].load }, ...order].entries()) {
+      await emptyGraph(db);
+      const cpuBefore = cpuMs(neo4j.pid);
+      const started = Date.now();
+      const relationships = await variant.load(db);
+      const ms = Date.now() - started;
+      const cpuAfter = cpuMs(neo4j.pid);
+      const neo4jCpu = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : null;
+      await db.write('ab/unstamp', (tx) =>
+        tx.run({ name: 'ab/unstamp', text: 'MATCH (d:Document) REMOVE d.planSha256' }),
+      );
+      const checksum = await graphChecksum(db);
+      const run = {
+        variant: variant.name,
+        warmUp: i === 0,
+        relationships,
+        ms,
+        relationshipsPerSecond: round(relationships / (ms / 1000), 0),
+        neo4jCpuUsPerRelationship: neo4jCpu === null ? null : round((neo4jCpu * 1000) / relationships, 1),
+        checksum,
+      };
+      log(
+        `${run.variant}: ${relationships} relationships in ${ms} ms, ${run.relationshipsPerSecond} rel/s, ` +
+          `Neo4j ${run.neo4jCpuUsPerRelationship} µs CPU/rel, graph ${checksum.sha256.slice(0, 12)}`,
+      );
+      runs.push(run);
+    }
+    const sameGraph = new Set(runs.map((r) => r.checksum.sha256)).size === 1;
+    const result = {
+      command: `npm run bench:ingest-ab -- ${process.argv.slice(2).join(' ')}`.trim(),
+      date: when.time,
+      machine: { ...host, loadAverageAfter: machine().loadAverage },
+      versions: { ...packageVersions(['neo4j-driver']), neo4j: await neo4jVersion(db) },
+      corpus: { documents: dirs.length, seed: Number(values.seed) },
+      sameGraph,
+      runs,
+    };
+    const file = writeResult('ingest-ab', when.date, result);
+    process.stdout.write(
+      `${table(
+        ['variant', 'relationships', 'ms', 'rel/s', 'Neo4j µs CPU/rel'],
+        runs
+          .filter((r) => !r.warmUp)
+          .map((r) => [
+            r.variant,
+            r.relationships,
+            r.ms,
+            r.relationshipsPerSecond,
+            r.neo4jCpuUsPerRelationship,
+          ]),
+      )}\n`,
+    );
+    log(`${sameGraph ? 'every variant stored the same graph' : 'THE GRAPHS DIFFER'}; wrote ${file}`);
+    if (!sameGraph) process.exitCode = 1;
+  } finally {
+    await db.close();
+    await neo4j.stop();
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

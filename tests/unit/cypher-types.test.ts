@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CYPHER_DIR } from '../../src/cypher';
+import { factStatement } from '../../src/ingest/loader';
+import { FACT_TYPE_NAMES } from '../../src/ingest/model';
+
+/**
+ * Traversals between entities name the relationship types they follow (so that Neo4j never scans a hub's
+ * mentions, claims or documents): every such list must be STANCE plus every fact type of the model.
+ */
+describe('entity-to-entity relationship types in the Cypher files', () => {
+  const expected = ['STANCE', ...FACT_TYPE_NAMES].sort();
+  it.each(['neighborhood', 'path', 'overview'])('%s.cypher names STANCE and every fact type', (name) => {
+    const text = readFileSync(path.join(CYPHER_DIR, 'queries', `${name}.cypher`), 'utf8');
+    const lists = [...text.matchAll(/\[:(STANCE(?:\|[A-Z_]+)+)\]/g)].map((m) => m[1].split('|').sort());
+    expect(lists.length).toBeGreaterThan(0);
+    for (const list of lists) expect(list).toEqual(expected);
+  });
+});
+
+describe('the fact statement (src/ingest/loader.ts factStatement)', () => {
+  it('writes each fact type into its MERGE, and nothing that is not a fact type', () => {
+    for (const type of FACT_TYPE_NAMES) {
+      const text = factStatement(type);
+      expect(text).toContain(`MERGE (a)-[r:${type} {about: row.about}]->(b)`);
+      expect(text).not.toContain('$(row.type)');
+    }
+    expect(() => factStatement('DESCRIBES')).toThrow(/not a fact type/);
+    expect(() => factStatement('LEADS]->(b) DETACH DELETE b //')).toThrow(/not a fact type/);
+  });
+});
