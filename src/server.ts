@@ -13,6 +13,7 @@ import { Database } from './db/database';
 import { Logger } from './logger';
 import { GraphContext, Stores, createContext } from './api/context';
 import { errorFormatter } from './api/errors.plugin';
+import { jitGateway } from './api/executor';
 import { playgroundRouter } from './api/playground/playground';
 import { EXAMPLE_QUERIES, EXAMPLE_TABS } from './api/playground/examples';
 import { createSecurity } from './api/security/security';
@@ -46,7 +47,8 @@ export async function startService({ config, db, stores, logger, schema }: Servi
   const security = createSecurity(config, logger);
   security.applyTimeouts(server);
   const apollo = new ApolloServer<GraphContext>({
-    schema,
+    // The schema, executed by graphql-jit once an operation repeats (src/api/executor.ts).
+    gateway: jitGateway(schema),
     ...security.apollo,
     formatError: errorFormatter(logger),
     plugins: [

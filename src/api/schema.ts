@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { GraphQLSchema, isUnionType, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { REPO_ROOT } from '../config';
 import { AggregateResolver } from './aggregate/aggregate.resolver';
@@ -14,7 +14,7 @@ import {
 import { EntityResolver } from './entity/entity.resolver';
 import { LoadResolver } from './load/load.resolver';
 import { RelationResolver } from './relation/relation.resolver';
-import { SearchResolver } from './search/search.resolver';
+import { SearchResolver, searchResultType } from './search/search.resolver';
 import { ObjectionResolver } from './stance/objection.resolver';
 import { StanceResolver } from './stance/stance.resolver';
 import { SubgraphResolver } from './subgraph/subgraph.resolver';
@@ -38,8 +38,18 @@ export const RESOLVERS = [
   LoadResolver,
 ] as const;
 
+/**
+ * Every @ObjectType is declared with `simpleResolvers: true`: the records the stores return are plain data,
+ * no middleware or auth checker wraps fields, so a field without a resolver method of its own needs none;
+ * graphql-jit (src/api/executor.ts) then reads it straight from the record instead of calling a wrapper per
+ * field (bench/results/ab5-simple-resolvers-*). tests/unit/schema.test.ts holds every type to it.
+ */
 export async function buildGraphSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({ resolvers: [...RESOLVERS], validate: false });
+  // type-graphql makes every resolveType asynchronous; graphql-jit (src/api/executor.ts) resolves abstract
+  // types synchronously only.
+  const searchResult = schema.getType('SearchResult');
+  if (isUnionType(searchResult)) searchResult.resolveType = searchResultType;
   // type-graphql has no decorator for the root type's own description.
   const query = schema.getQueryType();
   if (query) {

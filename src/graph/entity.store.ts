@@ -40,6 +40,10 @@ export function luceneTerms(words: string[], fuzzy: boolean): string {
     .join(' OR ');
 }
 
+// Built once: parseRow compiles a schema the first time it meets it (fast-parse.ts).
+const entityList = z.array(entityRecord);
+const edgeList = z.array(edgeRecord);
+
 export class EntityStore {
   constructor(private readonly db: Database) {}
 
@@ -78,7 +82,7 @@ export class EntityStore {
 
   async page(kind: string | null, first: number, after: string | null): Promise<EntityPage> {
     const [row] = await readRows(this.db, 'entities', { kind, first, after });
-    const page = parseRow('entities', z.array(entityRecord), row.page);
+    const page = parseRow('entities', entityList, row.page);
     return {
       totalCount: Number(row.totalCount),
       entities: page.slice(0, first),
@@ -90,8 +94,8 @@ export class EntityStore {
     const [row] = await readRows(this.db, 'neighborhood', { id, depth, maxNodes });
     if (!row) return { nodes: [], edges: [], truncated: false };
     return {
-      nodes: parseRow('neighborhood', z.array(entityRecord), row.nodes),
-      edges: parseRow('neighborhood', z.array(edgeRecord), row.edges),
+      nodes: parseRow('neighborhood', entityList, row.nodes),
+      edges: parseRow('neighborhood', edgeList, row.edges),
       truncated: Boolean(row.truncated),
     };
   }
@@ -99,8 +103,8 @@ export class EntityStore {
   async overview(first: number, kinds: string[] | null): Promise<SubgraphRecord> {
     const [row] = await readRows(this.db, 'overview', { first, kinds: kinds?.length ? kinds : null });
     return {
-      nodes: parseRow('overview', z.array(entityRecord), row.nodes),
-      edges: parseRow('overview', z.array(edgeRecord), row.edges),
+      nodes: parseRow('overview', entityList, row.nodes),
+      edges: parseRow('overview', edgeList, row.edges),
       truncated: Boolean(row.truncated),
     };
   }
@@ -109,8 +113,8 @@ export class EntityStore {
     const [row] = await readRows(this.db, 'path', { from, to, maxHops });
     if (!row) return { nodes: [], edges: [], truncated: false };
     return {
-      nodes: parseRow('path', z.array(entityRecord), row.nodes),
-      edges: parseRow('path', z.array(edgeRecord), row.edges),
+      nodes: parseRow('path', entityList, row.nodes),
+      edges: parseRow('path', edgeList, row.edges),
       truncated: false,
     };
   }

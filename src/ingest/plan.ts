@@ -116,15 +116,30 @@ export function findMentions(text: string, segmented: SegmentedText, entities: E
     }
   }
   candidates.sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
+  // Longest first; a candidate is kept when none of its characters is taken yet.
+  const occupied = new Uint8Array(text.length);
   const taken: { from: number; to: number; entityId: string }[] = [];
   for (const c of candidates) {
-    if (!taken.some((t) => c.from < t.to && c.to > t.from)) taken.push(c);
+    if (occupied.subarray(c.from, c.to).includes(1)) continue;
+    occupied.fill(1, c.from, c.to);
+    taken.push(c);
   }
+  // Sentences are in text order: the one holding a mention is found by binary search.
+  const sentences = segmented.sentences;
+  const sentenceOf = (from: number, to: number) => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const { span } = sentences[mid];
+      if (from < span.from) hi = mid - 1;
+      else if (from >= span.to) lo = mid + 1;
+      else return to <= span.to ? sentences[mid] : undefined;
+    }
+    return undefined;
+  };
   return taken
-    .map((t) => ({
-      ...t,
-      sentence: segmented.sentences.find((s) => t.from >= s.span.from && t.to <= s.span.to),
-    }))
+    .map((t) => ({ ...t, sentence: sentenceOf(t.from, t.to) }))
     .filter((t) => t.sentence !== undefined)
     .sort((a, b) => a.from - b.from);
 }

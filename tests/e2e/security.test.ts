@@ -68,6 +68,10 @@ describe('query limits (graphql-armor and the list-aware cost): 400 with a code 
       .join(' ')} }`;
     const refused = await postJson(graphql, { query: six, variables: { first: 500 } });
     expectRefusal(refused, 400, 'QUERY_TOO_COSTLY');
+    // Without variables the cost is computed once per query text (cost.ts): refused every time all the same.
+    const literal = six.replace('query ($first: Int!) ', '').replaceAll('$first', '500');
+    for (let i = 0; i < 3; i++)
+      expectRefusal(await postJson(graphql, { query: literal }), 400, 'QUERY_TOO_COSTLY');
     expect(refused.body.errors?.[0].extensions).toMatchObject({ maxCost: DEFAULTS.cost });
     // The same text with a small page is cheap enough: the variable, not the text, decides.
     const small = await postJson(graphql, { query: six, variables: { first: 5 } });

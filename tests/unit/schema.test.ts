@@ -7,6 +7,7 @@ import {
   isObjectType,
   isUnionType,
 } from 'graphql';
+import { getMetadataStorage } from 'type-graphql';
 import { SCHEMA_FILE, buildGraphSchema, printSortedSchema } from '../../src/api/schema';
 
 let schema: GraphQLSchema;
@@ -39,4 +40,28 @@ it('every type, field, argument and enum value has a description', () => {
     if (isUnionType(type) && !type.description) missing.push(type.name);
   }
   expect(missing).toEqual([]);
+});
+
+it('every object type uses simple resolvers: graphql-jit reads plain fields directly (src/api/executor.ts)', () => {
+  const notSimple = getMetadataStorage()
+    .objectTypes.filter((t) => t.simpleResolvers !== true)
+    .map((t) => t.name);
+  expect(notSimple).toEqual([]);
+  // Only fields with a resolver method of their own keep one.
+  const entity = schema.getType('Entity');
+  if (!isObjectType(entity)) throw new Error('Entity is not an object type');
+  expect(entity.getFields().name.resolve).toBeUndefined();
+  expect(entity.getFields().stances.resolve).toBeInstanceOf(Function);
+});
+
+it('every abstract type resolves synchronously: graphql-jit cannot wait for a type (src/api/executor.ts)', () => {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isUnionType(type) && !isInterfaceType(type)) continue;
+    const member = schema.getPossibleTypes(type)[0];
+    const sample = member.name === 'Entity' ? { id: 'x', kind: 'PERSON', name: 'X' } : { id: 'x' };
+    expect({ type: type.name, resolved: type.resolveType?.(sample, {}, {} as never, type) }).toEqual({
+      type: type.name,
+      resolved: member.name,
+    });
+  }
 });

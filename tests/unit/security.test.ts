@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import {
+  DocumentNode,
   GraphQLSchema,
   Kind,
   OperationDefinitionNode,
@@ -10,7 +11,7 @@ import {
   validate,
 } from 'graphql';
 import { buildGraphSchema } from '../../src/api/schema';
-import { LIST_SIZE, operationCost } from '../../src/api/security/cost';
+import { LIST_SIZE, costLimitPlugin, operationCost } from '../../src/api/security/cost';
 import { limitOptions, requestLimits } from '../../src/api/security/limits';
 import {
   AllowList,
@@ -22,6 +23,7 @@ import {
 } from '../../src/api/security/persisted-queries';
 import { Tokens, requireWriter } from '../../src/api/security/tokens';
 import { ConfigError, loadConfig } from '../../src/config';
+import { ServiceError } from '../../src/db/errors';
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
@@ -113,6 +115,42 @@ describe('the list-aware cost', () => {
     ).toBe(base + 500);
     expect(costOf('{ ...F } fragment F on Query { supporters(of: "x") { id } }')).toBe(LIST_SIZE * 2);
     expect(costOf('{ ... on Query { supporters(of: "x") { id } } }')).toBe(LIST_SIZE * 2);
+  });
+
+  /** The plugin's verdict on one request, as Apollo calls it (the same parsed document for the same text). */
+  const verdict = async (
+    plugin: ReturnType<typeof costLimitPlugin>,
+    document: DocumentNode,
+    variables: Record<string, unknown> = {},
+  ): Promise<string> => {
+    const operation = document.definitions.find(
+      (d) => d.kind === Kind.OPERATION_DEFINITION,
+    ) as OperationDefinitionNode;
+    const listener = await plugin.requestDidStart!({} as never);
+    try {
+      await listener!.didResolveOperation!({ schema, document, operation, request: { variables } } as never);
+      return 'ran';
+    } catch (error) {
+      return (error as ServiceError).code;
+    }
+  };
+
+  it('refuses an over-cost operation on every request, its cost computed once or not', async () => {
+    const plugin = costLimitPlugin(100);
+    // 200 × (1 + 1) = 400: over; 20 × 2 = 40: under.
+    const over = parse('{ graph(first: 200) { truncated } }');
+    const under = parse('{ graph(first: 20) { truncated } }');
+    for (let i = 0; i < 3; i++) {
+      expect(await verdict(plugin, over)).toBe('QUERY_TOO_COSTLY');
+      expect(await verdict(plugin, under)).toBe('ran');
+    }
+    // With variables, each request is costed with its own.
+    const byVariable = parse('query ($n: Int!) { graph(first: $n) { truncated } }');
+    expect(await verdict(plugin, byVariable, { n: 20 })).toBe('ran');
+    expect(await verdict(plugin, byVariable, { n: 200 })).toBe('QUERY_TOO_COSTLY');
+    expect(await verdict(plugin, byVariable, { n: 20 })).toBe('ran');
+    // The same text parsed again (Apollo's cache dropped it) is costed again, alike.
+    expect(await verdict(plugin, parse('{ graph(first: 200) { truncated } }'))).toBe('QUERY_TOO_COSTLY');
   });
 });
 

@@ -54,7 +54,7 @@ registerEnumType(TimelineKind, {
   },
 });
 
-@ObjectType({ description: 'One actor × target pair of the stance matrix.' })
+@ObjectType({ simpleResolvers: true, description: 'One actor × target pair of the stance matrix.' })
 export class StanceCell {
   @Field(() => Entity, { description: 'The actor (row).' })
   actor!: Entity;
@@ -82,7 +82,10 @@ export class StanceCell {
   stanceIds!: string[];
 }
 
-@ObjectType({ description: 'Actors × targets with the stances between them, for a table or heat map.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Actors × targets with the stances between them, for a table or heat map.',
+})
 export class StanceMatrix {
   @Field(() => [Entity], { description: 'Rows: actors, most stances first.' })
   actors!: Entity[];
@@ -94,7 +97,7 @@ export class StanceMatrix {
   cells!: StanceCell[];
 }
 
-@ObjectType({ description: 'A group and how many it holds.' })
+@ObjectType({ simpleResolvers: true, description: 'A group and how many it holds.' })
 export class Count {
   @Field(() => String, { description: 'The group: a kind, polarity, relationship type or document id.' })
   key!: string;
@@ -106,7 +109,7 @@ export class Count {
   count!: number;
 }
 
-@ObjectType({ description: 'A dated event or statement.' })
+@ObjectType({ simpleResolvers: true, description: 'A dated event or statement.' })
 export class TimelineEntry {
   @Field(() => String, { description: 'ISO date, resolved against the document’s date.' })
   date!: string;

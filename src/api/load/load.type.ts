@@ -18,7 +18,10 @@ registerEnumType(LoadStatus, {
   },
 });
 
-@ObjectType({ description: 'What loading one document wrote (one transaction: all of it or nothing).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'What loading one document wrote (one transaction: all of it or nothing).',
+})
 export class LoadResult {
   @Field(() => ID, { description: 'The document’s id (document.id of the annotation).' })
   documentId!: string;

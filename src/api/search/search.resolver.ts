@@ -5,11 +5,15 @@ import { normalizeName } from '../../ingest/text';
 import { Entity } from '../types/entity.type';
 import { Sentence } from '../types/text.type';
 
+/** Which member of SearchResult a hit is: entities have a kind, sentences none. */
+export const searchResultType = (value: object): 'Entity' | 'Sentence' =>
+  'kind' in value ? 'Entity' : 'Sentence';
+
 export const SearchResult = createUnionType({
   name: 'SearchResult',
   description: 'An entity or a sentence that matches a search.',
   types: () => [Entity, Sentence] as const,
-  resolveType: (value) => ('kind' in value ? Entity : Sentence),
+  resolveType: searchResultType,
 });
 
 @Resolver()

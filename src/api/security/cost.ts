@@ -134,14 +134,36 @@ export function operationCost(
   );
 }
 
-/** Refuses an operation whose estimated cost is over maxCost, before any resolver runs. */
+/**
+ * Refuses an operation whose estimated cost is over maxCost, before any resolver runs.
+ *
+ * An operation without variable definitions costs the same on every request, and Apollo hands every
+ * request with the same query text the same parsed document (its document cache): its cost is computed
+ * once, kept by operation node (a WeakMap, so it goes with the document when Apollo's cache drops it), and
+ * still compared with maxCost every time. An operation with variables is costed afresh each time.
+ */
 export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
+  const fixedCosts = new WeakMap<OperationDefinitionNode, number>();
+  const costOf = (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown>,
+  ) => {
+    if (operation.variableDefinitions?.length) return operationCost(schema, document, operation, variables);
+    let cost = fixedCosts.get(operation);
+    if (cost === undefined) {
+      cost = operationCost(schema, document, operation);
+      fixedCosts.set(operation, cost);
+    }
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const cost = operationCost(schema, document, operation, request.variables ?? {});
+          const cost = costOf(schema, document, operation, request.variables ?? {});
           if (cost > maxCost) {
             throw new ServiceError(
               'QUERY_TOO_COSTLY',

@@ -1,6 +1,9 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'A source document: a news report, its text and its provenance.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A source document: a news report, its text and its provenance.',
+})
 export class Document {
   @Field(() => ID, { description: 'Stable slug, the name of its corpus folder.' })
   id!: string;

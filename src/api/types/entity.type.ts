@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { EntityKind } from './enums';
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A real-world thing a document names: person, country, organisation, group, place, facility, proposal, ' +
     'condition, event or attack. One node per thing, whatever names the documents use for it. ' +

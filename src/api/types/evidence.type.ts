@@ -3,6 +3,7 @@ import { Entity } from './entity.type';
 import { Sentence } from './text.type';
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'Where a stance, relation or edge is stated: a verbatim quote, its sentence and document. Offsets are ' +
     'Unicode code points into the document text, so text[start:end] == quote in Python as in JavaScript.',
@@ -23,7 +24,7 @@ export class Evidence {
   docId!: string;
 }
 
-@ObjectType({ description: 'A place in a sentence where an entity is named.' })
+@ObjectType({ simpleResolvers: true, description: 'A place in a sentence where an entity is named.' })
 export class Mention {
   @Field(() => String, { description: 'The words used, e.g. "the Russian leader".' })
   surface!: string;

@@ -4,6 +4,7 @@ import { Evidence } from './evidence.type';
 import { Stance } from './stance.type';
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A fact a document reports without a speaker (Russia CARRIED_OUT drone attacks; talks HELD_IN Jeddah), ' +
     'with the evidence of every document that reports it.',
@@ -34,6 +35,7 @@ export class Relation {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'A condition an actor set, what it is a condition for, and who set, rejected or accepted it.',
 })
 export class ConditionStatus {

@@ -4,6 +4,7 @@ import { Polarity, StanceKind } from './enums';
 import { Evidence } from './evidence.type';
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A position an actor takes on a target, as a document reports it (a reified claim): who, what kind, on ' +
     'what, citing what, in response to which other stance, and the evidence for it.',
@@ -54,7 +55,7 @@ export class Stance {
   respondsToId!: string | null;
 }
 
-@ObjectType({ description: 'An entity an opposing stance cites as its grounds.' })
+@ObjectType({ simpleResolvers: true, description: 'An entity an opposing stance cites as its grounds.' })
 export class Citation {
   @Field(() => Entity, { description: 'What is cited, e.g. an attack.' })
   cited!: Entity;

@@ -3,7 +3,10 @@ import { Entity } from './entity.type';
 import { EdgeKind, Polarity } from './enums';
 import { Evidence } from './evidence.type';
 
-@ObjectType({ description: 'An edge of a subgraph between two entities: a stance or a fact.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'An edge of a subgraph between two entities: a stance or a fact.',
+})
 export class Edge {
   @Field(() => ID, { description: 'The stance id for stances; an opaque id for facts.' })
   id!: string;
@@ -33,7 +36,10 @@ export class Edge {
   toId!: string;
 }
 
-@ObjectType({ description: 'Entities and the stances and facts between them, ready to draw.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Entities and the stances and facts between them, ready to draw.',
+})
 export class Subgraph {
   @Field(() => [Entity], { description: 'The entities.' })
   nodes!: Entity[];
@@ -45,7 +51,7 @@ export class Subgraph {
   truncated!: boolean;
 }
 
-@ObjectType({ description: 'A candidate entity for a name, ranked.' })
+@ObjectType({ simpleResolvers: true, description: 'A candidate entity for a name, ranked.' })
 export class EntityMatch {
   @Field(() => Entity, { description: 'The entity.' })
   entity!: Entity;
@@ -59,7 +65,7 @@ export class EntityMatch {
   matchedOn!: string;
 }
 
-@ObjectType({ description: 'Relay page information.' })
+@ObjectType({ simpleResolvers: true, description: 'Relay page information.' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'More entities follow.' })
   hasNextPage!: boolean;
@@ -74,7 +80,7 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-@ObjectType({ description: 'An entity in a page, with its cursor.' })
+@ObjectType({ simpleResolvers: true, description: 'An entity in a page, with its cursor.' })
 export class EntityEdge {
   @Field(() => String, { description: 'Opaque cursor.' })
   cursor!: string;
@@ -83,7 +89,7 @@ export class EntityEdge {
   node!: Entity;
 }
 
-@ObjectType({ description: 'A page of entities (Relay connection).' })
+@ObjectType({ simpleResolvers: true, description: 'A page of entities (Relay connection).' })
 export class EntityConnection {
   @Field(() => [EntityEdge], { description: 'The page.' })
   edges!: EntityEdge[];

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'A section heading of a document.' })
+@ObjectType({ simpleResolvers: true, description: 'A section heading of a document.' })
 export class Heading {
   @Field(() => ID, { description: 'Stable id: "<document id>#h<index>".' })
   id!: string;
@@ -19,6 +19,7 @@ export class Heading {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'A sentence of a document. Its document, mentions are resolved by the sentence resolver.',
 })
 export class Sentence {
