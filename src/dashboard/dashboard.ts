@@ -1,7 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+import { createHash } from 'node:crypto';
 import express from 'express';
+import { bundleBuilt, bundleDir, sendBundledPage } from '../web/bundled-page';
 
 export interface DashboardOptions {
   /** Path of the public GraphQL endpoint the page queries, e.g. `/graphql`. */
@@ -14,49 +13,10 @@ export interface DashboardOptions {
 
 const REQUIRED_ASSETS = ['app.js', 'app.css'];
 
-// Runs from src/ (tsx, ts-jest) and from dist/ (compiled) at different depths, so the assets are found
-// from the package root rather than from __dirname (same as the playground).
-function defaultAssetsDir(): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return path.join(dir, 'dist', 'dashboard');
-    if (path.dirname(dir) === dir) return path.resolve(__dirname, '../dashboard');
-  }
-}
+const defaultAssetsDir = () => bundleDir('dashboard');
 
 export function dashboardAssetsBuilt(assetsDir: string = defaultAssetsDir()): boolean {
-  return REQUIRED_ASSETS.every((file) => fs.existsSync(path.join(assetsDir, file)));
-}
-
-// The config lands inside an inline <script>: `<` is escaped so no value can close the tag, and
-// U+2028/2029 because older engines reject them in script source.
-function serializeConfig(config: object): string {
-  return JSON.stringify(config)
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}
-
-function escapeAttr(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-}
-
-function renderPage(assetsBase: string, config: object, nonce: string): string {
-  const base = escapeAttr(assetsBase);
-  return `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>stancegraph dashboard</title>
-    <link rel="stylesheet" href="${base}/app.css" />
-  </head>
-  <body>
-    <div id="dashboard"><p class="boot">Loading the graph…</p></div>
-    <script nonce="${nonce}">window.__STANCEGRAPH_DASHBOARD__ = ${serializeConfig(config)};</script>
-    <script nonce="${nonce}" src="${base}/app.js"></script>
-  </body>
-</html>
-`;
+  return bundleBuilt(assetsDir, REQUIRED_ASSETS);
 }
 
 // cytoscape's renderer prepends exactly this <style> to <head> on start-up. Allowing it by hash keeps
@@ -96,20 +56,19 @@ export function dashboardRouter(opts: DashboardOptions): express.Router {
   router.use(`${route}/assets`, express.static(assetsDir, { index: false, fallthrough: false }));
 
   router.get(route, (req, res) => {
-    // Checked per request so a build finished after startup is picked up without a restart.
-    if (!dashboardAssetsBuilt(assetsDir)) {
-      res
-        .status(503)
-        .type('text/plain')
-        .send('dashboard assets are missing: run `npm run build` (or `node tools/build-dashboard.mjs`)\n');
-      return;
-    }
-    const nonce = randomBytes(16).toString('base64');
-    res
-      .set('Content-Security-Policy', contentSecurityPolicy(nonce))
-      .set('Cache-Control', 'no-store')
-      .type('html')
-      .send(renderPage(`${req.baseUrl}${route}/assets`, { endpoint: opts.endpoint }, nonce));
+    sendBundledPage(res, {
+      assetsDir,
+      required: REQUIRED_ASSETS,
+      missing: 'dashboard assets are missing: run `npm run build` (or `node tools/build-dashboard.mjs`)\n',
+      csp: contentSecurityPolicy,
+      page: {
+        title: 'stancegraph dashboard',
+        assetsBase: `${req.baseUrl}${route}/assets`,
+        configGlobal: '__STANCEGRAPH_DASHBOARD__',
+        config: { endpoint: opts.endpoint },
+        root: { id: 'dashboard', html: '<p class="boot">Loading the graph…</p>' },
+      },
+    });
   });
 
   return router;

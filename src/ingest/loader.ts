@@ -136,19 +136,14 @@ function groups(plans: DocumentPlan[], rowsPerTransaction: number): DocumentPlan
   return out;
 }
 
-interface FactRow {
-  from: string;
-  type: string;
-  to: string;
-  about: string;
-  date: string | null;
-  dateText: string | null;
+/** A fact of the plan, its evidence as the parallel lists it is stored as (08-facts.cypher). */
+type FactRow = Omit<DocumentPlan['facts'][number], 'evidence'> & {
   docIds: string[];
   sentenceIds: string[];
   quotes: string[];
   starts: number[];
   ends: number[];
-}
+};
 
 /**
  * One row per fact with the evidence entries of every document given, in document order, each entry once

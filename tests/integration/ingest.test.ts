@@ -83,6 +83,25 @@ function editDocument(
 }
 
 /** Nodes and relationships that nothing owns any more. Each count must be 0. */
+/**
+ * A copy of toy-fishing-truce as toy-kind-conflict, calling trawler-seizure an Attack: toy-port-grey-meeting
+ * stores it as an Event.
+ */
+function kindConflictDocument(): string {
+  const corpus = tempCorpus(DOC_A);
+  const dir = path.join(corpus, 'toy-kind-conflict');
+  cpSync(path.join(corpus, DOC_A), dir, { recursive: true });
+  editDocument(dir, {
+    annotation: (y) =>
+      replaceOnce(
+        replaceOnce(y, `  id: ${DOC_A}\n`, '  id: toy-kind-conflict\n'),
+        '  - id: trawler-seizure\n    kind: Event\n',
+        '  - id: trawler-seizure\n    kind: Attack\n',
+      ),
+  });
+  return dir;
+}
+
 async function strays(): Promise<Record<string, number>> {
   const [row] = await read<Record<string, number>>(`
     RETURN
@@ -509,18 +528,7 @@ describe('rejected loads write nothing', () => {
   });
 
   it('rejects a document whose entity kind conflicts with the stored graph with CONFLICT', async () => {
-    const corpus = tempCorpus(DOC_A);
-    const conflicting = path.join(corpus, 'toy-kind-conflict');
-    cpSync(path.join(corpus, DOC_A), conflicting, { recursive: true });
-    // trawler-seizure is stored as an Event (toy-port-grey-meeting); this document calls it an Attack.
-    editDocument(conflicting, {
-      annotation: (y) =>
-        replaceOnce(
-          replaceOnce(y, `  id: ${DOC_A}\n`, '  id: toy-kind-conflict\n'),
-          '  - id: trawler-seizure\n    kind: Event\n',
-          '  - id: trawler-seizure\n    kind: Attack\n',
-        ),
-    });
+    const conflicting = kindConflictDocument();
     expect(validateFolder(conflicting).problems).toEqual([]);
 
     const before = await graphChecksum(db);
@@ -542,20 +550,8 @@ describe('several documents to a transaction (loadPlans)', () => {
     ...generateCorpus({ documents: 12, out: synthetic, seed: 3 }),
   ].map((dir) => validateFolder(dir).plan!);
 
-  /** The kind conflict test's document: another document's Event called an Attack. */
   function conflicting(): DocumentPlan {
-    const corpus = tempCorpus(DOC_A);
-    const dir = path.join(corpus, 'toy-kind-conflict');
-    cpSync(path.join(corpus, DOC_A), dir, { recursive: true });
-    editDocument(dir, {
-      annotation: (y) =>
-        replaceOnce(
-          replaceOnce(y, `  id: ${DOC_A}\n`, '  id: toy-kind-conflict\n'),
-          '  - id: trawler-seizure\n    kind: Event\n',
-          '  - id: trawler-seizure\n    kind: Attack\n',
-        ),
-    });
-    const { problems, plan } = validateFolder(dir);
+    const { problems, plan } = validateFolder(kindConflictDocument());
     expect(problems).toEqual([]);
     return plan!;
   }

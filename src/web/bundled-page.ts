@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type express from 'express';
+
+/**
+ * What the playground and the dashboard share: a page built by an esbuild script into dist/<name>, served
+ * as one HTML document with its configuration inline and a fresh CSP nonce per response.
+ */
+
+/**
+ * dist/<name> at the package root. This module runs both from src/ (tsx, ts-jest) and from dist/ (compiled),
+ * at different depths, so the assets are located from the package root rather than from __dirname.
+ */
+export function bundleDir(name: string): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return path.join(dir, 'dist', name);
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, '..', '..', 'dist', name);
+  }
+}
+
+export function bundleBuilt(assetsDir: string, required: string[]): boolean {
+  return required.every((file) => fs.existsSync(path.join(assetsDir, file)));
+}
+
+/**
+ * The config lands inside an inline <script>: escaping `<` stops a value containing `</script>` from
+ * closing the tag, and U+2028/2029 are escaped because older engines reject them in script source.
+ */
+function serializeConfig(config: object): string {
+  return JSON.stringify(config)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+function escapeAttr(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+export interface PageShape {
+  title: string;
+  /** The URL path its app.js and app.css are served under. */
+  assetsBase: string;
+  /** The global the bundle reads its configuration from, e.g. __STANCEGRAPH_DASHBOARD__. */
+  configGlobal: string;
+  config: object;
+  /** The element the bundle mounts into, with what it shows until then. */
+  root: { id: string; html?: string };
+  /** CSS for an inline <style> (allowed by the nonce). */
+  style?: string;
+}
+
+/** The HTML document: the stylesheet, the root element, the inline configuration and the bundle. */
+export function renderPage(page: PageShape, nonce: string): string {
+  const base = escapeAttr(page.assetsBase);
+  const style = page.style ? `\n    <style nonce="${nonce}">${page.style}</style>` : '';
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${escapeAttr(page.title)}</title>
+    <link rel="stylesheet" href="${base}/app.css" />${style}
+  </head>
+  <body>
+    <div id="${escapeAttr(page.root.id)}">${page.root.html ?? ''}</div>
+    <script nonce="${nonce}">window.${page.configGlobal} = ${serializeConfig(page.config)};</script>
+    <script nonce="${nonce}" src="${base}/app.js"></script>
+  </body>
+</html>
+`;
+}
+
+/**
+ * Answers with the page (render gets a nonce for its inline elements), its CSP and no caching; or 503 with
+ * `missing` as long as the bundle is not built — checked per request, so that a build finished after
+ * start-up is picked up without a restart.
+ */
+export function sendBundledPage(
+  res: express.Response,
+  page: {
+    assetsDir: string;
+    required: string[];
+    missing: string;
+    csp: (nonce: string) => string;
+    page: PageShape;
+  },
+): void {
+  if (!bundleBuilt(page.assetsDir, page.required)) {
+    res.status(503).type('text/plain').send(page.missing);
+    return;
+  }
+  const nonce = randomBytes(16).toString('base64');
+  res
+    .set('Content-Security-Policy', page.csp(nonce))
+    .set('Cache-Control', 'no-store')
+    .type('html')
+    .send(renderPage(page.page, nonce));
+}
