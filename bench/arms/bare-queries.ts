@@ -44,13 +44,17 @@ export const BARE_QUERIES: Record<WorkloadName, BareQuery> = {
       (r) => r.citation,
     ),
   }),
-  // The statements the service sends for entity → stances: the entity, then its stances in both roles.
+  // What the service sends for entity → stances: its stances in both roles, whose actors and targets hold
+  // the entity itself; the entity's own lookup only when it is in no stance.
   nested: async (driver, db, s) => {
-    const [entities, found] = await Promise.all([
-      read(driver, db, 'entities-by-ids', { ids: [s.entity] }),
-      stances(driver, db, 'ENTITY', [s.entity], null),
-    ]);
-    return { entity: entities[0]?.entity ?? null, stances: found };
+    const found = (await stances(driver, db, 'ENTITY', [s.entity], null)) as {
+      actor: { id: string };
+      target: { id: string };
+    }[];
+    const self = found.flatMap((stance) => [stance.actor, stance.target]).find((e) => e.id === s.entity);
+    const entity =
+      self ?? (await read(driver, db, 'entities-by-ids', { ids: [s.entity] }))[0]?.entity ?? null;
+    return { entity, stances: found };
   },
   neighborhood: async (driver, db, s) =>
     (

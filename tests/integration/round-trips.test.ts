@@ -80,12 +80,35 @@ describe('round trips', () => {
     }
   });
 
-  it("an entity's stances in both roles are one round trip", async () => {
-    const sent = await sentBy(
-      '{ entity(id: "putin") { stances { actor { name } target { name } evidence { quote } } } }',
+  it('an entity with its stances in both roles is one round trip (two for an entity in no stance)', async () => {
+    const stances = 'stances { actor { name } target { name } evidence { quote } }';
+    const sent = await sentBy(`{ entity(id: "putin") { name ${stances} } }`);
+    expect(sent.map((q) => q.name)).toEqual(['stances']);
+    expect(sent[0].params).toMatchObject({ anchor: 'ENTITY', keys: ['putin'] });
+
+    const [kyiv] = await svc.db.read<{ id: string }>({
+      name: 'test/entity-in-no-stance',
+      text: 'MATCH (e:Entity) WHERE NOT (e)<-[:BY|ON]-(:Claim) RETURN e.id AS id ORDER BY id LIMIT 1',
+    });
+    const none = await sentBy(`{ entity(id: "${kyiv.id}") { id ${stances} } }`);
+    expect(none.map((q) => q.name)).toEqual(['stances', 'entities-by-ids']);
+    expect((await sentBy(`{ entity(id: "no-such-entity") { id ${stances} } }`)).length).toBe(2);
+    // With a role, the stances are another lookup: the entity comes first, as for any other field.
+    const byRole = await sentBy(`{ entity(id: "putin") { stances(role: ACTOR) { id } } }`);
+    expect(byRole.map((q) => q.name)).toEqual(['entities-by-ids', 'stances']);
+  });
+
+  it('answers the entity alike whether it came from its stances or from its own lookup', async () => {
+    const fields = 'id kind name aliases description date dateText';
+    const alone = await svc.gql<{ entity: Record<string, unknown> }>(`{ entity(id: "putin") { ${fields} } }`);
+    const withStances = await svc.gql<{ entity: Record<string, unknown> & { stances: unknown[] } }>(
+      `{ entity(id: "putin") { ${fields} stances { id } } }`,
     );
-    expect(sent.map((q) => q.name)).toEqual(['entities-by-ids', 'stances']);
-    expect(sent[1].params).toMatchObject({ anchor: 'ENTITY', keys: ['putin'] });
+    const { stances, ...entity } = withStances.body.data!.entity;
+    expect(stances.length).toBeGreaterThan(0);
+    expect(entity).toEqual(alone.body.data!.entity);
+    const missing = await svc.gql<{ entity: null }>('{ entity(id: "no-such-entity") { id stances { id } } }');
+    expect(missing.body.data!.entity).toBeNull();
   });
 
   it('nested navigation is bounded by depth, not by the number of items', async () => {

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo, Kind } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { BadUserInputError } from '../../db/errors';
 import { GraphContext } from '../context';
 import { LIMITS, boundedText, inRange } from '../limits';
@@ -9,6 +10,19 @@ import { Relation } from '../types/relation.type';
 import { Stance } from '../types/stance.type';
 import { EntityConnection, EntityMatch } from '../types/subgraph.type';
 import { toRelation, toStance } from '../mappers';
+
+/** Whether the field selects `stances` as Entity.stances without arguments loads them (ENTITY, any kind). */
+function asksForAllStances(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.some((node) =>
+    node.selectionSet?.selections.some(
+      (sel) =>
+        sel.kind === Kind.FIELD &&
+        sel.name.value === 'stances' &&
+        !sel.arguments?.length &&
+        !sel.directives?.length,
+    ),
+  );
+}
 
 const CURSOR_PREFIX = 'entity:';
 const encodeCursor = (id: string) => Buffer.from(`${CURSOR_PREFIX}${id}`).toString('base64url');
@@ -26,7 +40,19 @@ export class EntityResolver {
   async entity(
     @Arg('id', () => ID, { description: 'The entity’s id, e.g. "putin".' }) id: string,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
+    // Asked for with all its stances (the dashboard's click, entity → stances → evidence), the stances come
+    // first: each carries its actor and target as whole entity records, so the entity is among them and the
+    // request is one round trip. Only an entity in no stance needs its own lookup as well.
+    if (asksForAllStances(info)) {
+      const stances = await ctx.loaders.stances('ENTITY').load(id);
+      const self = stances.flatMap((s) => [s.actor, s.target]).find((e) => e.id === id);
+      if (self) {
+        ctx.loaders.primeEntities([self]);
+        return self;
+      }
+    }
     return (await ctx.loaders.entity.load(id)) ?? null;
   }
 
