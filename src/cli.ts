@@ -143,16 +143,8 @@ async function serve(config: Config): Promise<void> {
     if (config.LOAD_CORPUS === 'true') {
       await loadDocuments(db, [config.CORPUS_DIR], (line) => logger.info(line));
     }
-    const { buildGraphSchema } = await import('./api/schema');
     const { startService } = await import('./server');
-    const { createStores } = await import('./api/context');
-    service = await startService({
-      config,
-      db,
-      stores: createStores(db),
-      logger,
-      schema: await buildGraphSchema(),
-    });
+    service = await startService({ config, db, logger });
   } catch (error) {
     await db?.close().catch(() => {});
     await target?.release().catch(() => {});

@@ -10,8 +10,8 @@ import express from 'express';
 import { GraphQLSchema } from 'graphql';
 import { Config } from './config';
 import { Database } from './db/database';
-import { Logger } from './logger';
-import { GraphContext, Stores, createContext } from './api/context';
+import { Logger, createLogger } from './logger';
+import { GraphContext, Stores, createContext, createStores } from './api/context';
 import { errorFormatter } from './api/errors.plugin';
 import { jitGateway } from './api/executor';
 import { playgroundRouter } from './api/playground/playground';
@@ -22,9 +22,12 @@ import { dashboardRouter } from './dashboard/dashboard';
 export interface ServiceOptions {
   config: Config;
   db: Database;
-  stores: Stores;
-  logger: Logger;
-  schema: GraphQLSchema;
+  /** Default: new stores over db. */
+  stores?: Stores;
+  /** Default: a logger at config.LOG_LEVEL. */
+  logger?: Logger;
+  /** Default: the schema of the type-graphql classes (src/api/schema.ts). */
+  schema?: GraphQLSchema;
 }
 
 export interface Service {
@@ -37,7 +40,12 @@ export interface Service {
 const READY_TIMEOUT_MS = 1_500;
 
 /** Express + Apollo: /graphql (API and, outside production, the offline playground), /health, /ready. */
-export async function startService({ config, db, stores, logger, schema }: ServiceOptions): Promise<Service> {
+export async function startService(options: ServiceOptions): Promise<Service> {
+  const { config, db } = options;
+  const stores = options.stores ?? createStores(db);
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  // Imported here: the resolvers' decorators need reflect-metadata, which the entry points load first.
+  const schema = options.schema ?? (await (await import('./api/schema')).buildGraphSchema());
   const app = express();
   app.disable('x-powered-by');
   // GraphQL answers are POSTs that no cache revalidates: an ETag would only hash every response body.

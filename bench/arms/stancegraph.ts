@@ -6,8 +6,6 @@
  * Driver instrumentation (Database.onQuery) counts the Cypher round trips of every request.
  */
 import 'reflect-metadata';
-import { createStores } from '../../src/api/context';
-import { buildGraphSchema } from '../../src/api/schema';
 import { loadConfig } from '../../src/config';
 import { Database } from '../../src/db/database';
 import { createLogger } from '../../src/logger';
@@ -43,9 +41,7 @@ async function main(): Promise<void> {
   const service = await startService({
     config,
     db,
-    stores: createStores(db),
     logger: createLogger('silent'),
-    schema: await buildGraphSchema(),
   });
   let requests = 0;
   service.server.on('request', () => requests++);

@@ -1,5 +1,4 @@
 import { createStores } from '../../src/api/context';
-import { buildGraphSchema } from '../../src/api/schema';
 import { loadConfig } from '../../src/config';
 import { Database } from '../../src/db/database';
 import { createLogger } from '../../src/logger';
@@ -85,7 +84,6 @@ export async function startInProcessService(neo4j: BenchNeo4j) {
     db,
     stores,
     logger: createLogger('silent'),
-    schema: await buildGraphSchema(),
   });
   return {
     url: service.url,

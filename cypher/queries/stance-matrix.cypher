@@ -26,7 +26,12 @@ CALL (actorKeys, targetKeys) {
   UNWIND actorKeys AS actorId
   MATCH (actor:Entity {id: actorId})-[s:STANCE]->(target:Entity)
   WHERE target.id IN targetKeys
+  // In a fixed order — cells by actor and target, stances by claim — so that the same graph always gives
+  // the same answer (grouping alone keeps no order; the order of a restarted database's store differs).
+  WITH actor, target, s
+  ORDER BY s.claimId
   WITH actor, target, collect(s) AS stances
+  ORDER BY actor.id, target.id
   RETURN collect({
     actorId: actor.id,
     targetId: target.id,

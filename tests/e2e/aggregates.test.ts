@@ -51,6 +51,22 @@ describe('stanceMatrix', () => {
     expect(cell).toMatchObject({ kinds: ['AGREES_TO'], polarity: 'SUPPORT', evidenceCount: 2 });
   });
 
+  it('lists cells by actor id, then target id, and each cell’s stances by id: the same graph, the same answer', async () => {
+    const data = await ok<{ stanceMatrix: { cells: Cell[] } }>(
+      '{ stanceMatrix { cells { actor { id } target { id } stances { id } } } }',
+    );
+    const cells = data.stanceMatrix.cells;
+    expect(cells.length).toBeGreaterThan(5);
+    const keys = cells.map((c) => [c.actor.id, c.target.id]);
+    const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    expect(keys).toEqual([...keys].sort(([a1, t1], [a2, t2]) => byId(a1, a2) || byId(t1, t2)));
+    for (const cell of cells) {
+      const ids = cell.stances.map((st) => st.id);
+      expect(ids).toEqual([...ids].sort(byId));
+    }
+    expect(cells.some((c) => c.stances.length > 1)).toBe(true);
+  });
+
   it('conflicting stances are shown as such, not averaged', async () => {
     const data = await ok<{ stanceMatrix: { cells: Cell[] } }>(
       '{ stanceMatrix(actors: ["Anna Vale"], targets: ["harbour-truce"]) { cells { actor { id } target { id } kinds polarity polarities stances { id } } } }',

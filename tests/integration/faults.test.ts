@@ -1,8 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createStores } from '../../src/api/context';
-import { buildGraphSchema } from '../../src/api/schema';
 import { loadDocuments } from '../../src/cli';
 import { REPO_ROOT, loadConfig } from '../../src/config';
 import { Database } from '../../src/db/database';
@@ -81,9 +79,7 @@ beforeAll(async () => {
   service = await startService({
     config,
     db,
-    stores: createStores(db),
     logger: createLogger('silent'),
-    schema: await buildGraphSchema(),
   });
 }, 300_000);
 

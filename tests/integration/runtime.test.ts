@@ -4,8 +4,6 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { buildGraphSchema } from '../../src/api/schema';
-import { createStores } from '../../src/api/context';
 import { loadConfig } from '../../src/config';
 import { Database } from '../../src/db/database';
 import { createLogger } from '../../src/logger';
@@ -135,9 +133,7 @@ describe('/ready follows the database, with no restart of the service', () => {
     service = await startService({
       config,
       db,
-      stores: createStores(db),
       logger: createLogger('silent'),
-      schema: await buildGraphSchema(),
     });
   }, 180_000);
 

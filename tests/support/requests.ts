@@ -1,5 +1,3 @@
-import { createStores } from '../../src/api/context';
-import { buildGraphSchema } from '../../src/api/schema';
 import { cypherFolder } from '../../src/cypher';
 import { loadConfig } from '../../src/config';
 import { Database } from '../../src/db/database';
@@ -104,9 +102,7 @@ export async function startServiceWith(db: Database, env: Record<string, string>
   const service = await startService({
     config,
     db,
-    stores: createStores(db),
     logger: createLogger('silent'),
-    schema: await buildGraphSchema(),
   });
   return {
     url: service.url,

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { createStores } from '../../src/api/context';
-import { buildGraphSchema } from '../../src/api/schema';
 import { loadDocuments } from '../../src/cli';
 import { REPO_ROOT, loadConfig } from '../../src/config';
 import { Database, Query } from '../../src/db/database';
@@ -38,7 +37,6 @@ export async function startTestService(env: Record<string, string> = {}): Promis
     db,
     stores,
     logger: createLogger('silent'),
-    schema: await buildGraphSchema(),
   });
   const sent: TestService['sent'] = [];
   db.onQuery((query, mode) => sent.push({ query, mode }));

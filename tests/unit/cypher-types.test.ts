@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CYPHER_DIR } from '../../src/cypher';
-import { factStatement } from '../../src/ingest/loader';
+import { factStatement } from '../../src/ingest/facts';
 import { FACT_TYPE_NAMES } from '../../src/ingest/model';
 
 /**
@@ -18,7 +18,7 @@ describe('entity-to-entity relationship types in the Cypher files', () => {
   });
 });
 
-describe('the fact statement (src/ingest/loader.ts factStatement)', () => {
+describe('the fact statement (src/ingest/facts.ts factStatement)', () => {
   it('writes each fact type into its MERGE, and nothing that is not a fact type', () => {
     for (const type of FACT_TYPE_NAMES) {
       const text = factStatement(type);
