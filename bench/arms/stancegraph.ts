@@ -1,30 +1,20 @@
 /**
- * Arm "stancegraph": the service itself (startService + createStores + buildGraphSchema), as deployed
+ * Arm "stancegraph": the service itself (startService), as deployed
  * (NODE_ENV=production with its request limits, silent logs) but without the persisted-query allow-list,
  * which would refuse the benchmark's ad-hoc queries; in a process of its own so that its CPU can be read
  * from /proc.
  * Driver instrumentation (Database.onQuery) counts the Cypher round trips of every request.
  */
 import 'reflect-metadata';
-import { loadConfig } from '../../src/config';
 import { Database } from '../../src/db/database';
 import { createLogger } from '../../src/logger';
 import { startService } from '../../src/server';
 import { armEnv, failArm, serveArm } from './arm';
+import { benchServiceConfig } from '../lib/neo4j';
 
 async function main(): Promise<void> {
   const env = armEnv();
-  const config = loadConfig({
-    ...process.env,
-    NEO4J_URI: env.uri,
-    NEO4J_PASSWORD: env.password,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    NODE_ENV: 'production',
-    PERSISTED_QUERIES_ONLY: 'false',
-    LOG_LEVEL: 'silent',
-    LOAD_CORPUS: 'false',
-  });
+  const config = benchServiceConfig(env);
   const db = new Database({
     uri: env.uri,
     user: env.user,

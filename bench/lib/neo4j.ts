@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEV_PASSWORD } from '../../src/config';
+import { Config, DEV_PASSWORD, loadConfig } from '../../src/config';
 import { Database } from '../../src/db/database';
 import { freePort, startLocalNeo4j } from '../../src/runtime/neo4j-server';
 
@@ -82,6 +82,25 @@ export function openDatabase(target: BenchNeo4j, queryTimeoutMs = 120_000): Data
     database: target.database,
     queryTimeoutMs,
     connectionAcquisitionTimeoutMs: 60_000,
+  });
+}
+
+/**
+ * The service's configuration in a benchmark: as deployed (production limits, silent logs), on a free port of
+ * 127.0.0.1, without the persisted-query allow-list (it would refuse the benchmark's queries) and without
+ * loading the corpus (the benchmark loads what it measures).
+ */
+export function benchServiceConfig(target: { uri: string; password: string }): Config {
+  return loadConfig({
+    ...process.env,
+    NEO4J_URI: target.uri,
+    NEO4J_PASSWORD: target.password,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+    PERSISTED_QUERIES_ONLY: 'false',
+    LOG_LEVEL: 'silent',
+    LOAD_CORPUS: 'false',
   });
 }
 

@@ -1,10 +1,9 @@
 import { createStores } from '../../src/api/context';
-import { loadConfig } from '../../src/config';
 import { Database } from '../../src/db/database';
 import { createLogger } from '../../src/logger';
 import { startService } from '../../src/server';
 import { SUBJECTS, Subjects } from '../workloads';
-import type { BenchNeo4j } from './neo4j';
+import { BenchNeo4j, benchServiceConfig } from './neo4j';
 import type { TraversalTiming } from './traversals';
 
 export interface GraphSize {
@@ -60,17 +59,7 @@ export async function representativeSubjects(db: Database, seed: TraversalTiming
 
 /** The service in this process, for latency one request at a time (no load, so no CPU split needed). */
 export async function startInProcessService(neo4j: BenchNeo4j) {
-  const config = loadConfig({
-    ...process.env,
-    NEO4J_URI: neo4j.uri,
-    NEO4J_PASSWORD: neo4j.password,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    NODE_ENV: 'production',
-    PERSISTED_QUERIES_ONLY: 'false',
-    LOG_LEVEL: 'silent',
-    LOAD_CORPUS: 'false',
-  });
+  const config = benchServiceConfig(neo4j);
   const db = new Database({
     uri: neo4j.uri,
     user: neo4j.user,
