@@ -1,6 +1,6 @@
 // Bundles the dashboard (src/dashboard/app: cytoscape and the page's own code and CSS) into
-// dist/dashboard/app.js + app.css, so the page works with no network access: nothing is loaded from a CDN.
-// Idempotent: it wipes and rewrites dist/dashboard only.
+// dist/public/dashboard/app.js + app.css, so the page works with no network access: nothing is loaded from a CDN.
+// Idempotent: it wipes and rewrites dist/public/dashboard only.
 // Usage (from the repo root): node tools/build-dashboard.mjs
 import path from 'node:path';
 import { buildBundle, root } from './lib/bundle.mjs';

@@ -1,7 +1,7 @@
-// Bundles the GraphiQL playground (src/api/playground/app) and its Monaco workers into dist/playground/.
+// Bundles the GraphiQL playground (src/api/playground/app) and its Monaco workers into dist/public/playground/.
 // Everything is bundled from node_modules so the page works with no network access: graphiql 5 ships no
 // UMD build and its stock worker setups load from esm.sh or rely on a webpack/vite worker loader.
-// Idempotent: it wipes and rewrites dist/playground only.
+// Idempotent: it wipes and rewrites dist/public/playground only.
 // Usage (from the repo root): node tools/build-playground.mjs
 import { createRequire } from 'node:module';
 import path from 'node:path';

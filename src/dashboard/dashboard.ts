@@ -7,16 +7,16 @@ export interface DashboardOptions {
   endpoint: string;
   /** Where the page is served; its bundle is served under `<route>/assets/`. Defaults to `/dashboard`. */
   route?: string;
-  /** Directory written by tools/build-dashboard.mjs; defaults to `<repo>/dist/dashboard`. */
+  /** Directory written by tools/build-dashboard.mjs; defaults to `<repo>/dist/public/dashboard`. */
   assetsDir?: string;
 }
 
-const REQUIRED_ASSETS = ['app.js', 'app.css'];
+export const DASHBOARD_ASSETS = ['app.js', 'app.css'];
 
 const defaultAssetsDir = () => bundleDir('dashboard');
 
 export function dashboardAssetsBuilt(assetsDir: string = defaultAssetsDir()): boolean {
-  return bundleBuilt(assetsDir, REQUIRED_ASSETS);
+  return bundleBuilt(assetsDir, DASHBOARD_ASSETS);
 }
 
 // cytoscape's renderer prepends exactly this <style> to <head> on start-up. Allowing it by hash keeps
@@ -58,7 +58,7 @@ export function dashboardRouter(opts: DashboardOptions): express.Router {
   router.get(route, (req, res) => {
     sendBundledPage(res, {
       assetsDir,
-      required: REQUIRED_ASSETS,
+      required: DASHBOARD_ASSETS,
       missing: 'dashboard assets are missing: run `npm run build` (or `node tools/build-dashboard.mjs`)\n',
       csp: contentSecurityPolicy,
       page: {

@@ -4,19 +4,37 @@ import path from 'node:path';
 import type express from 'express';
 
 /**
- * What the playground and the dashboard share: a page built by an esbuild script into dist/<name>, served
- * as one HTML document with its configuration inline and a fresh CSP nonce per response.
+ * What the playground and the dashboard share: a page built by an esbuild script into dist/public/<name>,
+ * served as one HTML document with its configuration inline and a fresh CSP nonce per response. The bundles
+ * have a folder of their own: tsc writes dist/<module path>, and a bundle build wipes its output folder.
  */
 
 /**
- * dist/<name> at the package root. This module runs both from src/ (tsx, ts-jest) and from dist/ (compiled),
+ * dist/public/<name> at the package root. This module runs both from src/ (tsx, ts-jest) and from dist/ (compiled),
  * at different depths, so the assets are located from the package root rather than from __dirname.
  */
 export function bundleDir(name: string): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return path.join(dir, 'dist', name);
-    if (path.dirname(dir) === dir) return path.resolve(__dirname, '..', '..', 'dist', name);
+    if (fs.existsSync(path.join(dir, 'package.json'))) return path.join(dir, 'dist', 'public', name);
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, '..', '..', 'dist', 'public', name);
   }
+}
+
+/**
+ * The files a page needs that are not in assetsDir: the required ones, and every relative `url(…)` their
+ * stylesheets reference (fonts, images), so that a bundle that lost a font is caught at build time.
+ */
+export function missingAssets(assetsDir: string, required: string[]): string[] {
+  const missing = required.filter((file) => !fs.existsSync(path.join(assetsDir, file)));
+  for (const file of required.filter((f) => f.endsWith('.css') && !missing.includes(f))) {
+    const css = fs.readFileSync(path.join(assetsDir, file), 'utf8');
+    for (const [, , ref] of css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g)) {
+      if (/^(data:|[a-z]+:|\/\/|#)/i.test(ref)) continue;
+      const target = path.normalize(path.join(path.dirname(file), ref.split(/[?#]/)[0]));
+      if (!fs.existsSync(path.join(assetsDir, target))) missing.push(`${target} (referenced by ${file})`);
+    }
+  }
+  return missing;
 }
 
 export function bundleBuilt(assetsDir: string, required: string[]): boolean {

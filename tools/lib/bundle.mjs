@@ -1,5 +1,5 @@
 // What the playground and dashboard builds share: esbuild loaded with a clear error, the output folder
-// wiped and rewritten (only it: tsc and the other build write elsewhere under dist/), classic minified
+// wiped and rewritten (only it: dist/public/<name>, a folder that no tsc output shares), classic minified
 // scripts for the browser with nothing left to load from a CDN, one line with the size, one line on failure.
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,9 +24,9 @@ async function loadEsbuild() {
   }
 }
 
-/** Builds dist/<name>/ from options (entryPoints, tsconfig, …) over the shared defaults; sets the exit code. */
+/** Builds dist/public/<name>/ from options (entryPoints, tsconfig, …) over the shared defaults; sets the exit code. */
 export async function buildBundle(name, options) {
-  const outdir = path.join(root, 'dist', name);
+  const outdir = path.join(root, 'dist', 'public', name);
   try {
     const started = Date.now();
     const esbuild = await loadEsbuild();

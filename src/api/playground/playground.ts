@@ -15,17 +15,17 @@ export interface PlaygroundOptions {
   defaultQuery: string;
   /** Opens these tabs instead of a single `defaultQuery` tab (same first-visit-only rule). */
   defaultTabs?: PlaygroundTab[];
-  /** Directory written by tools/build-playground.mjs; defaults to `<repo>/dist/playground`. */
+  /** Directory written by tools/build-playground.mjs; defaults to `<repo>/dist/public/playground`. */
   assetsDir?: string;
 }
 
 const ASSETS_ROUTE = '/playground-assets';
-const REQUIRED_ASSETS = ['app.js', 'app.css', 'editor.worker.js', 'json.worker.js', 'graphql.worker.js'];
+export const PLAYGROUND_ASSETS = ['app.js', 'app.css', 'editor.worker.js', 'json.worker.js', 'graphql.worker.js'];
 
 const defaultAssetsDir = () => bundleDir('playground');
 
 export function playgroundAssetsBuilt(assetsDir: string = defaultAssetsDir()): boolean {
-  return bundleBuilt(assetsDir, REQUIRED_ASSETS);
+  return bundleBuilt(assetsDir, PLAYGROUND_ASSETS);
 }
 
 // Defence in depth for "nothing leaves the host": even if a bundled dependency tried to reach a CDN, the
@@ -64,7 +64,7 @@ export function playgroundRouter(opts: PlaygroundOptions): express.Router {
 
     sendBundledPage(res, {
       assetsDir,
-      required: REQUIRED_ASSETS,
+      required: PLAYGROUND_ASSETS,
       missing: 'playground assets are missing: run `npm run build`\n',
       csp: contentSecurityPolicy,
       page: {

@@ -1,2 +1,2 @@
-// esbuild turns the stylesheet import into dist/dashboard/app.css; tsc only needs to know it exists.
+// esbuild turns the stylesheet import into dist/public/dashboard/app.css; tsc only needs to know it exists.
 declare module '*.css';

@@ -1,0 +1,9 @@
+import { PLAYGROUND_ASSETS } from '../api/playground/playground';
+import { DASHBOARD_ASSETS } from '../dashboard/dashboard';
+import { bundleDir } from './bundled-page';
+
+/** Every page the server serves from a browser bundle, with the files its HTML and scripts load. */
+export const BUNDLED_PAGES: { name: string; dir: string; required: string[] }[] = [
+  { name: 'playground', dir: bundleDir('playground'), required: PLAYGROUND_ASSETS },
+  { name: 'dashboard', dir: bundleDir('dashboard'), required: DASHBOARD_ASSETS },
+];
