@@ -15,9 +15,16 @@ for (const file of ENTRY_POINTS) if (!existsSync(path.join(root, file))) missing
 
 const summary = [];
 if (!missing.length) {
-  const { BUNDLED_PAGES } = require(path.join(root, 'dist/web/pages.js'));
-  const { missingAssets } = require(path.join(root, 'dist/web/bundled-page.js'));
-  for (const page of BUNDLED_PAGES) {
+  let pages = [];
+  let missingAssets;
+  try {
+    pages = require(path.join(root, 'dist/web/pages.js')).BUNDLED_PAGES;
+    missingAssets = require(path.join(root, 'dist/web/bundled-page.js')).missingAssets;
+  } catch (error) {
+    // A module the server loads is gone: name it, without the require stack.
+    missing.push(`a module of dist/web/pages.js: ${error.message.split('\n')[0]}`);
+  }
+  for (const page of pages) {
     const lost = missingAssets(page.dir, page.required);
     for (const file of lost) missing.push(`${path.relative(root, page.dir)}/${file} (${page.name} page)`);
     summary.push(`${page.name} (${page.required.length} files)`);
