@@ -14,13 +14,14 @@
  * Writes bench/results/load-<date>.json; exits 1 if any request failed.
  */
 import autocannon from 'autocannon';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { version as packageVersion } from '../package.json';
 import { REPO_ROOT } from '../src/config';
 import { Target, rssMb, startTarget } from './load-service';
+import { writeResult } from './lib/report';
 
 const log = (line: string) => process.stderr.write(`[bench:load] ${line}\n`);
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -173,14 +174,6 @@ function versions(neo4jVersion: string | undefined): Record<string, string> {
   };
 }
 
-function resultFile(): string {
-  const dir = path.join(REPO_ROOT, 'bench', 'results');
-  mkdirSync(dir, { recursive: true });
-  const date = new Date().toISOString().slice(0, 10);
-  let file = path.join(dir, `load-${date}.json`);
-  for (let n = 2; existsSync(file); n++) file = path.join(dir, `load-${date}-${n}.json`);
-  return file;
-}
 
 async function main(): Promise<void> {
   const opts = options();
@@ -229,7 +222,6 @@ async function main(): Promise<void> {
       flatMeans: `RSS grew at most ${FLAT_GROWTH * 100}% from the end of run 1 to the end of the last run`,
     };
     const failed = runs.reduce((n, r) => n + r.bodyErrors + r.socketErrors + r.timeouts, 0);
-    const file = resultFile();
     const report = {
       command: `npm run bench:load -- ${process.argv.slice(2).join(' ')}`.trim(),
       date: new Date().toISOString(),
@@ -246,7 +238,7 @@ async function main(): Promise<void> {
       memory,
       failed,
     };
-    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    const file = writeResult('load', report.date.slice(0, 10), report);
     log(
       `memory ${memory.flat === null ? 'not judged (needs 2+ runs and a pid)' : memory.flat ? 'flat' : 'NOT flat'}: ` +
         `${memory.fromMb ?? '?'} → ${memory.toMb ?? '?'} MB (${memory.growthPct ?? '?'}%) ${memory.from} → end; ` +

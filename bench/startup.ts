@@ -6,11 +6,12 @@
  *   npm run bench:startup
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { NEO4J_VERSION, resolveJars } from '../src/runtime/java';
 import { freePort, startLocalNeo4j } from '../src/runtime/neo4j-server';
+import { writeResult } from './lib/report';
 
 function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -69,9 +70,7 @@ async function main(): Promise<void> {
       heap: '512m',
       pageCache: '256m',
     };
-    mkdirSync(path.join(__dirname, 'results'), { recursive: true });
-    const file = path.join(__dirname, 'results', `startup-${result.date.slice(0, 10)}.json`);
-    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+    const file = writeResult('startup', result.date.slice(0, 10), result);
     console.table({
       'cold start (resolve + start) ms': result.coldStartMs,
       '  of which Maven resolution ms': resolveMs,

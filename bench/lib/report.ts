@@ -2,9 +2,15 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CellResult } from './load';
 
-export const RESULTS_DIR = path.join(__dirname, '..', 'results');
+/**
+ * New runs land in bench/results/, which git ignores; the runs the docs cite are curated copies in
+ * bench/baselines/. BENCH_RESULTS_DIR sends them elsewhere (CI writes outside the checkout).
+ */
+export const RESULTS_DIR = process.env.BENCH_RESULTS_DIR
+  ? path.resolve(process.env.BENCH_RESULTS_DIR)
+  : path.join(__dirname, '..', 'results');
 
-/** bench/results/<name>-<date>.json; a second run the same day gets -2, -3 … so nothing is overwritten. */
+/** <RESULTS_DIR>/<name>-<date>.json; a second run the same day gets -2, -3 … so nothing is overwritten. */
 export function writeResult(name: string, date: string, value: unknown): string {
   mkdirSync(RESULTS_DIR, { recursive: true });
   let file = path.join(RESULTS_DIR, `${name}-${date}.json`);
