@@ -1,6 +1,6 @@
 import { LOAD_DOCUMENT } from '../../src/api/load/operations';
 import { queryHash } from '../../src/api/security/persisted-queries';
-import { DASHBOARD_GRAPH } from '../../src/dashboard/queries';
+import { DASHBOARD_GRAPH } from '../../src/web/dashboard/queries';
 import { ExtraService, expectRefusal, postJson, send, startServiceWith } from '../support/requests';
 import { TestService, startTestService } from '../support/service';
 

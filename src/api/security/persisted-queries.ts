@@ -61,8 +61,8 @@ async function optionalModule(specifier: string): Promise<Record<string, unknown
 /** The operations to allow, in a fixed order: examples, dashboard, load. */
 export async function collectOperations(): Promise<Operation[]> {
   const sources: [string, Record<string, unknown>][] = [
-    ['src/api/playground/examples.ts', await import('../playground/examples')],
-    ['src/dashboard/queries.ts', await optionalModule('../../dashboard/queries')],
+    ['src/web/playground/examples.ts', await import('../../web/playground/examples')],
+    ['src/web/dashboard/queries.ts', await optionalModule('../../web/dashboard/queries')],
     ['src/api/load/operations.ts', await import('../load/operations')],
   ];
   return sources.flatMap(([source, exports]) => operationsIn(source, exports));

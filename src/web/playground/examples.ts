@@ -1,4 +1,4 @@
-import type { PlaygroundTab } from './playground';
+import type { PlaygroundTab } from './playground.router';
 
 /** The playground opens with one tab per question: the two of the mission first, then a few more to try. */
 export const EXAMPLE_TABS: PlaygroundTab[] = [

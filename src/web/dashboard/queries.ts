@@ -1,6 +1,6 @@
 /**
  * Every GraphQL operation the dashboard sends, and nothing else: the persisted-query allow-list is
- * generated from this file (and from src/api/playground/examples.ts), so an operation the browser code
+ * generated from this file (and from src/web/playground/examples.ts), so an operation the browser code
  * builds anywhere else would be refused once the allow-list is enforced. Each one is named, so the server
  * logs and the allow-list can tell them apart, and takes its inputs as variables, so the text never varies.
  * They use public, non-introspection fields only: the dashboard keeps working in production.
