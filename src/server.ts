@@ -15,7 +15,7 @@ import { GraphContext, Stores, createContext, createStores } from './api/context
 import { errorFormatter } from './api/errors.plugin';
 import { jitGateway } from './api/executor';
 import { playgroundRouter } from './web/playground/playground.router';
-import { EXAMPLE_QUERIES, EXAMPLE_TABS } from './web/playground/examples';
+import { exampleTabs } from './web/playground/examples';
 import { createSecurity } from './api/security/security';
 import { dashboardRouter } from './web/dashboard/dashboard.router';
 
@@ -84,9 +84,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     }
   });
   if (config.playground) {
-    app.use(
-      playgroundRouter({ endpoint: '/graphql', defaultQuery: EXAMPLE_QUERIES, defaultTabs: EXAMPLE_TABS }),
-    );
+    app.use(playgroundRouter({ endpoint: '/graphql', ...exampleTabs() }));
   }
   // Always on, production included: a read-only page that uses the public API's non-introspection fields.
   app.use(dashboardRouter({ endpoint: '/graphql' }));

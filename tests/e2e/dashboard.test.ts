@@ -212,7 +212,7 @@ it('marks a CONFLICTING cell as such', async () => {
 });
 
 it('works in production too: persisted queries only, no introspection', async () => {
-  // Its operations come from src/web/dashboard/queries.ts, which the allow-list is generated from.
+  // Its operations come from operations/dashboard/, which the allow-list is generated from.
   const prod = await startTestService({ NODE_ENV: 'production' });
   const page = await browser!.context.newPage();
   const errors: string[] = [];

@@ -1,4 +1,4 @@
-// The shapes of the answers to src/web/dashboard/queries.ts, written out by hand: the browser bundle cannot
+// The shapes of the answers to operations/dashboard/, written out by hand: the browser bundle cannot
 // import the server's type-graphql classes (decorators, reflect-metadata), and these are only the fields
 // the queries select.
 
