@@ -43,14 +43,16 @@ ENV NODE_ENV=production \
 WORKDIR /app
 
 # Files stay root-owned: the unprivileged `node` user can read but not
-# rewrite the code or data it serves. cypher/, corpus/ and schema/ are read at
-# runtime relative to the app root, so they ship as-is from the build context.
+# rewrite the code or data it serves. cypher/, corpus/, schema/ and operations/
+# (the playground's example tabs) are read at runtime relative to the app root,
+# so they ship as-is from the build context.
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY cypher ./cypher
 COPY corpus ./corpus
 COPY schema ./schema
+COPY operations ./operations
 
 # `node` (uid 1000) ships with the official image; no need to create a user.
 USER node

@@ -14,10 +14,10 @@ import { Logger, createLogger } from './logger';
 import { GraphContext, Stores, createContext, createStores } from './api/context';
 import { errorFormatter } from './api/errors.plugin';
 import { jitGateway } from './api/executor';
-import { playgroundRouter } from './api/playground/playground';
-import { EXAMPLE_QUERIES, EXAMPLE_TABS } from './api/playground/examples';
+import { playgroundRouter } from './web/playground/playground.router';
+import { exampleTabs } from './web/playground/examples';
 import { createSecurity } from './api/security/security';
-import { dashboardRouter } from './dashboard/dashboard';
+import { dashboardRouter } from './web/dashboard/dashboard.router';
 
 export interface ServiceOptions {
   config: Config;
@@ -84,9 +84,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     }
   });
   if (config.playground) {
-    app.use(
-      playgroundRouter({ endpoint: '/graphql', defaultQuery: EXAMPLE_QUERIES, defaultTabs: EXAMPLE_TABS }),
-    );
+    app.use(playgroundRouter({ endpoint: '/graphql', ...exampleTabs() }));
   }
   // Always on, production included: a read-only page that uses the public API's non-introspection fields.
   app.use(dashboardRouter({ endpoint: '/graphql' }));

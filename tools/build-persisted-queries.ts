@@ -1,5 +1,5 @@
 // Writes schema/persisted-queries.json: sha256 → text of every operation the project's own clients send
-// (the playground's examples, the dashboard's queries, the loadDocument mutation). With
+// (operations/: the playground's examples, the dashboard's queries, the loadDocument mutation). With
 // PERSISTED_QUERIES_ONLY (the production default) the service runs these and nothing else.
 // Usage (from the repo root): npx tsx tools/build-persisted-queries.ts   (part of `npm run build`)
 import { writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Bundles the GraphiQL playground (src/api/playground/app) and its Monaco workers into dist/public/playground/.
+// Bundles the GraphiQL playground (src/web/playground/app) and its Monaco workers into dist/public/playground/.
 // Everything is bundled from node_modules so the page works with no network access: graphiql 5 ships no
 // UMD build and its stock worker setups load from esm.sh or rely on a webpack/vite worker loader.
 // Idempotent: it wipes and rewrites dist/public/playground only.
@@ -14,13 +14,13 @@ await buildBundle('playground', {
   // Classic scripts matter here: app.js relies on document.currentScript to locate the workers, and
   // Monaco's workers are started with `new Worker(url)` without `{ type: 'module' }`.
   entryPoints: {
-    app: path.join(root, 'src/api/playground/app/index.tsx'),
+    app: path.join(root, 'src/web/playground/app/index.tsx'),
     'editor.worker': require.resolve('monaco-editor/esm/vs/editor/editor.worker.js'),
     'json.worker': require.resolve('monaco-editor/esm/vs/language/json/json.worker.js'),
     'graphql.worker': require.resolve('monaco-graphql/esm/graphql.worker.js'),
   },
   jsx: 'automatic',
-  tsconfig: path.join(root, 'src/api/playground/app/tsconfig.json'),
+  tsconfig: path.join(root, 'src/web/playground/app/tsconfig.json'),
   loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file' },
   assetNames: 'fonts/[name]-[hash]',
   // Only reachable from @graphiql/toolkit's websocket fetcher, which the app does not use; it is not

@@ -8,7 +8,15 @@ import { root } from './lib/bundle.mjs';
 
 const STAMP = path.join(root, 'dist', '.built');
 const SKIP = new Set(['node_modules', path.join('tools', 'neo4j', 'lib')].map((p) => path.join(root, p)));
-const INPUTS = ['src', 'tools', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
+const INPUTS = [
+  'src',
+  'operations',
+  'tools',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+];
 
 function newest(file) {
   const stat = statSync(file);

@@ -1,5 +1,5 @@
-import { PLAYGROUND_ASSETS } from '../api/playground/playground';
-import { DASHBOARD_ASSETS } from '../dashboard/dashboard';
+import { PLAYGROUND_ASSETS } from './playground/playground.router';
+import { DASHBOARD_ASSETS } from './dashboard/dashboard.router';
 import { bundleDir } from './bundled-page';
 
 /** Every page the server serves from a browser bundle, with the files its HTML and scripts load. */

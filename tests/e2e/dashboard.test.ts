@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Core } from 'cytoscape';
 import express from 'express';
 import type { Locator, Page } from 'playwright-core';
-import { dashboardRouter } from '../../src/dashboard/dashboard';
+import { dashboardRouter } from '../../src/web/dashboard/dashboard.router';
 import { LaunchedBrowser, launchBrowser, screenshot } from '../support/browser';
 import { TestService, startTestService } from '../support/service';
 
@@ -212,7 +212,7 @@ it('marks a CONFLICTING cell as such', async () => {
 });
 
 it('works in production too: persisted queries only, no introspection', async () => {
-  // Its operations come from src/dashboard/queries.ts, which the allow-list is generated from.
+  // Its operations come from operations/dashboard/, which the allow-list is generated from.
   const prod = await startTestService({ NODE_ENV: 'production' });
   const page = await browser!.context.newPage();
   const errors: string[] = [];

@@ -9,11 +9,13 @@ import {
   isListType,
   isNonNullType,
 } from 'graphql';
-import { LOAD_DOCUMENT } from '../../src/api/load/operations';
+import { operation } from '../../src/operations';
 import { buildGraphSchema } from '../../src/api/schema';
 import { GraphChecksum, graphChecksum } from '../../src/graph/checksum';
 import { Answer, leakIn, postJson, send } from '../support/requests';
 import { TestService, startTestService } from '../support/service';
+
+const LOAD_DOCUMENT = operation('load-document');
 
 /**
  * A corpus of hostile requests — malformed and oversized bodies and queries, injection strings in every

@@ -8,7 +8,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { playgroundAssetsBuilt, playgroundRouter } from '../../src/api/playground/playground';
+import { playgroundAssetsBuilt, playgroundRouter } from '../../src/web/playground/playground.router';
 import { launchBrowser, screenshot, waitForRegionText, type LaunchedBrowser } from '../support/browser';
 
 jest.setTimeout(180_000);

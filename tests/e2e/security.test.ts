@@ -1,8 +1,10 @@
-import { LOAD_DOCUMENT } from '../../src/api/load/operations';
 import { queryHash } from '../../src/api/security/persisted-queries';
-import { DASHBOARD_GRAPH } from '../../src/dashboard/queries';
+import { operation } from '../../src/operations';
 import { ExtraService, expectRefusal, postJson, send, startServiceWith } from '../support/requests';
 import { TestService, startTestService } from '../support/service';
+
+const LOAD_DOCUMENT = operation('load-document');
+const DASHBOARD_GRAPH = operation('dashboard/graph');
 
 /** The service's defaults (src/config.ts), which these tests hold it to. */
 const DEFAULTS = { depth: 12, aliases: 15, tokens: 1_000, directives: 20, cost: 50_000 };

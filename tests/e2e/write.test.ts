@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LOAD_DOCUMENT } from '../../src/api/load/operations';
+import { operation } from '../../src/operations';
 import { graphChecksum } from '../../src/graph/checksum';
 import { ExtraService, expectRefusal, postJson, send, startServiceWith } from '../support/requests';
 import { TestService, startTestService } from '../support/service';
+
+const LOAD_DOCUMENT = operation('load-document');
 
 const WRITE = 'test-write-token-0123456789abcdef';
 const READ = 'test-read-token-0123456789abcdef';

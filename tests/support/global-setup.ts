@@ -4,8 +4,8 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { DEV_PASSWORD } from '../../src/config';
 import { freePort, startLocalNeo4j } from '../../src/runtime/neo4j-server';
-import { playgroundAssetsBuilt } from '../../src/api/playground/playground';
-import { dashboardAssetsBuilt } from '../../src/dashboard/dashboard';
+import { playgroundAssetsBuilt } from '../../src/web/playground/playground.router';
+import { dashboardAssetsBuilt } from '../../src/web/dashboard/dashboard.router';
 import { stateFile } from './harness';
 
 /**

@@ -12,7 +12,7 @@ interface FetcherParams {
 }
 type Fetcher = (params: FetcherParams, opts?: { headers?: Record<string, unknown> }) => Promise<unknown>;
 
-/** Written into the page by playgroundRouter (src/api/playground/playground.ts). */
+/** Written into the page by playgroundRouter (src/web/playground/playground.router.ts). */
 interface PlaygroundConfig {
   endpoint: string;
   defaultQuery: string;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import express from 'express';
-import { bundleBuilt, bundleDir, sendBundledPage } from '../web/bundled-page';
+import { bundleBuilt, bundleDir, sendBundledPage } from '../bundled-page';
 
 export interface DashboardOptions {
   /** Path of the public GraphQL endpoint the page queries, e.g. `/graphql`. */

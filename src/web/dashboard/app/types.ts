@@ -1,4 +1,4 @@
-// The shapes of the answers to src/dashboard/queries.ts, written out by hand: the browser bundle cannot
+// The shapes of the answers to operations/dashboard/, written out by hand: the browser bundle cannot
 // import the server's type-graphql classes (decorators, reflect-metadata), and these are only the fields
 // the queries select.
 
@@ -98,7 +98,7 @@ export interface EntityDetail extends GraphNode {
   mentions: Mention[];
 }
 
-/** Written into the page by dashboardRouter (src/dashboard/dashboard.ts). */
+/** Written into the page by dashboardRouter (src/web/dashboard/dashboard.router.ts). */
 export interface DashboardConfig {
   endpoint: string;
 }

@@ -1,5 +1,5 @@
 import express from 'express';
-import { bundleBuilt, bundleDir, sendBundledPage } from '../../web/bundled-page';
+import { bundleBuilt, bundleDir, sendBundledPage } from '../bundled-page';
 
 /** GraphiQL's TabDefinition: one pre-filled tab of the playground. */
 export interface PlaygroundTab {
@@ -20,7 +20,13 @@ export interface PlaygroundOptions {
 }
 
 const ASSETS_ROUTE = '/playground-assets';
-export const PLAYGROUND_ASSETS = ['app.js', 'app.css', 'editor.worker.js', 'json.worker.js', 'graphql.worker.js'];
+export const PLAYGROUND_ASSETS = [
+  'app.js',
+  'app.css',
+  'editor.worker.js',
+  'json.worker.js',
+  'graphql.worker.js',
+];
 
 const defaultAssetsDir = () => bundleDir('playground');
 
