@@ -8,6 +8,4 @@ module.exports = {
   setupFiles: ['reflect-metadata'],
   testTimeout: 60_000,
   maxWorkers: 1,
-  // A driver's or Express's idle sockets can outlive the last test by seconds; CI must not wait on them.
-  forceExit: true,
 };

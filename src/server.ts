@@ -73,14 +73,20 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     res.json({ status: 'ok' });
   });
   app.get('/ready', async (_req, res) => {
+    let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
         db.ping(),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), READY_TIMEOUT_MS)),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('timeout')), READY_TIMEOUT_MS);
+        }),
       ]);
       res.json({ status: 'ready', database: 'up' });
     } catch {
       res.status(503).json({ status: 'unavailable', database: 'down' });
+    } finally {
+      // Left running, it would hold a stopping process for up to READY_TIMEOUT_MS after the answer.
+      clearTimeout(timer);
     }
   });
   if (config.playground) {

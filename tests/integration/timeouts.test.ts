@@ -92,7 +92,8 @@ describe('every transaction has a timeout', () => {
   it('a database that accepts connections but never answers: SERVICE_UNAVAILABLE within 2 s', async () => {
     // A hung server (or a dropped network) rather than a stopped one: the connect timeout ends the attempt,
     // and an attempt that took that long is not retried.
-    const silent = net.createServer(() => {});
+    const accepted = new Set<net.Socket>();
+    const silent = net.createServer((socket) => accepted.add(socket));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const { port } = silent.address() as net.AddressInfo;
     const db = new Database({
@@ -107,7 +108,10 @@ describe('every transaction has a timeout', () => {
       expect(ms).toBeLessThan(2_000);
     } finally {
       await db.close();
-      silent.close();
+      // The driver has no Bolt handshake timeout, and driver.close() leaves a connection stuck in the
+      // handshake open: only our end closing ends it. close() alone keeps accepted sockets (and jest) alive.
+      for (const socket of accepted) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
     }
   });
 });
