@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { Database } from '../db/database';
+import { QueryRunner } from '../db/database';
 import { AggregateStore } from '../graph/aggregate.store';
 import { DocumentStore } from '../graph/document.store';
 import { EntityResolver, ResolutionCache } from '../graph/entity-resolver';
@@ -31,7 +31,7 @@ export interface Stores {
 
 /** Process-wide: the stores and the name cache live as long as the driver. */
 export function createStores(
-  db: Database,
+  db: QueryRunner,
   cache = new ResolutionCache(),
 ): Stores & { cache: ResolutionCache } {
   const entities = new EntityStore(db);

@@ -44,6 +44,23 @@ export function toCypherParams(value: unknown): unknown {
 
 export type QueryListener = (query: Query, mode: 'READ' | 'WRITE') => void;
 
+/** The statements of one write transaction, as the work given to QueryRunner.write sees them. */
+export interface WriteStatements {
+  run<T extends RecordShape = RecordShape>(
+    query: Query,
+  ): Promise<{ rows: T[]; summary: QueryResult['summary'] }>;
+}
+
+/**
+ * What the stores and the loader need of a database: named reads and write transactions of named
+ * statements. Database is the one implementation the service runs; the unit tests pass a recording fake
+ * (tests/support/recording-database.ts) to see the queries a request sends without a Neo4j.
+ */
+export interface QueryRunner {
+  read<T extends RecordShape = RecordShape>(query: Query): Promise<T[]>;
+  write<T>(name: string, work: (tx: WriteStatements) => Promise<T>, timeoutMs?: number): Promise<T>;
+}
+
 /**
  * Waits before the second, third and fourth attempt of a transaction that failed with a retryable error
  * (the database unreachable or restarting, a deadlock, a stale pooled connection). The driver's own retries
@@ -71,7 +88,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * One driver per process; every call names its database and runs in a transaction of its access mode, so
  * that reads are routed to secondaries on a cluster, and transient failures are retried.
  */
-export class Database {
+export class Database implements QueryRunner {
   readonly driver: Driver;
   readonly name: string;
   private readonly timeoutMs: number;
@@ -215,7 +232,7 @@ export class Database {
 }
 
 /** A write transaction that reports each statement to the database's listeners. */
-export class WriteTx {
+export class WriteTx implements WriteStatements {
   constructor(
     private readonly tx: Transaction,
     private readonly db: Database,

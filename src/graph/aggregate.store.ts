@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Database } from '../db/database';
+import { QueryRunner } from '../db/database';
 import { parseRow, readColumn, readRows } from './named-query';
 import { entityRecord, evidenceRecord, stanceRecord } from './records';
 
@@ -38,7 +38,7 @@ export type CountGroup = 'ENTITY_KIND' | 'STANCE_KIND' | 'POLARITY' | 'RELATION_
 
 /** Dashboard aggregates: each is one named query and one round trip. */
 export class AggregateStore {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: QueryRunner) {}
 
   async stanceMatrix(
     actorIds: string[] | null,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { Database } from '../db/database';
+import { QueryRunner } from '../db/database';
 import { cypher } from '../cypher';
 import { parseRow } from './named-query';
 
@@ -67,7 +67,7 @@ function sha256(parts: Record<string, string[]>): string {
 }
 
 /** One read of the whole graph (cypher/queries/graph-checksum.cypher), hashed here. */
-export async function graphChecksum(db: Database): Promise<GraphChecksum> {
+export async function graphChecksum(db: QueryRunner): Promise<GraphChecksum> {
   const name = 'graph-checksum';
   const [row] = await db.read({ name, text: cypher(`queries/${name}`), params: {} });
   const { nodes, relationships } = parseRow(name, graphRow, row);
@@ -85,7 +85,7 @@ export async function graphChecksum(db: Database): Promise<GraphChecksum> {
  * What one document contributed (cypher/queries/document-checksum.cypher): unchanged by loading or
  * replacing any other document. A document that is not stored has zero nodes.
  */
-export async function documentChecksum(db: Database, docId: string): Promise<DocumentChecksum> {
+export async function documentChecksum(db: QueryRunner, docId: string): Promise<DocumentChecksum> {
   const name = 'document-checksum';
   const rows = await db.read({ name, text: cypher(`queries/${name}`), params: { docId } });
   const { nodes, relationships, factEvidence } = rows.length

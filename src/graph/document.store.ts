@@ -1,4 +1,4 @@
-import { Database } from '../db/database';
+import { QueryRunner } from '../db/database';
 import { readColumn, readKeyed } from './named-query';
 import {
   DocumentRecord,
@@ -12,7 +12,7 @@ import {
 } from './records';
 
 export class DocumentStore {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: QueryRunner) {}
 
   async list(): Promise<DocumentRecord[]> {
     return readColumn(this.db, 'documents', {}, 'document', documentRecord);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Database } from '../db/database';
+import { QueryRunner } from '../db/database';
 import { readColumn, readRows, parseRow } from './named-query';
 import {
   EdgeRecord,
@@ -45,7 +45,7 @@ const entityList = z.array(entityRecord);
 const edgeList = z.array(edgeRecord);
 
 export class EntityStore {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: QueryRunner) {}
 
   async byIds(ids: readonly string[]): Promise<Map<string, EntityRecord>> {
     const found = await readColumn(this.db, 'entities-by-ids', { ids: [...ids] }, 'entity', entityRecord);

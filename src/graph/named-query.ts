@@ -1,5 +1,5 @@
 import { ZodType, z } from 'zod';
-import { Database } from '../db/database';
+import { QueryRunner } from '../db/database';
 import { ServiceError } from '../db/errors';
 import { cypher } from '../cypher';
 import { MISMATCH, checkerOf } from './fast-parse';
@@ -9,7 +9,7 @@ import { MISMATCH, checkerOf } from './fast-parse';
  * wrong shape is a bug between the query file and the code, reported as INTERNAL with the query's name.
  */
 export async function readColumn<S extends ZodType>(
-  db: Database,
+  db: QueryRunner,
   name: string,
   params: Record<string, unknown>,
   column: string,
@@ -21,7 +21,7 @@ export async function readColumn<S extends ZodType>(
 
 /** Like readColumn, for rows keyed by the batch key they were found from (DataLoader queries). */
 export async function readKeyed<S extends ZodType>(
-  db: Database,
+  db: QueryRunner,
   name: string,
   params: Record<string, unknown>,
   column: string,
@@ -38,7 +38,7 @@ export async function readKeyed<S extends ZodType>(
   return grouped;
 }
 
-export async function readRows(db: Database, name: string, params: Record<string, unknown>) {
+export async function readRows(db: QueryRunner, name: string, params: Record<string, unknown>) {
   return db.read({ name, text: cypher(`queries/${name}`), params });
 }
 

@@ -1,11 +1,11 @@
-import { Database } from '../db/database';
+import { QueryRunner } from '../db/database';
 import { readKeyed } from './named-query';
 import { RelationRecord, relationRecord } from './records';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
 export class RelationStore {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: QueryRunner) {}
 
   /** The facts around each entity, in one round trip. */
   async ofEntities(

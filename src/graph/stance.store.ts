@@ -1,4 +1,4 @@
-import { Database } from '../db/database';
+import { QueryRunner } from '../db/database';
 import { Polarity } from '../ingest/model';
 import { readColumn, readKeyed } from './named-query';
 import {
@@ -23,7 +23,7 @@ export interface StanceFilter {
 const STANCE_LIMIT = 5_000;
 
 export class StanceStore {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: QueryRunner) {}
 
   /** Stances found from each key (an entity or claim id, per anchor), in one round trip. */
   async byKeys(

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Database, WriteTx } from '../db/database';
+import { QueryRunner, WriteTx } from '../db/database';
 import { ServiceError } from '../db/errors';
 import { cypher, cypherFolder } from '../cypher';
 import { factRows, factStatement, FactRow, byFactType } from './facts';
@@ -92,7 +92,7 @@ function writtenWith(plan: DocumentPlan): string {
 }
 
 /** Creates the constraints and indexes (IF NOT EXISTS: safe on every start). */
-export async function applySchema(db: Database): Promise<void> {
+export async function applySchema(db: QueryRunner): Promise<void> {
   for (const statement of cypherFolder('schema')) {
     await db.write(statement.name, (tx) => tx.run(statement));
   }
@@ -170,7 +170,7 @@ class SplitGroup extends ServiceError {
  * CONFLICT names it.
  */
 export async function loadPlans(
-  db: Database,
+  db: QueryRunner,
   plans: DocumentPlan[],
   options: LoadOptions = {},
 ): Promise<BatchSummary> {
@@ -209,7 +209,7 @@ export async function loadPlans(
 
 /** Loads one validated document in a transaction of its own; any failure rolls all of it back. */
 export async function loadPlan(
-  db: Database,
+  db: QueryRunner,
   plan: DocumentPlan,
   options: Omit<LoadOptions, 'rowsPerTransaction' | 'onCommitted'> = {},
 ): Promise<LoadSummary> {
@@ -219,7 +219,7 @@ export async function loadPlan(
 
 /** One transaction: the documents of a group that need writing are cleared if stored, then written. */
 async function loadGroup(
-  db: Database,
+  db: QueryRunner,
   plans: DocumentPlan[],
   options: LoadOptions,
 ): Promise<{ documents: DocumentLoad[]; counters: LoadCounters }> {

@@ -1,4 +1,4 @@
-import { Database } from '../db/database';
+import { QueryRunner } from '../db/database';
 import { LoadSummary, applySchema, loadPlan } from './loader';
 import { DocumentPlan } from './plan';
 
@@ -11,7 +11,7 @@ export class DocumentWriter {
   private schemaApplied?: Promise<void>;
 
   constructor(
-    private readonly db: Database,
+    private readonly db: QueryRunner,
     private readonly onLoaded: () => void = () => {},
   ) {}
 

@@ -1,0 +1,248 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import {
+  GraphQLSchema,
+  TypeInfo,
+  execute,
+  isObjectType,
+  parse,
+  validate,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
+import { createContext, createStores } from '../../src/api/context';
+import { buildGraphSchema } from '../../src/api/schema';
+import { CYPHER_DIR } from '../../src/cypher';
+import { cannedAnswers } from '../support/canned-rows';
+import { RecordingDatabase, SentQuery } from '../support/recording-database';
+import { syntheticDocument } from '../support/synthetic-document';
+
+/**
+ * The named queries and parameters each GraphQL operation sends, snapshotted without a database (the
+ * @neo4j/graphql habit): the real schema, resolvers, stores and per-request DataLoaders run over a
+ * RecordingDatabase that answers from canned rows (tests/support/canned-rows.ts). A change in what a
+ * request sends — another query, one more round trip, a parameter renamed or no longer batched — shows
+ * here as a snapshot diff in a second, with no JVM. What the queries select is the live suite's to check
+ * (tests/integration/round-trips.test.ts, against a real Neo4j).
+ */
+
+interface Case {
+  operation: string;
+  variables?: Record<string, unknown>;
+}
+
+const cursor = (id: string) => Buffer.from(`entity:${id}`).toString('base64url');
+const synthetic = syntheticDocument({ id: 'synthetic-unit', sentences: 2, speakers: 1, plans: 1 });
+
+/** One operation per root field (some more), selecting little below it: the root field's own queries. */
+const ROOT_FIELDS: Record<string, Case> = {
+  supporters: { operation: '{ supporters(of: "limited ceasefire") { id kind polarity } }' },
+  opponents: { operation: '{ opponents(of: "full-ceasefire") { id } }' },
+  stances: {
+    operation:
+      '{ stances(actor: "Putin", target: "full ceasefire", kinds: [REJECTS], polarities: [OPPOSE]) { id } }',
+  },
+  'stances (no filter: every stance)': { operation: '{ stances { id } }' },
+  citedAsObjections: {
+    operation:
+      '{ citedAsObjections(by: "Zelensky", against: "putin") { cited { id } by { id } objection { id } evidence { quote } } }',
+  },
+  conditions: {
+    operation:
+      '{ conditions(for: "full ceasefire") { condition { id } for { id } conditionFor { type } setBy { id } rejectedBy { id } acceptedBy { id } stances { id } } }',
+  },
+  relations: {
+    operation:
+      '{ relations(of: "russia", types: [CARRIED_OUT, LEADS], direction: OUT) { type from { id } to { id } } }',
+  },
+  entity: { operation: '{ entity(id: "putin") { id name kind aliases } }' },
+  'entity with all its stances (one round trip)': {
+    operation: '{ entity(id: "putin") { id name stances { id actor { id } target { id } } } }',
+  },
+  'entity with all its stances, in none (its own lookup as well)': {
+    operation: '{ entity(id: "sumy") { id stances { id } } }',
+  },
+  resolve: {
+    operation: '{ resolve(name: "the Russian leader", first: 3) { entity { id } score matchedOn } }',
+  },
+  search: {
+    operation:
+      '{ search(text: "drone attacks", first: 5) { __typename ... on Entity { id } ... on Sentence { id } } }',
+  },
+  entities: {
+    operation: `{ entities(kind: PERSON, first: 2, after: "${cursor('putin')}") { totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
+  },
+  neighborhood: {
+    operation: '{ neighborhood(of: "putin", depth: 2) { nodes { id } edges { id kind type } truncated } }',
+  },
+  graph: {
+    operation: '{ graph(first: 50, kinds: [PERSON, PROPOSAL]) { nodes { id } edges { id } truncated } }',
+  },
+  path: {
+    operation:
+      '{ path(from: "Zelensky", to: "sumy", maxHops: 3) { nodes { id } edges { type from { id } to { id } } } }',
+  },
+  documents: { operation: '{ documents { id title publishedAt } }' },
+  document: { operation: '{ document(id: "call-2025-03-18") { id title } }' },
+  stanceMatrix: {
+    operation:
+      '{ stanceMatrix(actors: ["Putin", "zelensky"], targets: ["limited ceasefire", "full-ceasefire"], first: 10) { actors { id } targets { id } cells { actor { id } target { id } kinds polarity stanceCount evidenceCount } } }',
+  },
+  'stanceMatrix (no filter)': { operation: '{ stanceMatrix { actors { id } cells { polarity } } }' },
+  counts: { operation: '{ counts(groupBy: DOCUMENT) { key label count } }' },
+  timeline: {
+    operation:
+      '{ timeline(from: "2025-03-01", to: "2025-03-31") { date dateText kind entity { id } stance { id } evidence { quote } } }',
+  },
+  version: { operation: '{ version }' },
+  loadDocument: {
+    operation:
+      'mutation Load($article: String!, $annotation: String!) { loadDocument(article: $article, annotation: $annotation) { documentId status claims facts } }',
+    variables: synthetic,
+  },
+};
+
+/**
+ * Every field with a resolver of its own below the root goes through a DataLoader: each case asks for it
+ * under several parents, so the snapshot shows the one batched query per field and level.
+ */
+const NESTED_FIELDS: Record<string, Case> = {
+  'Entity.stances (both roles, one role, kinds)': {
+    operation:
+      '{ entities(first: 3) { edges { node { id stances { id } taken: stances(role: ACTOR, kinds: [REJECTS, DEMANDS]) { id } onIt: stances(role: TARGET) { id } } } } }',
+  },
+  'Entity.relations': {
+    operation:
+      '{ entities(first: 3) { edges { node { all: relations { type } out: relations(types: [CARRIED_OUT], direction: OUT) { type } } } } }',
+  },
+  'Entity.mentions, Mention.document': {
+    operation:
+      '{ entities(first: 10) { edges { node { mentions { surface start end sentence { id } document { id } } } } } }',
+  },
+  'Stance.respondsTo, Stance.responses': {
+    operation: '{ stances { id respondsTo { id kind } responses { id kind } } }',
+  },
+  'Evidence.document': { operation: '{ stances { evidence { quote document { id title } } } }' },
+  'Sentence.document, Sentence.mentions': {
+    operation:
+      '{ search(text: "Sumy") { ... on Sentence { id document { id } mentions { surface entity { id name } } } } }',
+  },
+  'Document.text, Document.sentences, Document.headings': {
+    operation: '{ documents { id text sentences { id heading { text } } headings { id text } } }',
+  },
+  'Relation.about': { operation: '{ relations(of: "trump") { type about { id name } } }' },
+  'StanceCell.stances': { operation: '{ stanceMatrix { cells { stances { id kind } } } }' },
+  'Edge.stance': { operation: '{ neighborhood(of: "putin") { edges { kind stance { id kind } } } }' },
+  'deep navigation: one query a level, whatever the number of parents': {
+    operation:
+      '{ entities(first: 10) { edges { node { stances(role: ACTOR) { target { name } actor { stances { evidence { sentence { mentions { entity { id } } } document { id } } } } } } } } }',
+  },
+};
+
+const ALL_CASES = { ...ROOT_FIELDS, ...NESTED_FIELDS };
+
+/**
+ * Named queries no operation sends, and why. Keep it exact: the test fails when one becomes reachable
+ * too, so that the list never hides a query the API has started to send.
+ */
+const NOT_SENT_BY_THE_API: Record<string, string> = {
+  'graph-checksum': 'src/graph/checksum.ts: the fault drills and benchmarks compare whole graphs',
+  'document-checksum': 'src/graph/checksum.ts: the fault drills compare one document',
+  'sentences-by-ids': 'Loaders.sentence (src/api/context.ts) is built, but no field loads through it',
+};
+
+let schema: GraphQLSchema;
+beforeAll(async () => {
+  schema = await buildGraphSchema();
+});
+
+/**
+ * A load's planSha256 hashes its plan together with the text of cypher/ingest, so that a changed loader
+ * rewrites stored documents: shown as a placeholder, or every edit of an ingest statement would change
+ * the snapshot of what is sent.
+ */
+const withoutVersions = (sent: SentQuery[]): SentQuery[] =>
+  JSON.parse(
+    JSON.stringify(sent, (key, value) =>
+      key === 'planSha256' && typeof value === 'string' ? '<plan and cypher/ingest sha256>' : value,
+    ),
+  );
+
+/** The queries an operation sends through the real schema and context, from a cold name cache. */
+async function sentBy({ operation, variables }: Case): Promise<SentQuery[]> {
+  const db = new RecordingDatabase(cannedAnswers());
+  const document = parse(operation);
+  expect(validate(schema, document)).toEqual([]);
+  const contextValue = createContext(createStores(db), { auth: { role: 'write', writesEnabled: true } });
+  const result = await execute({ schema, document, variableValues: variables, contextValue });
+  expect(result.errors).toBeUndefined();
+  expect(result.data).toBeTruthy();
+  return db.sent;
+}
+
+/** Type.field of every field an operation selects, fragments included. */
+function fieldsSelected({ operation }: Case): string[] {
+  const typeInfo = new TypeInfo(schema);
+  const fields: string[] = [];
+  visit(
+    parse(operation),
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const parent = typeInfo.getParentType();
+        if (parent && !node.name.value.startsWith('__')) fields.push(`${parent.name}.${node.name.value}`);
+      },
+    }),
+  );
+  return fields;
+}
+
+describe('the named queries and parameters each root field sends', () => {
+  it.each(Object.entries(ROOT_FIELDS))('%s', async (_name, c) => {
+    expect(withoutVersions(await sentBy(c))).toMatchSnapshot();
+  });
+});
+
+describe('the named queries and parameters each nested field sends, batched across its parents', () => {
+  it.each(Object.entries(NESTED_FIELDS))('%s', async (_name, c) => {
+    expect(await sentBy(c)).toMatchSnapshot();
+  });
+});
+
+describe('nothing slips by', () => {
+  const covered = () => new Set(Object.values(ALL_CASES).flatMap(fieldsSelected));
+
+  it('every root field (Query, Mutation, Subscription) has a case', () => {
+    const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()];
+    const rootFields = roots.flatMap((t) =>
+      t ? Object.keys(t.getFields()).map((f) => `${t.name}.${f}`) : [],
+    );
+    expect(rootFields.length).toBeGreaterThan(15);
+    const seen = covered();
+    expect(rootFields.filter((f) => !seen.has(f))).toEqual([]);
+  });
+
+  it('every field with a resolver of its own (a DataLoader or a store behind it) has a case', () => {
+    const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
+    const resolved = Object.values(schema.getTypeMap())
+      .filter((t) => isObjectType(t) && !t.name.startsWith('__') && !roots.has(t))
+      .flatMap((t) =>
+        isObjectType(t)
+          ? Object.values(t.getFields())
+              .filter((f) => f.resolve)
+              .map((f) => `${t.name}.${f.name}`)
+          : [],
+      );
+    expect(resolved.length).toBeGreaterThan(10);
+    const seen = covered();
+    expect(resolved.filter((f) => !seen.has(f))).toEqual([]);
+  });
+
+  it('every named query in cypher/queries is sent by some case, or listed with the reason it is not', async () => {
+    const sent = new Set<string>();
+    for (const c of Object.values(ALL_CASES)) for (const q of await sentBy(c)) sent.add(q.name);
+    const named = readdirSync(path.join(CYPHER_DIR, 'queries'))
+      .filter((f) => f.endsWith('.cypher'))
+      .map((f) => f.replace(/\.cypher$/, ''));
+    expect(named.filter((n) => !sent.has(n)).sort()).toEqual(Object.keys(NOT_SENT_BY_THE_API).sort());
+  });
+});
