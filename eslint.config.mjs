@@ -2,6 +2,85 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
+/**
+ * The layering of src/, enforced: domain ← db ← graph, ingest ← api ← server ← cli.
+ * - src/domain (the shared vocabulary, name normalisation, error codes) imports no other part of src/.
+ * - config.ts and logger.ts are infrastructure every layer may read; they import nothing of src/ but the
+ *   domain. cypher.ts and operations.ts read the .cypher and .graphql files; they import only those three.
+ * - db imports nothing above it. graph and ingest are peers: neither imports the other, nor anything above.
+ * - api reaches the database layer only through src/db/index.ts (the Database it hands to the stores, the
+ *   request deadline, the driver error mapping); the stores and the loader below it use db/ directly.
+ * - runtime/ (starting the project's own Neo4j) is process management: it may use db and config, and only
+ *   the entry points (server.ts, cli.ts) use it.
+ * - web/ (the bundled pages and their routers) is mounted by the server beside the API and never reaches
+ *   the database layers: the pages talk to the service over HTTP like any client.
+ *
+ * A specifier is matched by the part of src/ it names: relative, with as many ../ as the file's depth.
+ * Dynamic import() is not checked: only server.ts and cli.ts use it, to load lazily what they may import.
+ */
+const PARTS = ['domain', 'config', 'logger', 'cypher', 'operations', 'db', 'graph', 'ingest', 'api', 'web'];
+/** The process: what starts the project's Neo4j, and the entry points. */
+const PROCESS = ['runtime', 'server', 'cli'];
+const importOf = (parts) => `^(?:\\./|(?:\\.\\./)+)(?:${parts.join('|')})(?:/|$)`;
+const except = (...allowed) => [...PARTS, ...PROCESS].filter((part) => !allowed.includes(part));
+
+function layer(name, files, forbidden, { extra = [] } = {}) {
+  return {
+    name: `layering/${name}`,
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...(forbidden.length
+              ? [
+                  {
+                    regex: importOf(forbidden),
+                    message: `Layering (eslint.config.mjs): ${name} may not import ${forbidden.join(', ')}.`,
+                  },
+                ]
+              : []),
+            ...extra,
+          ],
+        },
+      ],
+    },
+  };
+}
+
+const layering = [
+  layer('src/domain', ['src/domain/**/*.ts'], [], {
+    extra: [
+      {
+        regex: '^\\.\\./',
+        message: 'Layering (eslint.config.mjs): src/domain imports no other part of src/.',
+      },
+    ],
+  }),
+  layer('config.ts and logger.ts', ['src/config.ts', 'src/logger.ts'], except('domain')),
+  layer(
+    'cypher.ts and operations.ts',
+    ['src/cypher.ts', 'src/operations.ts'],
+    except('domain', 'config', 'logger'),
+  ),
+  layer('src/db', ['src/db/**/*.ts'], except('domain', 'config', 'logger', 'cypher', 'db')),
+  layer('src/graph', ['src/graph/**/*.ts'], ['ingest', 'api', 'web', ...PROCESS]),
+  layer('src/ingest', ['src/ingest/**/*.ts'], ['graph', 'api', 'web', ...PROCESS]),
+  layer('src/api', ['src/api/**/*.ts'], ['web', ...PROCESS], {
+    extra: [
+      {
+        regex: '^(?:\\./|(?:\\.\\./)+)db/',
+        message:
+          'Layering (eslint.config.mjs): src/api uses the database layer only through src/db/index.ts (import from the db folder itself).',
+      },
+    ],
+  }),
+  layer('src/runtime', ['src/runtime/**/*.ts'], ['graph', 'ingest', 'api', 'web', 'server', 'cli']),
+  layer('src/web', ['src/web/**/*.ts', 'src/web/**/*.tsx'], ['db', 'graph', 'ingest', ...PROCESS]),
+  layer('server.ts', ['src/server.ts'], ['cli']),
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -25,6 +104,7 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  ...layering,
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: {

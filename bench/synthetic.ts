@@ -1,7 +1,7 @@
 /**
  * A synthetic corpus shaped like the seed: N documents (article.txt + graph.yaml, the project's own
  * annotation format) whose entities come from pools with Zipf popularity, whose claims cover every kind and
- * facts every type within the kind rules of src/ingest/model.ts, and whose quotes occur verbatim in the
+ * facts every type within the kind rules of src/domain/vocabulary.ts, and whose quotes occur verbatim in the
  * article (occurrence given where a quote repeats). The same seed writes the same corpus.
  *
  *   npx tsx bench/synthetic.ts --documents 100 --out /tmp/corpus [--seed 1] [--sentences 40 --claims 12 --facts 15]

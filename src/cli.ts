@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { Config, ConfigError, REPO_ROOT, loadConfig } from './config';
 import { Database } from './db/database';
-import { ServiceError } from './db/errors';
+import { ServiceError } from './domain/errors';
 import { findDocumentDirs, validateFolder } from './ingest/corpus';
 import {
   BatchSummary,
@@ -14,7 +14,7 @@ import {
 } from './ingest/loader';
 import { formatProblem } from './ingest/source';
 import { createLogger } from './logger';
-import { RuntimeError } from './runtime/errors';
+import { RuntimeError } from './runtime/runtime-error';
 import { DatabaseTarget, ensureDatabase } from './runtime/local';
 
 /** Exit codes: 1 a failure while running, 2 bad configuration or usage, 3 invalid documents. */

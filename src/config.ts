@@ -66,7 +66,7 @@ const envSchema = z.object({
   LOAD_CORPUS: oneOf(['true', 'false']).default('true'),
   CORPUS_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'corpus')),
   PLAYGROUND: oneOf(['true', 'false']).optional(),
-  // Request limits (src/api/security/limits.ts); README "Security and limits" explains each.
+  // Request limits (src/api/security/request-limits.ts); README "Security and limits" explains each.
   GRAPHQL_MAX_DEPTH: count(12, 1, 100),
   GRAPHQL_MAX_ALIASES: count(15, 0, 1_000),
   GRAPHQL_MAX_TOKENS: count(1_000, 10, 100_000),

@@ -12,7 +12,7 @@ import { Config } from './config';
 import { Database } from './db/database';
 import { Logger, createLogger } from './logger';
 import { GraphContext, Stores, createContext, createStores } from './api/context';
-import { errorFormatter } from './api/errors.plugin';
+import { errorFormatter } from './api/format-error';
 import { jitGateway } from './api/executor';
 import { playgroundRouter } from './web/playground/playground.router';
 import { exampleTabs } from './web/playground/examples';

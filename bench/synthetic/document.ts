@@ -7,7 +7,7 @@ import {
   EntityKind,
   FACT_TYPES,
   FactType,
-} from '../../src/ingest/model';
+} from '../../src/domain/vocabulary';
 import { occurrences } from '../../src/ingest/text';
 import { EntityPools, SyntheticEntity } from './entities';
 import { Random } from './random';

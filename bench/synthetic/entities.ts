@@ -1,4 +1,4 @@
-import { ENTITY_KINDS, EntityKind } from '../../src/ingest/model';
+import { ENTITY_KINDS, EntityKind } from '../../src/domain/vocabulary';
 import { Random, Zipf } from './random';
 
 /** One entity of the synthetic world; the same id always has the same kind, name and aliases. */

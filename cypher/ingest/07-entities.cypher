@@ -1,5 +1,5 @@
 // Entities are shared by every document that names them: names and descriptions are the latest
-// annotation's, aliases accumulate. The kind label comes from the validated allow-list (src/ingest/model.ts).
+// annotation's, aliases accumulate. The kind label comes from the validated allow-list (src/domain/vocabulary.ts).
 // A document names an entity once (the validator refuses duplicate ids), so its DESCRIBES is new.
 UNWIND $rows AS row
 MATCH (d:Document {id: row.docId})

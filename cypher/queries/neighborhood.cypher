@@ -1,7 +1,7 @@
 // neighborhood: the entities within $depth hops of one entity (stances as actor→target edges, facts as
 // edges of their type), and every edge among them with its evidence. $maxNodes caps the answer so a hub
 // cannot return the whole graph.
-// The walk names the relationships between entities — STANCE and every fact type of src/ingest/model.ts
+// The walk names the relationships between entities — STANCE and every fact type of src/domain/vocabulary.ts
 // (tests/unit/cypher-types.test.ts keeps the lists in step) — so that a hub's mentions, claims and
 // documents are never scanned, and goes no deeper than $depth: a quantifier takes no parameter, so there is
 // one branch per depth, and the untaken ones cost nothing (bench/results/profile-*).

@@ -1,7 +1,7 @@
 // graph: the $first most connected entities (optionally of $kinds) and every stance and fact among them,
 // each edge with its evidence — the whole picture for a dashboard, capped so a large corpus stays drawable.
 // An entity's degree counts its stances and facts only (the types named: tests/unit/cypher-types.test.ts keeps
-// them in step with src/ingest/model.ts), so that a hub's mentions, claims and documents are not read.
+// them in step with src/domain/vocabulary.ts), so that a hub's mentions, claims and documents are not read.
 // :param {first: 200, kinds: null}
 MATCH (e:Entity)
 WHERE $kinds IS NULL OR e.kind IN $kinds

@@ -1,6 +1,6 @@
 // path: the shortest chain of stances and facts between two entities, at most $maxHops (≤ 6) long.
 // It walks only the relationships between entities (STANCE and the fact types; tests/unit/cypher-types.test.ts
-// keeps the list in step with src/ingest/model.ts), never a hub's mentions, claims or documents.
+// keeps the list in step with src/domain/vocabulary.ts), never a hub's mentions, claims or documents.
 // :param {from: 'scholz', to: 'sumy', maxHops: 6}
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 OPTIONAL MATCH p = ANY SHORTEST (a) (()-[:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity)){1,6} (b)

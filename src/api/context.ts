@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
-import { QueryRunner } from '../db/database';
+import type { QueryRunner } from '../db';
 import { AggregateStore } from '../graph/aggregate.store';
 import { DocumentStore } from '../graph/document.store';
-import { EntityResolver, ResolutionCache } from '../graph/entity-resolver';
+import { NameResolver, ResolutionCache } from '../graph/name-resolver';
 import { EntityStore } from '../graph/entity.store';
 import {
   DocumentRecord,
@@ -24,7 +24,7 @@ export interface Stores {
   relations: RelationStore;
   documents: DocumentStore;
   aggregates: AggregateStore;
-  resolver: EntityResolver;
+  names: NameResolver;
   /** Loads documents sent over the API; each load drops the name cache, whose answers it may change. */
   writer: DocumentWriter;
 }
@@ -41,7 +41,7 @@ export function createStores(
     relations: new RelationStore(db),
     documents: new DocumentStore(db),
     aggregates: new AggregateStore(db),
-    resolver: new EntityResolver(entities, cache),
+    names: new NameResolver(entities, cache),
     writer: new DocumentWriter(db, () => cache.clear()),
     cache,
   };
@@ -111,6 +111,17 @@ export class Loaders {
   /** Entities a query already returned need no second trip when a nested field asks for them again. */
   primeEntities(entities: Iterable<EntityRecord>): void {
     for (const e of entities) this.entity.prime(e.id, e);
+  }
+
+  /** A stance comes with its actor, target and cited entities: primed, they cost nested fields no trip. */
+  primeStance(stance: StanceRecord): StanceRecord {
+    this.primeEntities([stance.actor, stance.target, ...stance.cites]);
+    return stance;
+  }
+
+  primeRelation(relation: RelationRecord): RelationRecord {
+    this.primeEntities([relation.from, relation.to]);
+    return relation;
   }
 }
 

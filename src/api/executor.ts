@@ -30,7 +30,7 @@ type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
  * compiled operation runs, its variables are coerced by graphql-js: a bad variable is refused exactly as
  * graphql-js refuses it (Apollo gives that BAD_USER_INPUT). graphql-jit's errors are rebuilt as
  * graphql-js GraphQLErrors (plugins may rewrite their messages; graphql-jit's are read-only), keeping
- * the original error, whose code errors.plugin.ts reads.
+ * the original error, whose code format-error.ts reads.
  */
 export interface JitOptions {
   /** The run of an operation at which it is compiled: the second by default (1: the first). */

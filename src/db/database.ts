@@ -1,5 +1,5 @@
 import { transactionTimeout } from './deadline';
-import { mapDatabaseError } from './errors';
+import { mapDatabaseError } from './map-database-error';
 import { Slots } from './slots';
 import neo4j, { Driver, Neo4jError, QueryResult, RecordShape, SessionMode, Transaction } from 'neo4j-driver';
 

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { ServiceError } from './errors';
+import { ServiceError } from '../domain/errors';
 
 /**
  * The moment (Date.now() ms) by which the current request must be answered. It travels with the request's

@@ -1,6 +1,6 @@
 import { ZodType, z } from 'zod';
 import { QueryRunner } from '../db/database';
-import { ServiceError } from '../db/errors';
+import { ServiceError } from '../domain/errors';
 import { cypher } from '../cypher';
 import { MISMATCH, checkerOf } from './fast-parse';
 

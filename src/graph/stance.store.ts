@@ -1,5 +1,5 @@
 import { QueryRunner } from '../db/database';
-import { Polarity } from '../ingest/model';
+import { Polarity } from '../domain/vocabulary';
 import { readColumn, readKeyed } from './named-query';
 import {
   CitationRecord,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLAIM_KIND_NAMES, ENTITY_KINDS, FACT_TYPE_NAMES } from './model';
+import { CLAIM_KIND_NAMES, ENTITY_KINDS, FACT_TYPE_NAMES } from '../domain/vocabulary';
 
 /** The shape of corpus/<doc-id>/graph.yaml; docs/annotation.md explains each field. */
 

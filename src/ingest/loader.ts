@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { QueryRunner, WriteTx } from '../db/database';
-import { ServiceError } from '../db/errors';
+import { ServiceError } from '../domain/errors';
 import { cypher, cypherFolder } from '../cypher';
 import { factRows, factStatement, FactRow, byFactType } from './facts';
 import { DocumentPlan } from './plan';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Annotation, ClaimAnnotation, EntityAnnotation, FactAnnotation } from './annotation';
-import { CLAIM_KINDS, ClaimKind } from './model';
+import { CLAIM_KINDS, ClaimKind } from '../domain/vocabulary';
 import { CodePoints, SegmentedText } from './text';
 import type { ResolvedQuote } from './validate';
 

@@ -207,14 +207,3 @@ export function occurrences(text: string, needle: string): number[] {
   for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) found.push(i);
   return found;
 }
-
-/** Lower case, no diacritics, punctuation and runs of space folded: how names are compared. */
-export function normalizeName(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[’'`]/g, "'")
-    .replace(/[^\p{L}\p{N}']+/gu, ' ')
-    .trim();
-}

@@ -9,10 +9,11 @@ import {
   entitySchema,
   factSchema,
 } from './annotation';
-import { ACTOR_KINDS, CLAIM_KINDS, ClaimKind, EntityKind, FACT_TYPES, FactType } from './model';
+import { ACTOR_KINDS, CLAIM_KINDS, ClaimKind, EntityKind, FACT_TYPES, FactType } from '../domain/vocabulary';
 import { DocumentPlan, buildPlan } from './plan';
 import { Problem, YamlSource } from './source';
-import { SegmentedText, normalizeName, occurrences, segment } from './text';
+import { SegmentedText, occurrences, segment } from './text';
+import { normalizeName } from '../domain/names';
 
 export interface DocumentInput {
   /** The document's folder name, which must equal document.id; omitted for documents sent over the API. */

@@ -2,7 +2,7 @@ import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { RuntimeError } from './errors';
+import { RuntimeError } from './runtime-error';
 
 const run = promisify(execFile);
 

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../config';
-import { RuntimeError } from './errors';
+import { RuntimeError } from './runtime-error';
 import { LIB_DIR, checkJava, resolveJars } from './java';
 import { killAndWait, runningPid, startLocalNeo4j } from './neo4j-server';
 

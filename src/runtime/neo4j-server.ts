@@ -4,7 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import neo4j from 'neo4j-driver';
-import { RuntimeError } from './errors';
+import { RuntimeError } from './runtime-error';
 import { checkJava, javaExecutable, resolveJars } from './java';
 
 export interface LocalNeo4jOptions {

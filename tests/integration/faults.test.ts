@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadDocuments } from '../../src/cli';
 import { REPO_ROOT, loadConfig } from '../../src/config';
 import { Database } from '../../src/db/database';
-import { ServiceError } from '../../src/db/errors';
+import { ServiceError } from '../../src/domain/errors';
 import { GraphChecksum, graphChecksum } from '../../src/graph/checksum';
 import { applySchema, loadPlan } from '../../src/ingest/loader';
 import { DocumentPlan } from '../../src/ingest/plan';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { loadDocuments } from '../../src/cli';
 import { cypher } from '../../src/cypher';
 import { Database } from '../../src/db/database';
-import { ServiceError } from '../../src/db/errors';
+import { ServiceError } from '../../src/domain/errors';
 import { documentChecksum, graphChecksum } from '../../src/graph/checksum';
 import { validateFolder } from '../../src/ingest/corpus';
 import { loadPlan, loadPlans } from '../../src/ingest/loader';

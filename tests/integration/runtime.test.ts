@@ -7,7 +7,7 @@ import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { Database } from '../../src/db/database';
 import { createLogger } from '../../src/logger';
-import { RuntimeError } from '../../src/runtime/errors';
+import { RuntimeError } from '../../src/runtime/runtime-error';
 import { LIB_DIR, checkJava, resolveJars } from '../../src/runtime/java';
 import {
   LocalNeo4jOptions,

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { withDeadline } from '../../src/db/deadline';
 import { Database } from '../../src/db/database';
-import { ServiceError } from '../../src/db/errors';
+import { ServiceError } from '../../src/domain/errors';
 import { readHarnessState, testDatabase } from '../support/harness';
 import { expectRefusal, postJson, startServiceWith } from '../support/requests';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CYPHER_DIR } from '../../src/cypher';
 import { factStatement } from '../../src/ingest/facts';
-import { FACT_TYPE_NAMES } from '../../src/ingest/model';
+import { FACT_TYPE_NAMES } from '../../src/domain/vocabulary';
 
 /**
  * Traversals between entities name the relationship types they follow (so that Neo4j never scans a hub's

@@ -1,5 +1,5 @@
 import { ZodType, z } from 'zod';
-import { ServiceError } from '../../src/db/errors';
+import { ServiceError } from '../../src/domain/errors';
 import { matrixRecord, timelineRecord } from '../../src/graph/aggregate.store';
 import { MISMATCH, checkerOf } from '../../src/graph/fast-parse';
 import { parseRow } from '../../src/graph/named-query';

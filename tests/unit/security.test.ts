@@ -12,7 +12,7 @@ import {
 } from 'graphql';
 import { buildGraphSchema } from '../../src/api/schema';
 import { LIST_SIZE, costLimitPlugin, operationCost } from '../../src/api/security/cost';
-import { limitOptions, requestLimits } from '../../src/api/security/limits';
+import { limitOptions, requestLimits } from '../../src/api/security/request-limits';
 import {
   AllowList,
   PERSISTED_QUERIES_FILE,
@@ -23,7 +23,7 @@ import {
 } from '../../src/api/security/persisted-queries';
 import { Tokens, requireWriter } from '../../src/api/security/tokens';
 import { ConfigError, loadConfig } from '../../src/config';
-import { ServiceError } from '../../src/db/errors';
+import { ServiceError } from '../../src/domain/errors';
 
 let schema: GraphQLSchema;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { generateCorpus } from '../../bench/synthetic';
 import { validateFolder } from '../../src/ingest/corpus';
-import { CLAIM_KIND_NAMES, FACT_TYPE_NAMES } from '../../src/ingest/model';
+import { CLAIM_KIND_NAMES, FACT_TYPE_NAMES } from '../../src/domain/vocabulary';
 
 describe('the synthetic benchmark corpus (bench/synthetic.ts)', () => {
   const dirs: string[] = [];

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { CodePoints, isHeadingLine, normalizeName, occurrences, segment } from '../../src/ingest/text';
+import { normalizeName } from '../../src/domain/names';
+import { CodePoints, isHeadingLine, occurrences, segment } from '../../src/ingest/text';
 import { validateDocument } from '../../src/ingest/validate';
 
 const sentencesOf = (text: string) => segment(text).sentences.map((s) => s.text);

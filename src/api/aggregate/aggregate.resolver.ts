@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { BadUserInputError } from '../../db/errors';
+import { BadUserInputError } from '../../domain/errors';
+import { LIMITS, inRange } from '../argument-limits';
 import { GraphContext } from '../context';
-import { LIMITS, inRange } from '../limits';
-import { toStance } from '../mappers';
+import { entitiesById } from '../entities-by-id';
 import { Stance } from '../types/stance.type';
 import { CellPolarity, Count, CountGroup, StanceCell, StanceMatrix, TimelineEntry } from './aggregate.types';
 
@@ -39,28 +39,28 @@ export class AggregateResolver {
     const resolveAll = async (refs: string[] | null | undefined, argument: string) =>
       refs == null
         ? null
-        : (await Promise.all(refs.map((r) => ctx.stores.resolver.resolve(r, argument)))).map((e) => e.id);
+        : (await Promise.all(refs.map((r) => ctx.stores.names.resolve(r, argument)))).map((e) => e.id);
     const [actorIds, targetIds] = await Promise.all([
       resolveAll(actors, 'actors'),
       resolveAll(targets, 'targets'),
     ]);
     const m = await ctx.stores.aggregates.stanceMatrix(actorIds, targetIds, first);
     ctx.loaders.primeEntities([...m.actors, ...m.targets]);
-    const byId = new Map([...m.actors, ...m.targets].map((e) => [e.id, e]));
+    const entity = entitiesById([...m.actors, ...m.targets]);
     return {
       actors: m.actors,
       targets: m.targets,
       cells: m.cells.map((c) => ({
-        actor: byId.get(c.actorId),
-        target: byId.get(c.targetId),
+        actor: entity(c.actorId),
+        target: entity(c.targetId),
         kinds: c.kinds,
         polarities: c.polarities,
-        polarity: (c.polarities.length === 1 ? c.polarities[0] : CellPolarity.CONFLICTING) as CellPolarity,
+        polarity: c.polarities.length === 1 ? c.polarities[0] : CellPolarity.CONFLICTING,
         stanceCount: c.stanceIds.length,
         evidenceCount: c.evidenceCount,
         stanceIds: c.stanceIds,
       })),
-    } as unknown as StanceMatrix;
+    };
   }
 
   @Query(() => [Count], { description: 'How many per group (group-by), largest first.' })
@@ -87,14 +87,14 @@ export class AggregateResolver {
       dateText: e.dateText ?? null,
       kind: e.kind,
       entity: e.entity ?? null,
-      stance: e.stance ? toStance(e.stance, ctx) : null,
+      stance: e.stance ? ctx.loaders.primeStance(e.stance) : null,
       evidence: e.evidence,
-    })) as unknown as TimelineEntry[];
+    }));
   }
 
   @FieldResolver(() => [Stance], { description: 'The stances in this cell, with all their detail.' })
   async stances(@Root() cell: StanceCell, @Ctx() ctx: GraphContext) {
     const found = await ctx.loaders.stances('CLAIM').loadMany(cell.stanceIds);
-    return found.flatMap((list) => (Array.isArray(list) ? list.map((s) => toStance(s, ctx)) : []));
+    return found.flatMap((list) => (Array.isArray(list) ? list.map((s) => ctx.loaders.primeStance(s)) : []));
   }
 }

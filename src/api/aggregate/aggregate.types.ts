@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { EntityRecord, EvidenceRecord, StanceRecord } from '../../graph/records';
 import { Entity } from '../types/entity.type';
 import { Polarity, StanceKind } from '../types/enums';
 import { Evidence } from '../types/evidence.type';
@@ -19,10 +20,9 @@ export enum CellPolarity {
   CONFLICTING = 'CONFLICTING',
 }
 
-export enum TimelineKind {
-  EVENT = 'EVENT',
-  STATEMENT = 'STATEMENT',
-}
+/** As the timeline query names them, so that its rows need no mapping. */
+export const TimelineKind = { EVENT: 'EVENT', STATEMENT: 'STATEMENT' } as const;
+export type TimelineKind = (typeof TimelineKind)[keyof typeof TimelineKind];
 
 registerEnumType(CountGroup, {
   name: 'CountGroup',
@@ -54,24 +54,28 @@ registerEnumType(TimelineKind, {
   },
 });
 
+/**
+ * Kinds and polarities are held as the matrix query reads them (strings); the enums check them on the way
+ * out, as they check every stance's.
+ */
 @ObjectType({ simpleResolvers: true, description: 'One actor × target pair of the stance matrix.' })
 export class StanceCell {
   @Field(() => Entity, { description: 'The actor (row).' })
-  actor!: Entity;
+  actor!: EntityRecord;
 
   @Field(() => Entity, { description: 'The target (column).' })
-  target!: Entity;
+  target!: EntityRecord;
 
   @Field(() => [StanceKind], { description: 'The kinds of the actor’s stances on the target.' })
-  kinds!: StanceKind[];
+  kinds!: string[];
 
   @Field(() => [Polarity], { description: 'Every polarity among them; more than one means they conflict.' })
-  polarities!: Polarity[];
+  polarities!: string[];
 
   @Field(() => CellPolarity, {
     description: 'Their polarity taken together; CONFLICTING rather than an average.',
   })
-  polarity!: CellPolarity;
+  polarity!: string;
 
   @Field(() => Int, { description: 'How many stances.' })
   stanceCount!: number;
@@ -88,10 +92,10 @@ export class StanceCell {
 })
 export class StanceMatrix {
   @Field(() => [Entity], { description: 'Rows: actors, most stances first.' })
-  actors!: Entity[];
+  actors!: EntityRecord[];
 
   @Field(() => [Entity], { description: 'Columns: targets, most stances first.' })
-  targets!: Entity[];
+  targets!: EntityRecord[];
 
   @Field(() => [StanceCell], { description: 'The non-empty cells.' })
   cells!: StanceCell[];
@@ -121,11 +125,11 @@ export class TimelineEntry {
   kind!: TimelineKind;
 
   @Field(() => Entity, { nullable: true, description: 'For an event: the event or attack.' })
-  entity!: Entity | null;
+  entity!: EntityRecord | null;
 
   @Field(() => Stance, { nullable: true, description: 'For a statement: the stance.' })
-  stance!: Stance | null;
+  stance!: StanceRecord | null;
 
   @Field(() => [Evidence], { description: 'A statement’s quotes; the places that name an event.' })
-  evidence!: Evidence[];
+  evidence!: EvidenceRecord[];
 }

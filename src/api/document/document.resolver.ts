@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { DocumentRecord, EvidenceRecord, MentionRecord, SentenceRecord } from '../../graph/records';
 import { GraphContext } from '../context';
 import { Document } from '../types/document.type';
 import { Evidence, Mention } from '../types/evidence.type';
@@ -22,17 +23,17 @@ export class DocumentResolver {
   @FieldResolver(() => String, {
     description: 'The full text, verbatim; offsets index into it in code points.',
   })
-  async text(@Root() document: Document, @Ctx() ctx: GraphContext) {
+  async text(@Root() document: DocumentRecord, @Ctx() ctx: GraphContext) {
     return document.text ?? (await ctx.loaders.document.load(document.id))?.text ?? '';
   }
 
   @FieldResolver(() => [Sentence], { description: 'Its sentences in reading order.' })
-  async sentences(@Root() document: Document, @Ctx() ctx: GraphContext) {
+  async sentences(@Root() document: DocumentRecord, @Ctx() ctx: GraphContext) {
     return ctx.loaders.sentencesOfDocument.load(document.id);
   }
 
   @FieldResolver(() => [Heading], { description: 'Its section headings in reading order.' })
-  async headings(@Root() document: Document, @Ctx() ctx: GraphContext) {
+  async headings(@Root() document: DocumentRecord, @Ctx() ctx: GraphContext) {
     return ctx.loaders.headingsOfDocument.load(document.id);
   }
 }
@@ -40,12 +41,12 @@ export class DocumentResolver {
 @Resolver(() => Sentence)
 export class SentenceResolver {
   @FieldResolver(() => Document, { description: 'The document it belongs to.' })
-  async document(@Root() sentence: Sentence, @Ctx() ctx: GraphContext) {
+  async document(@Root() sentence: SentenceRecord, @Ctx() ctx: GraphContext) {
     return ctx.loaders.document.load(sentence.docId);
   }
 
   @FieldResolver(() => [Mention], { description: 'The entities it names, in text order.' })
-  async mentions(@Root() sentence: Sentence, @Ctx() ctx: GraphContext) {
+  async mentions(@Root() sentence: SentenceRecord, @Ctx() ctx: GraphContext) {
     return ctx.loaders.mentionsInSentence.load(sentence.id);
   }
 }
@@ -53,7 +54,7 @@ export class SentenceResolver {
 @Resolver(() => Evidence)
 export class EvidenceResolver {
   @FieldResolver(() => Document, { description: 'The document the quote comes from.' })
-  async document(@Root() evidence: Evidence, @Ctx() ctx: GraphContext) {
+  async document(@Root() evidence: EvidenceRecord, @Ctx() ctx: GraphContext) {
     return ctx.loaders.document.load(evidence.docId);
   }
 }
@@ -61,7 +62,7 @@ export class EvidenceResolver {
 @Resolver(() => Mention)
 export class MentionResolver {
   @FieldResolver(() => Document, { description: 'The document it occurs in.' })
-  async document(@Root() mention: Mention, @Ctx() ctx: GraphContext) {
+  async document(@Root() mention: MentionRecord, @Ctx() ctx: GraphContext) {
     return ctx.loaders.document.load(mention.docId);
   }
 }

@@ -1,15 +1,15 @@
 import { GraphQLResolveInfo, Kind } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import { BadUserInputError } from '../../db/errors';
+import { BadUserInputError } from '../../domain/errors';
+import { EntityRecord } from '../../graph/records';
+import { LIMITS, boundedText, inRange } from '../argument-limits';
 import { GraphContext } from '../context';
-import { LIMITS, boundedText, inRange } from '../limits';
 import { Entity } from '../types/entity.type';
 import { Direction, EntityKind, FactType, StanceKind, StanceRole } from '../types/enums';
 import { Mention } from '../types/evidence.type';
 import { Relation } from '../types/relation.type';
 import { Stance } from '../types/stance.type';
 import { EntityConnection, EntityMatch } from '../types/subgraph.type';
-import { toRelation, toStance } from '../mappers';
 
 /** Whether the field selects `stances` as Entity.stances without arguments loads them (ENTITY, any kind). */
 function asksForAllStances(info: GraphQLResolveInfo): boolean {
@@ -67,7 +67,7 @@ export class EntityResolver {
     @Arg('first', () => Int, { defaultValue: 10, description: 'At most this many (1–25).' }) first: number,
     @Ctx() ctx: GraphContext,
   ) {
-    const matches = await ctx.stores.resolver.rank(boundedText('name', name), inRange('first', first, 1, 25));
+    const matches = await ctx.stores.names.rank(boundedText('name', name), inRange('first', first, 1, 25));
     ctx.loaders.primeEntities(matches.map((m) => m.entity));
     return matches.map(({ entity, score, matchedOn }) => ({ entity, score, matchedOn }));
   }
@@ -87,7 +87,7 @@ export class EntityResolver {
     const size = inRange('first', first, LIMITS.first.min, LIMITS.first.max);
     const page = await ctx.stores.entities.page(kind ?? null, size, after ? decodeCursor(after) : null);
     ctx.loaders.primeEntities(page.entities);
-    const edges = page.entities.map((node) => ({ cursor: encodeCursor(node.id), node: node as Entity }));
+    const edges = page.entities.map((node) => ({ cursor: encodeCursor(node.id), node }));
     return {
       edges,
       totalCount: page.totalCount,
@@ -104,7 +104,7 @@ export class EntityResolver {
     description: 'The stances it takes (ACTOR), or that are on it (TARGET); both by default.',
   })
   async stances(
-    @Root() entity: Entity,
+    @Root() entity: EntityRecord,
     @Arg('role', () => StanceRole, { nullable: true, description: 'Only as actor or only as target.' })
     role: StanceRole | null,
     @Arg('kinds', () => [StanceKind], { nullable: true, description: 'Only these kinds.' })
@@ -116,14 +116,14 @@ export class EntityResolver {
     // Both roles come in one round trip; the stances it takes are listed before those on it.
     const asActor = found.filter((s) => s.actor.id === entity.id);
     const onIt = found.filter((s) => s.actor.id !== entity.id);
-    return [...asActor, ...onIt].map((s) => toStance(s, ctx));
+    return [...asActor, ...onIt].map((s) => ctx.loaders.primeStance(s));
   }
 
   @FieldResolver(() => [Relation], {
     description: 'The facts around it: relationships to and from other entities.',
   })
   async relations(
-    @Root() entity: Entity,
+    @Root() entity: EntityRecord,
     @Arg('types', () => [FactType], { nullable: true, description: 'Only these types.' })
     types: FactType[] | null,
     @Arg('direction', () => Direction, { defaultValue: Direction.BOTH, description: 'Which way.' })
@@ -131,11 +131,11 @@ export class EntityResolver {
     @Ctx() ctx: GraphContext,
   ) {
     const found = await ctx.loaders.relations(types, direction).load(entity.id);
-    return found.map((r) => toRelation(r, ctx));
+    return found.map((r) => ctx.loaders.primeRelation(r));
   }
 
   @FieldResolver(() => [Mention], { description: 'Where the documents name it, in text order.' })
-  async mentions(@Root() entity: Entity, @Ctx() ctx: GraphContext) {
+  async mentions(@Root() entity: EntityRecord, @Ctx() ctx: GraphContext) {
     return ctx.loaders.mentionsOfEntity.load(entity.id);
   }
 }

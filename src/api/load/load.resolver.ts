@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { BadUserInputError } from '../../db/errors';
+import { BadUserInputError } from '../../domain/errors';
 import { validateDocument } from '../../ingest/validate';
 import { GraphContext } from '../context';
 import { requireWriter } from '../security/tokens';

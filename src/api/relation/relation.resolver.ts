@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { RelationRecord } from '../../graph/records';
 import { GraphContext } from '../context';
-import { toRelation } from '../mappers';
 import { Entity } from '../types/entity.type';
 import { Direction, FactType } from '../types/enums';
 import { Relation } from '../types/relation.type';
@@ -19,16 +19,16 @@ export class RelationResolver {
     direction: Direction,
     @Ctx() ctx: GraphContext,
   ) {
-    const entity = await ctx.stores.resolver.resolve(of, 'of');
+    const entity = await ctx.stores.names.resolve(of, 'of');
     const found = await ctx.stores.relations.ofEntities([entity.id], types, direction);
-    return (found.get(entity.id) ?? []).map((r) => toRelation(r, ctx));
+    return (found.get(entity.id) ?? []).map((r) => ctx.loaders.primeRelation(r));
   }
 
   @FieldResolver(() => Entity, {
     nullable: true,
     description: 'A third entity the fact is about, e.g. what one side persuaded the other to accept.',
   })
-  async about(@Root() relation: Relation, @Ctx() ctx: GraphContext) {
-    return relation.aboutId ? ((await ctx.loaders.entity.load(relation.aboutId)) ?? null) : null;
+  async about(@Root() relation: RelationRecord, @Ctx() ctx: GraphContext) {
+    return relation.about ? ((await ctx.loaders.entity.load(relation.about)) ?? null) : null;
   }
 }

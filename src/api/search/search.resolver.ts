@@ -1,7 +1,8 @@
 import { Arg, Ctx, Int, Query, Resolver, createUnionType } from 'type-graphql';
+import { normalizeName } from '../../domain/names';
+import { EntityRecord, SentenceRecord } from '../../graph/records';
+import { LIMITS, boundedText, inRange } from '../argument-limits';
 import { GraphContext } from '../context';
-import { LIMITS, boundedText, inRange } from '../limits';
-import { normalizeName } from '../../ingest/text';
 import { Entity } from '../types/entity.type';
 import { Sentence } from '../types/text.type';
 
@@ -31,12 +32,12 @@ export class SearchResolver {
     })
     first: number,
     @Ctx() ctx: GraphContext,
-  ): Promise<(typeof SearchResult)[]> {
+  ): Promise<(EntityRecord | SentenceRecord)[]> {
     const words = normalizeName(boundedText('text', text)).split(' ').filter(Boolean);
     const hits = await ctx.stores.entities.search(
       words,
       inRange('first', first, LIMITS.first.min, LIMITS.first.max),
     );
-    return hits.map((h) => (h.type === 'Entity' ? (h.entity as Entity) : (h.sentence as Sentence)));
+    return hits.map((h) => (h.type === 'Entity' ? h.entity : h.sentence));
   }
 }

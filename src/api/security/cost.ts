@@ -15,7 +15,7 @@ import {
   isListType,
   typeFromAST,
 } from 'graphql';
-import { ServiceError } from '../../db/errors';
+import { ServiceError } from '../../domain/errors';
 
 /**
  * How much work an operation may ask for, estimated before it runs.

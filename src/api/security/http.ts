@@ -1,6 +1,6 @@
 import express from 'express';
-import { withDeadline } from '../../db/deadline';
-import { ErrorCode, HTTP_STATUS } from '../../db/errors';
+import { withDeadline } from '../../db';
+import { ErrorCode, HTTP_STATUS } from '../../domain/errors';
 import { Logger } from '../../logger';
 import { AllowList, queryHash } from './persisted-queries';
 import { Tokens } from './tokens';

@@ -5,7 +5,7 @@ import { Config } from '../../config';
 import { Logger } from '../../logger';
 import type { GraphContext } from '../context';
 import { jsonErrors, operationDeadline, persistedQueriesOnly, requireReadToken } from './http';
-import { apolloSecurityOptions, requestLimits } from './limits';
+import { apolloSecurityOptions, requestLimits } from './request-limits';
 import { AllowList } from './persisted-queries';
 import { RequestAuth, Tokens } from './tokens';
 

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { ServiceError } from '../../db/errors';
+import { ServiceError } from '../../domain/errors';
 
 /** What the bearer token of a request entitles it to. */
 export type Role = 'write' | 'read' | 'anonymous';

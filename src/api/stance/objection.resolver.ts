@@ -1,9 +1,7 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { GraphContext } from '../context';
-import { toStance } from '../mappers';
-import { Citation } from '../types/stance.type';
 import { ConditionStatus } from '../types/relation.type';
-import { toRelation } from '../mappers';
+import { Citation } from '../types/stance.type';
 
 const ENTITY_ARG = 'An entity’s id, or any of its names or aliases.';
 
@@ -25,13 +23,13 @@ export class ObjectionResolver {
     @Ctx() ctx: GraphContext,
   ): Promise<Citation[]> {
     const [byEntity, againstEntity] = await Promise.all([
-      by == null ? null : ctx.stores.resolver.resolve(by, 'by'),
-      against == null ? null : ctx.stores.resolver.resolve(against, 'against'),
+      by == null ? null : ctx.stores.names.resolve(by, 'by'),
+      against == null ? null : ctx.stores.names.resolve(against, 'against'),
     ]);
     const found = await ctx.stores.stances.citedAsObjections(byEntity?.id ?? null, againstEntity?.id ?? null);
     return found.map((c) => {
-      const objection = toStance(c.objection, ctx);
-      return { cited: c.cited, by: c.by, objection, evidence: objection.evidence } as unknown as Citation;
+      const objection = ctx.loaders.primeStance(c.objection);
+      return { cited: c.cited, by: c.by, objection, evidence: objection.evidence };
     });
   }
 
@@ -47,12 +45,12 @@ export class ObjectionResolver {
     forRef: string | null,
     @Ctx() ctx: GraphContext,
   ): Promise<ConditionStatus[]> {
-    const forEntity = forRef == null ? null : await ctx.stores.resolver.resolve(forRef, 'for');
+    const forEntity = forRef == null ? null : await ctx.stores.names.resolve(forRef, 'for');
     const found = await ctx.stores.stances.conditions(forEntity?.id ?? null);
     return found.map((c) => {
-      const stances = c.stances.map((s) => toStance(s, ctx));
+      const stances = c.stances.map((s) => ctx.loaders.primeStance(s));
       const relations = c.conditionFor.map((r, i) =>
-        toRelation({ ...r, id: r.id ?? `${c.condition.id}:for:${i}` }, ctx),
+        ctx.loaders.primeRelation({ ...r, id: r.id ?? `${c.condition.id}:for:${i}` }),
       );
       return {
         condition: c.condition,
@@ -62,7 +60,7 @@ export class ObjectionResolver {
         rejectedBy: stances.filter((s) => s.kind === 'REJECTS'),
         acceptedBy: stances.filter((s) => s.kind === 'ACCEPTS' || s.kind === 'AGREES_TO'),
         stances,
-      } as unknown as ConditionStatus;
+      };
     });
   }
 }

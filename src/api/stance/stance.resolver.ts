@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { Polarity as StoredPolarity } from '../../ingest/model';
+import { StanceRecord } from '../../graph/records';
 import { GraphContext } from '../context';
-import { toStance } from '../mappers';
 import { Polarity, StanceKind } from '../types/enums';
 import { Stance } from '../types/stance.type';
 
@@ -45,33 +44,33 @@ export class StanceResolver {
     @Ctx() ctx: GraphContext,
   ) {
     const [actorEntity, targetEntity] = await Promise.all([
-      actor == null ? null : ctx.stores.resolver.resolve(actor, 'actor'),
-      target == null ? null : ctx.stores.resolver.resolve(target, 'target'),
+      actor == null ? null : ctx.stores.names.resolve(actor, 'actor'),
+      target == null ? null : ctx.stores.names.resolve(target, 'target'),
     ]);
     const found = await ctx.stores.stances.find({
       actorId: actorEntity?.id ?? null,
       targetId: targetEntity?.id ?? null,
       kinds,
-      polarities: polarities as StoredPolarity[] | null,
+      polarities,
     });
-    return found.map((s) => toStance(s, ctx));
+    return found.map((s) => ctx.loaders.primeStance(s));
   }
 
   @FieldResolver(() => Stance, { nullable: true, description: 'The stance this one responds to, if any.' })
-  async respondsTo(@Root() stance: Stance, @Ctx() ctx: GraphContext) {
+  async respondsTo(@Root() stance: StanceRecord, @Ctx() ctx: GraphContext) {
     if (!stance.respondsToId) return null;
     const [found] = await ctx.loaders.stances('CLAIM').load(stance.respondsToId);
-    return found ? toStance(found, ctx) : null;
+    return found ? ctx.loaders.primeStance(found) : null;
   }
 
   @FieldResolver(() => [Stance], { description: 'The stances that respond to this one.' })
-  async responses(@Root() stance: Stance, @Ctx() ctx: GraphContext) {
-    return (await ctx.loaders.stances('RESPONSES').load(stance.id)).map((s) => toStance(s, ctx));
+  async responses(@Root() stance: StanceRecord, @Ctx() ctx: GraphContext) {
+    return (await ctx.loaders.stances('RESPONSES').load(stance.id)).map((s) => ctx.loaders.primeStance(s));
   }
 
-  private async onTarget(ref: string, argument: string, polarities: StoredPolarity[], ctx: GraphContext) {
-    const target = await ctx.stores.resolver.resolve(ref, argument);
+  private async onTarget(ref: string, argument: string, polarities: Polarity[], ctx: GraphContext) {
+    const target = await ctx.stores.names.resolve(ref, argument);
     const found = await ctx.stores.stances.find({ targetId: target.id, polarities });
-    return found.map((s) => toStance(s, ctx));
+    return found.map((s) => ctx.loaders.primeStance(s));
   }
 }

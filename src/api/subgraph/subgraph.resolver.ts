@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { SubgraphRecord } from '../../graph/entity.store';
+import { LIMITS, inRange } from '../argument-limits';
 import { GraphContext } from '../context';
-import { LIMITS, inRange } from '../limits';
-import { toStance } from '../mappers';
+import { entitiesById } from '../entities-by-id';
 import { EdgeKind, EntityKind } from '../types/enums';
 import { Stance } from '../types/stance.type';
 import { Edge, Subgraph } from '../types/subgraph.type';
@@ -12,20 +12,18 @@ const ENTITY_ARG = 'An entity’s id, or any of its names or aliases.';
 /** Stances become edges from actor to target labelled with their kind; facts keep their type. */
 function toSubgraph(record: SubgraphRecord, ctx: GraphContext): Subgraph {
   ctx.loaders.primeEntities(record.nodes);
-  const byId = new Map(record.nodes.map((n) => [n.id, n]));
-  const edges = record.edges.map((e) => ({
+  const entity = entitiesById(record.nodes);
+  const edges = record.edges.map((e): Edge => ({
     id: e.id,
     kind: e.claimId ? EdgeKind.STANCE : EdgeKind.FACT,
     type: e.claimId ? (e.kind ?? 'STANCE') : e.type,
     polarity: e.polarity,
-    from: byId.get(e.fromId),
-    to: byId.get(e.toId),
+    from: entity(e.fromId),
+    to: entity(e.toId),
     evidence: e.evidence,
     claimId: e.claimId,
-    fromId: e.fromId,
-    toId: e.toId,
   }));
-  return { nodes: record.nodes, edges, truncated: record.truncated } as unknown as Subgraph;
+  return { nodes: record.nodes, edges, truncated: record.truncated };
 }
 
 @Resolver(() => Edge)
@@ -43,7 +41,7 @@ export class SubgraphResolver {
     @Ctx() ctx: GraphContext,
   ) {
     inRange('depth', depth, LIMITS.depth.min, LIMITS.depth.max);
-    const entity = await ctx.stores.resolver.resolve(of, 'of');
+    const entity = await ctx.stores.names.resolve(of, 'of');
     return toSubgraph(
       await ctx.stores.entities.neighborhood(entity.id, depth, LIMITS.neighborhoodNodes),
       ctx,
@@ -80,8 +78,8 @@ export class SubgraphResolver {
   ) {
     inRange('maxHops', maxHops, LIMITS.maxHops.min, LIMITS.maxHops.max);
     const [a, b] = await Promise.all([
-      ctx.stores.resolver.resolve(from, 'from'),
-      ctx.stores.resolver.resolve(to, 'to'),
+      ctx.stores.names.resolve(from, 'from'),
+      ctx.stores.names.resolve(to, 'to'),
     ]);
     return toSubgraph(await ctx.stores.entities.path(a.id, b.id, maxHops), ctx);
   }
@@ -93,6 +91,6 @@ export class SubgraphResolver {
   async stance(@Root() edge: Edge, @Ctx() ctx: GraphContext) {
     if (!edge.claimId) return null;
     const [found] = await ctx.loaders.stances('CLAIM').load(edge.claimId);
-    return found ? toStance(found, ctx) : null;
+    return found ? ctx.loaders.primeStance(found) : null;
   }
 }

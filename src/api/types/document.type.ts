@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
+/** Resolved from the store's DocumentRecord as it is: a text it already holds saves DocumentResolver.text a trip. */
 @ObjectType({
   simpleResolvers: true,
   description: 'A source document: a news report, its text and its provenance.',
@@ -28,6 +29,4 @@ export class Document {
 
   @Field(() => Int, { nullable: true, description: 'Length of the text in Unicode code points.' })
   length?: number | null;
-
-  text?: string;
 }

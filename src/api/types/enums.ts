@@ -1,60 +1,50 @@
 import { registerEnumType } from 'type-graphql';
-import { FACT_TYPES } from '../../ingest/model';
+import {
+  CLAIM_KINDS,
+  CLAIM_KIND_NAMES,
+  ENTITY_KINDS,
+  ENTITY_KIND_SPECS,
+  FACT_TYPES,
+  FACT_TYPE_NAMES,
+  POLARITIES,
+  POLARITY_SPECS,
+  ClaimKind,
+  EntityKind as StoredEntityKind,
+  FactType as StoredFactType,
+  Polarity as StoredPolarity,
+} from '../../domain/vocabulary';
 
-/** GraphQL names in capitals; the values are what the graph stores (labels, claim kinds, fact types). */
-export enum EntityKind {
-  PERSON = 'Person',
-  COUNTRY = 'Country',
-  ORGANIZATION = 'Organization',
-  GROUP = 'Group',
-  PLACE = 'Place',
-  FACILITY = 'Facility',
-  PROPOSAL = 'Proposal',
-  CONDITION = 'Condition',
-  EVENT = 'Event',
-  ATTACK = 'Attack',
+/**
+ * The enums of the graph's vocabulary are built from src/domain/vocabulary.ts, so that a kind, claim kind or
+ * fact type added there is in the schema too: { PERSON: 'Person', … }. GraphQL names are the stored values
+ * in capitals (as the name resolver spells kinds in its candidates); the values are what the graph stores
+ * (labels, claim kinds, polarities, fact types), so a stored value goes out as it is, and each enum's TS
+ * type is the domain's union of those values.
+ */
+function enumOf<V extends string>(values: readonly V[]) {
+  return Object.fromEntries(values.map((value) => [value.toUpperCase(), value])) as {
+    [K in V as Uppercase<K>]: K;
+  };
 }
 
-export enum StanceKind {
-  AGREES_TO = 'AGREES_TO',
-  SUPPORTS = 'SUPPORTS',
-  OPEN_TO = 'OPEN_TO',
-  ACCEPTS = 'ACCEPTS',
-  CALLS_FOR = 'CALLS_FOR',
-  PROPOSES = 'PROPOSES',
-  REJECTS = 'REJECTS',
-  CRITICIZES = 'CRITICIZES',
-  DEMANDS = 'DEMANDS',
-  PRAISES = 'PRAISES',
+/** The schema's description of each value, from the domain's spec of it. */
+function describedBy<S>(specs: Record<string, S>, description: (spec: S) => string) {
+  return Object.fromEntries(
+    Object.entries(specs).map(([value, spec]) => [value.toUpperCase(), { description: description(spec) }]),
+  );
 }
 
-export enum Polarity {
-  SUPPORT = 'SUPPORT',
-  OPPOSE = 'OPPOSE',
-  CONDITIONAL = 'CONDITIONAL',
-}
+export const EntityKind = enumOf(ENTITY_KINDS);
+export type EntityKind = StoredEntityKind;
 
-export enum FactType {
-  LEADS = 'LEADS',
-  MEMBER_OF = 'MEMBER_OF',
-  ALLY_OF = 'ALLY_OF',
-  PART_OF = 'PART_OF',
-  LOCATED_IN = 'LOCATED_IN',
-  WAS_IN = 'WAS_IN',
-  PARTICIPATED_IN = 'PARTICIPATED_IN',
-  CARRIED_OUT = 'CARRIED_OUT',
-  TARGETED = 'TARGETED',
-  DESTROYED = 'DESTROYED',
-  RETALIATION_FOR = 'RETALIATION_FOR',
-  HELD_IN = 'HELD_IN',
-  ABOUT = 'ABOUT',
-  DISCUSSED_IN = 'DISCUSSED_IN',
-  FOLLOWED = 'FOLLOWED',
-  ISSUED = 'ISSUED',
-  PERSUADED = 'PERSUADED',
-  CONDITION_FOR = 'CONDITION_FOR',
-  CONTROLS = 'CONTROLS',
-}
+export const StanceKind = enumOf(CLAIM_KIND_NAMES);
+export type StanceKind = ClaimKind;
+
+export const Polarity = enumOf(POLARITIES);
+export type Polarity = StoredPolarity;
+
+export const FactType = enumOf(FACT_TYPE_NAMES);
+export type FactType = StoredFactType;
 
 export enum StanceRole {
   ACTOR = 'ACTOR',
@@ -75,52 +65,24 @@ export enum EdgeKind {
 registerEnumType(EntityKind, {
   name: 'EntityKind',
   description: 'What kind of real-world thing an entity is.',
-  valuesConfig: {
-    PERSON: { description: 'A person, e.g. a head of state.' },
-    COUNTRY: { description: 'A country.' },
-    ORGANIZATION: { description: 'An organisation or body, e.g. the Kremlin, a delegation.' },
-    GROUP: { description: 'A group of actors, e.g. Ukraine’s European allies.' },
-    PLACE: { description: 'A city, region or territory.' },
-    FACILITY: { description: 'Infrastructure or a site, e.g. hospitals, power supplies.' },
-    PROPOSAL: { description: 'A proposal or plan, e.g. a ceasefire.' },
-    CONDITION: { description: 'A condition an actor sets.' },
-    EVENT: { description: 'An event, e.g. a call, talks, a statement.' },
-    ATTACK: { description: 'An attack or strike.' },
-  },
+  valuesConfig: describedBy(ENTITY_KIND_SPECS, (spec) => spec.description),
 });
 registerEnumType(StanceKind, {
   name: 'StanceKind',
   description: 'The kind of position an actor takes; each maps to one polarity and one CAMEO code.',
-  valuesConfig: {
-    AGREES_TO: { description: 'Agrees to do or enter into a proposal, condition or event (SUPPORT).' },
-    SUPPORTS: { description: 'Expresses support (SUPPORT).' },
-    OPEN_TO: { description: 'Is open to it without committing, e.g. seeks details first (CONDITIONAL).' },
-    ACCEPTS: { description: 'Accepts a proposal or condition put to it (SUPPORT).' },
-    CALLS_FOR: { description: 'Calls for it to happen (SUPPORT).' },
-    PROPOSES: { description: 'Puts it forward (SUPPORT).' },
-    REJECTS: { description: 'Rejects it (OPPOSE).' },
-    CRITICIZES: { description: 'Criticises it (OPPOSE).' },
-    DEMANDS: { description: 'Sets it as a condition: wants it met (SUPPORT of the condition).' },
-    PRAISES: { description: 'Speaks well of it (SUPPORT).' },
-  },
+  valuesConfig: describedBy(CLAIM_KINDS, (spec) => spec.description),
 });
 registerEnumType(Polarity, {
   name: 'Polarity',
   description: 'Where a stance leaves its actor towards its target.',
-  valuesConfig: {
-    SUPPORT: { description: 'For it.' },
-    OPPOSE: { description: 'Against it.' },
-    CONDITIONAL: { description: 'For it only under conditions, or not yet committed.' },
-  },
+  valuesConfig: describedBy(POLARITY_SPECS, (spec) => spec.description),
 });
 registerEnumType(FactType, {
   name: 'FactType',
   description: 'The relationship types of facts the documents report without a speaker.',
-  valuesConfig: Object.fromEntries(
-    Object.entries(FACT_TYPES).map(([name, spec]) => [
-      name,
-      { description: `${spec.description} (${spec.from.join('|')} → ${spec.to.join('|')})` },
-    ]),
+  valuesConfig: describedBy(
+    FACT_TYPES,
+    (spec) => `${spec.description} (${spec.from.join('|')} → ${spec.to.join('|')})`,
   ),
 });
 registerEnumType(StanceRole, {

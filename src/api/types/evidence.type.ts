@@ -2,6 +2,10 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Entity } from './entity.type';
 import { Sentence } from './text.type';
 
+/**
+ * Evidence and Mention are resolved from the store's EvidenceRecord and MentionRecord as they are (their
+ * docId serves the document field resolvers), so the classes only declare the schema.
+ */
 @ObjectType({
   simpleResolvers: true,
   description:
@@ -20,8 +24,6 @@ export class Evidence {
 
   @Field(() => Sentence, { description: 'The sentence that holds the quote.' })
   sentence!: Sentence;
-
-  docId!: string;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A place in a sentence where an entity is named.' })
@@ -40,6 +42,4 @@ export class Mention {
 
   @Field(() => Entity, { description: 'The entity named.' })
   entity!: Entity;
-
-  docId!: string;
 }

@@ -1,8 +1,13 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { EntityRecord, RelationRecord, StanceRecord } from '../../graph/records';
 import { Entity } from './entity.type';
 import { Evidence } from './evidence.type';
 import { Stance } from './stance.type';
 
+/**
+ * Resolved from the store's RelationRecord as it is: its `about` holds the id that RelationResolver.about
+ * turns into the entity.
+ */
 @ObjectType({
   simpleResolvers: true,
   description:
@@ -30,8 +35,6 @@ export class Relation {
 
   @Field(() => [Evidence], { description: 'Every place the documents state it.' })
   evidence!: Evidence[];
-
-  aboutId!: string | null;
 }
 
 @ObjectType({
@@ -40,23 +43,23 @@ export class Relation {
 })
 export class ConditionStatus {
   @Field(() => Entity, { description: 'The condition.' })
-  condition!: Entity;
+  condition!: EntityRecord;
 
   @Field(() => [Entity], { description: 'The proposals or events it is a condition for.' })
-  for!: Entity[];
+  for!: EntityRecord[];
 
   @Field(() => [Relation], { description: 'The CONDITION_FOR facts, with their evidence.' })
-  conditionFor!: Relation[];
+  conditionFor!: RelationRecord[];
 
   @Field(() => [Stance], { description: 'Stances that set it (DEMANDS).' })
-  setBy!: Stance[];
+  setBy!: StanceRecord[];
 
   @Field(() => [Stance], { description: 'Stances that reject it (REJECTS).' })
-  rejectedBy!: Stance[];
+  rejectedBy!: StanceRecord[];
 
   @Field(() => [Stance], { description: 'Stances that accept or agree to it (ACCEPTS, AGREES_TO).' })
-  acceptedBy!: Stance[];
+  acceptedBy!: StanceRecord[];
 
   @Field(() => [Stance], { description: 'Every stance on it.' })
-  stances!: Stance[];
+  stances!: StanceRecord[];
 }

@@ -1,8 +1,13 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { EntityRecord, EvidenceRecord, StanceRecord } from '../../graph/records';
 import { Entity } from './entity.type';
 import { Polarity, StanceKind } from './enums';
 import { Evidence } from './evidence.type';
 
+/**
+ * Resolved from the store's StanceRecord as it is (its docId and respondsToId serve the field resolvers of
+ * StanceResolver), so the class only declares the schema.
+ */
 @ObjectType({
   simpleResolvers: true,
   description:
@@ -50,22 +55,19 @@ export class Stance {
 
   @Field(() => [Evidence], { description: 'Every place the document states it, in text order.' })
   evidence!: Evidence[];
-
-  docId!: string;
-  respondsToId!: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'An entity an opposing stance cites as its grounds.' })
 export class Citation {
   @Field(() => Entity, { description: 'What is cited, e.g. an attack.' })
-  cited!: Entity;
+  cited!: EntityRecord;
 
   @Field(() => Entity, { description: 'Who cites it.' })
-  by!: Entity;
+  by!: EntityRecord;
 
   @Field(() => Stance, { description: 'The opposing stance (REJECTS, CRITICIZES) that cites it.' })
-  objection!: Stance;
+  objection!: StanceRecord;
 
   @Field(() => [Evidence], { description: 'The evidence of the objection.' })
-  evidence!: Evidence[];
+  evidence!: EvidenceRecord[];
 }

@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { EdgeRecord, EntityRecord, EvidenceRecord } from '../../graph/records';
 import { Entity } from './entity.type';
 import { EdgeKind, Polarity } from './enums';
 import { Evidence } from './evidence.type';
@@ -20,20 +21,19 @@ export class Edge {
   type!: string;
 
   @Field(() => Polarity, { nullable: true, description: 'For stances: the polarity, for colouring.' })
-  polarity!: Polarity | null;
+  polarity!: EdgeRecord['polarity'];
 
   @Field(() => Entity, { description: 'Start: the actor of a stance, the start of a fact.' })
-  from!: Entity;
+  from!: EntityRecord;
 
   @Field(() => Entity, { description: 'End: the target of a stance, the end of a fact.' })
-  to!: Entity;
+  to!: EntityRecord;
 
   @Field(() => [Evidence], { description: 'Where the documents state it.' })
-  evidence!: Evidence[];
+  evidence!: EvidenceRecord[];
 
+  /** For a stance: its claim, which SubgraphResolver.stance loads. */
   claimId!: string | null;
-  fromId!: string;
-  toId!: string;
 }
 
 @ObjectType({
@@ -42,7 +42,7 @@ export class Edge {
 })
 export class Subgraph {
   @Field(() => [Entity], { description: 'The entities.' })
-  nodes!: Entity[];
+  nodes!: EntityRecord[];
 
   @Field(() => [Edge], { description: 'The edges among them.' })
   edges!: Edge[];
@@ -54,7 +54,7 @@ export class Subgraph {
 @ObjectType({ simpleResolvers: true, description: 'A candidate entity for a name, ranked.' })
 export class EntityMatch {
   @Field(() => Entity, { description: 'The entity.' })
-  entity!: Entity;
+  entity!: EntityRecord;
 
   @Field(() => Float, {
     description: '1 for an id, 0.95 for an exact name or alias; lower for matches on some words or spelling.',
@@ -86,7 +86,7 @@ export class EntityEdge {
   cursor!: string;
 
   @Field(() => Entity, { description: 'The entity.' })
-  node!: Entity;
+  node!: EntityRecord;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A page of entities (Relay connection).' })

@@ -18,6 +18,7 @@ export class Heading {
   end!: number;
 }
 
+/** Resolved from the store's SentenceRecord as it is: its docId serves SentenceResolver.document. */
 @ObjectType({
   simpleResolvers: true,
   description: 'A sentence of a document. Its document, mentions are resolved by the sentence resolver.',
@@ -45,6 +46,4 @@ export class Sentence {
 
   @Field(() => Heading, { nullable: true, description: 'The section heading it stands under, if any.' })
   heading?: Heading | null;
-
-  docId!: string;
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { BadUserInputError } from '../db/errors';
-import { normalizeName } from '../ingest/text';
+import { BadUserInputError } from '../domain/errors';
+import { normalizeName } from '../domain/names';
 import { Candidate, EntityStore } from './entity.store';
 import { EntityRecord } from './records';
 
@@ -84,7 +84,7 @@ export class ResolutionCache {
 
 const CANDIDATES = 25;
 
-export class EntityResolver {
+export class NameResolver {
   /** Names asked for in the same tick, by any request, go to the database together. */
   private readonly batch: DataLoader<string, Candidate[]>;
 

@@ -1,30 +1,43 @@
 /**
  * The vocabulary of the graph: entity kinds, claim kinds with their polarity and CAMEO code, fact types
  * with the kinds each may join. This is the one table the validator, the loader and the API share; a label
- * or relationship type reaches Cypher only if it is listed here.
+ * or relationship type reaches Cypher only if it is listed here, and the GraphQL enums are built from it
+ * (src/api/types/enums.ts), so adding an entry here is all it takes to show it in the schema. The
+ * descriptions are the ones the schema gives.
  */
 
-export const ENTITY_KINDS = [
-  'Person',
-  'Country',
-  'Organization',
-  'Group',
-  'Place',
-  'Facility',
-  'Proposal',
-  'Condition',
-  'Event',
-  'Attack',
-] as const;
-export type EntityKind = (typeof ENTITY_KINDS)[number];
+export interface EntityKindSpec {
+  description: string;
+}
+
+export const ENTITY_KIND_SPECS = {
+  Person: { description: 'A person, e.g. a head of state.' },
+  Country: { description: 'A country.' },
+  Organization: { description: 'An organisation or body, e.g. the Kremlin, a delegation.' },
+  Group: { description: 'A group of actors, e.g. Ukraine’s European allies.' },
+  Place: { description: 'A city, region or territory.' },
+  Facility: { description: 'Infrastructure or a site, e.g. hospitals, power supplies.' },
+  Proposal: { description: 'A proposal or plan, e.g. a ceasefire.' },
+  Condition: { description: 'A condition an actor sets.' },
+  Event: { description: 'An event, e.g. a call, talks, a statement.' },
+  Attack: { description: 'An attack or strike.' },
+} as const satisfies Record<string, EntityKindSpec>;
+export type EntityKind = keyof typeof ENTITY_KIND_SPECS;
+export const ENTITY_KINDS = Object.keys(ENTITY_KIND_SPECS) as readonly EntityKind[];
 
 /** Who can hold a position or act. */
 export const ACTOR_KINDS: readonly EntityKind[] = ['Person', 'Country', 'Organization', 'Group'];
 const NEGOTIABLE: readonly EntityKind[] = ['Proposal', 'Condition', 'Event'];
 const ANY: readonly EntityKind[] = ENTITY_KINDS;
 
-export const POLARITIES = ['SUPPORT', 'OPPOSE', 'CONDITIONAL'] as const;
-export type Polarity = (typeof POLARITIES)[number];
+/** Where a claim leaves its actor towards its target; each claim kind has exactly one. */
+export const POLARITY_SPECS = {
+  SUPPORT: { description: 'For it.' },
+  OPPOSE: { description: 'Against it.' },
+  CONDITIONAL: { description: 'For it only under conditions, or not yet committed.' },
+} as const satisfies Record<string, { description: string }>;
+export type Polarity = keyof typeof POLARITY_SPECS;
+export const POLARITIES = Object.keys(POLARITY_SPECS) as readonly Polarity[];
 
 export interface ClaimKindSpec {
   polarity: Polarity;
@@ -33,6 +46,7 @@ export interface ClaimKindSpec {
   cameoName: string;
   /** Kinds the claim's target (`on`) may have. */
   targets: readonly EntityKind[];
+  /** What the actor does to the target, its polarity in brackets (the schema's words for the kind). */
   description: string;
 }
 
@@ -42,70 +56,70 @@ export const CLAIM_KINDS = {
     cameo: '030',
     cameoName: 'Express intent to cooperate, not specified below',
     targets: NEGOTIABLE,
-    description: 'The actor agrees to do or to enter into the target (a proposal, condition or event).',
+    description: 'Agrees to do or enter into a proposal, condition or event (SUPPORT).',
   },
   SUPPORTS: {
     polarity: 'SUPPORT',
     cameo: '051',
     cameoName: 'Praise or endorse',
     targets: ANY,
-    description: 'The actor expresses support for the target.',
+    description: 'Expresses support (SUPPORT).',
   },
   OPEN_TO: {
     polarity: 'CONDITIONAL',
     cameo: '014',
     cameoName: 'Consider policy option',
     targets: NEGOTIABLE,
-    description: 'The actor is open to the target but has not committed (e.g. seeks details first).',
+    description: 'Is open to it without committing, e.g. seeks details first (CONDITIONAL).',
   },
   ACCEPTS: {
     polarity: 'SUPPORT',
     cameo: '030',
     cameoName: 'Express intent to cooperate, not specified below',
     targets: NEGOTIABLE,
-    description: 'The actor accepts a proposal or condition put to it.',
+    description: 'Accepts a proposal or condition put to it (SUPPORT).',
   },
   CALLS_FOR: {
     polarity: 'SUPPORT',
     cameo: '020',
     cameoName: 'Make an appeal or request, not specified below',
     targets: NEGOTIABLE,
-    description: 'The actor calls for the target to happen.',
+    description: 'Calls for it to happen (SUPPORT).',
   },
   PROPOSES: {
     polarity: 'SUPPORT',
     cameo: '020',
     cameoName: 'Make an appeal or request, not specified below',
     targets: NEGOTIABLE,
-    description: 'The actor puts the target forward.',
+    description: 'Puts it forward (SUPPORT).',
   },
   REJECTS: {
     polarity: 'OPPOSE',
     cameo: '120',
     cameoName: 'Reject, not specified below',
     targets: NEGOTIABLE,
-    description: 'The actor rejects the target.',
+    description: 'Rejects it (OPPOSE).',
   },
   CRITICIZES: {
     polarity: 'OPPOSE',
     cameo: '111',
     cameoName: 'Criticize or denounce',
     targets: ANY,
-    description: 'The actor criticises the target.',
+    description: 'Criticises it (OPPOSE).',
   },
   DEMANDS: {
     polarity: 'SUPPORT',
     cameo: '100',
     cameoName: 'Demand, not specified below',
     targets: ['Condition'],
-    description: 'The actor sets the target as a condition: it wants the condition met.',
+    description: 'Sets it as a condition: wants it met (SUPPORT of the condition).',
   },
   PRAISES: {
     polarity: 'SUPPORT',
     cameo: '051',
     cameoName: 'Praise or endorse',
     targets: ANY,
-    description: 'The actor speaks well of the target.',
+    description: 'Speaks well of it (SUPPORT).',
   },
 } as const satisfies Record<string, ClaimKindSpec>;
 export type ClaimKind = keyof typeof CLAIM_KINDS;

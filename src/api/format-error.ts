@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { ServiceError, mapDatabaseError } from '../db/errors';
+import { mapDatabaseError } from '../db';
+import { ServiceError } from '../domain/errors';
 import { Logger } from '../logger';
 
 /** Codes Apollo and graphql-js produce for a bad request; they pass through as they are. */
@@ -15,8 +16,9 @@ const REQUEST_CODES = new Set([
 ]);
 
 /**
- * A validation rule's refusal (src/api/security/limits.ts) reaches us wrapped in Apollo's ValidationError,
- * which relabels every validation error GRAPHQL_VALIDATION_FAILED; the ServiceError inside has our code.
+ * A validation rule's refusal (src/api/security/request-limits.ts) reaches us wrapped in Apollo's
+ * ValidationError, which relabels every validation error GRAPHQL_VALIDATION_FAILED; the ServiceError inside
+ * has our code.
  */
 function serviceErrorIn(error: unknown): unknown {
   if (error instanceof GraphQLError && error.originalError instanceof ServiceError)

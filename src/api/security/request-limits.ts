@@ -3,7 +3,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import type { ParseOptions, ValidationRule } from 'graphql';
 import { Config } from '../../config';
-import { ErrorCode, ServiceError } from '../../db/errors';
+import { ErrorCode, ServiceError } from '../../domain/errors';
 import { costLimitPlugin } from './cost';
 
 /** The limits a GraphQL request is held to; every one comes from an environment variable (src/config.ts). */
@@ -31,7 +31,7 @@ export function requestLimits(config: Config): RequestLimits {
 /**
  * graphql-armor's rules report "Syntax Error: … limit of N exceeded, found M." as BAD_USER_INPUT, which
  * Apollo then relabels GRAPHQL_VALIDATION_FAILED. Reporting a ServiceError instead keeps the service's
- * own code on it (errors.plugin.ts looks inside the validation error) and a message that names the limit.
+ * own code on it (format-error.ts looks inside the validation error) and a message that names the limit.
  */
 function refuse(code: ErrorCode, what: string, max: number): GraphQLArmorRejectCallback {
   return (context, error) => {
@@ -63,7 +63,7 @@ export interface LimitOptions {
  *
  * graphql-armor's token limit is off: with Apollo it throws from a parsing hook, which Apollo answers
  * with a 500. graphql-js counts tokens while parsing (parseOptions.maxTokens) and fails with an ordinary
- * syntax error, a 400; errors.plugin.ts gives it the TOO_MANY_TOKENS code. Its cost limit is off in
+ * syntax error, a 400; format-error.ts gives it the TOO_MANY_TOKENS code. Its cost limit is off in
  * favour of cost.ts (see there why).
  */
 export function limitOptions(limits: RequestLimits): LimitOptions {

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../db/errors';
+import { BadUserInputError } from '../domain/errors';
 
 /** The bounds every argument is held to; the schema's descriptions quote them. */
 export const LIMITS = {

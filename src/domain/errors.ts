@@ -1,0 +1,63 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The service's error vocabulary: every error a client sees carries one of these in extensions.code. It lives
+ * with the domain, not the driver layer, so that the stores, the loader, the API and the CLI speak it
+ * without depending on one another; src/db/map-database-error.ts is the one place driver failures enter it.
+ */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'SERVICE_UNAVAILABLE'
+  | 'QUERY_TIMEOUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'INTERNAL'
+  // Refusals before or instead of execution (src/api/security): the request itself is over a limit.
+  | 'BAD_REQUEST'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'PERSISTED_QUERY_NOT_ALLOWED'
+  | 'QUERY_TOO_DEEP'
+  | 'QUERY_TOO_COSTLY'
+  | 'TOO_MANY_ALIASES'
+  | 'TOO_MANY_DIRECTIVES'
+  | 'TOO_MANY_TOKENS';
+
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  SERVICE_UNAVAILABLE: 503,
+  QUERY_TIMEOUT: 504,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CONFLICT: 409,
+  INTERNAL: 500,
+  BAD_REQUEST: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  PERSISTED_QUERY_NOT_ALLOWED: 400,
+  QUERY_TOO_DEEP: 400,
+  QUERY_TOO_COSTLY: 400,
+  TOO_MANY_ALIASES: 400,
+  TOO_MANY_DIRECTIVES: 400,
+  TOO_MANY_TOKENS: 400,
+};
+
+export class ServiceError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    extensions: Record<string, unknown> = {},
+    cause?: unknown,
+  ) {
+    super(message, {
+      extensions: { ...extensions, code, http: { status: HTTP_STATUS[code] } },
+      // Kept for the server's log; Apollo never sends originalError to clients.
+      originalError: cause instanceof Error ? cause : undefined,
+    });
+  }
+}
+
+export class BadUserInputError extends ServiceError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super('BAD_USER_INPUT', message, extensions);
+  }
+}
