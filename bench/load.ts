@@ -174,7 +174,6 @@ function versions(neo4jVersion: string | undefined): Record<string, string> {
   };
 }
 
-
 async function main(): Promise<void> {
   const opts = options();
   const target: Target = opts.url
