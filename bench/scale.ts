@@ -2,7 +2,7 @@
  * npm run bench:ingest [-- --relationships 1000000 --minutes 20 --sweep 0,2000,20000,100000 --sweep-docs 150]
  *
  * On a throw-away Neo4j (or NEO4J_URI): the seed corpus, traversal latency and PROFILE at seed size; then
- * a synthetic corpus (bench/synthetic.ts) through the real validator and loader — a sweep of the rows
+ * a synthetic corpus (testkit/synthetic) through the real validator and loader — a sweep of the rows
  * written per transaction (0: one document each) on slices of it (ABBA order), then the bulk (the loader's
  * default) up to the target number of relationships or the time budget —
  * and the same traversals and PROFILEs at the size reached. Writes bench/results/ingest-<date>.json and
@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { loadDocuments } from '../src/cli';
 import { DEFAULT_ROWS_PER_TRANSACTION } from '../src/ingest/loader';
 import { REPO_ROOT } from '../src/config';
-import { generateCorpus } from './synthetic';
+import { generateCorpus } from '../testkit/synthetic';
 import { SUBJECTS, WORKLOADS } from './workloads';
 import { runIngest } from './lib/ingest-run';
 import { benchNeo4j, neo4jVersion, openDatabase } from './lib/neo4j';

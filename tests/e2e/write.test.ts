@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LOAD_DOCUMENT } from '../../src/api/load/operations';
-import { graphChecksum } from '../../src/graph/checksum';
+import { graphChecksum } from '../../testkit/checksum';
 import { ExtraService, expectRefusal, postJson, send, startServiceWith } from '../support/requests';
 import { TestService, startTestService } from '../support/service';
 

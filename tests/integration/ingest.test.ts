@@ -7,11 +7,11 @@ import { loadDocuments } from '../../src/cli';
 import { cypher } from '../../src/cypher';
 import { Database } from '../../src/db/database';
 import { ServiceError } from '../../src/db/errors';
-import { documentChecksum, graphChecksum } from '../../src/graph/checksum';
+import { documentChecksum, graphChecksum } from '../../testkit/checksum';
 import { validateFolder } from '../../src/ingest/corpus';
 import { loadPlan, loadPlans } from '../../src/ingest/loader';
 import type { DocumentPlan } from '../../src/ingest/plan';
-import { generateCorpus } from '../../bench/synthetic';
+import { generateCorpus } from '../../testkit/synthetic';
 import { formatProblem } from '../../src/ingest/source';
 import { clearGraph, testDatabase } from '../support/harness';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadDocuments } from '../../src/cli';
 import { REPO_ROOT } from '../../src/config';
 import { Database } from '../../src/db/database';
-import { graphChecksum } from '../../src/graph/checksum';
+import { graphChecksum } from '../../testkit/checksum';
 import { Problem } from '../../src/ingest/source';
 import { validateDocument } from '../../src/ingest/validate';
 import { testDatabase } from '../support/harness';
