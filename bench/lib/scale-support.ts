@@ -79,7 +79,6 @@ export async function startInProcessService(neo4j: BenchNeo4j) {
     clearCaches: () => stores.cache.clear(),
     async close() {
       await service.close();
-      await new Promise((resolve) => service.server.close(resolve));
       await db.close();
     },
   };

@@ -85,7 +85,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await service?.close();
-  await new Promise((resolve) => service?.server.close(resolve));
   await db?.close();
   await neo4j?.stop();
   if (options) rmSync(options.home, { recursive: true, force: true });

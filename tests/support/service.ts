@@ -56,7 +56,6 @@ export async function startTestService(env: Record<string, string> = {}): Promis
     },
     async close() {
       await service.close();
-      await new Promise((resolve) => service.server.close(resolve));
       await db.close();
     },
   };
