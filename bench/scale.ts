@@ -19,7 +19,7 @@ import { REPO_ROOT } from '../src/config';
 import { generateCorpus } from '../testkit/synthetic';
 import { SUBJECTS, WORKLOADS } from './workloads';
 import { runIngest } from './lib/ingest-run';
-import { benchNeo4j, neo4jVersion, openDatabase } from './lib/neo4j';
+import { benchDatabase, benchNeo4j, neo4jVersion } from './lib/neo4j';
 import { machine, packageVersions, stamp } from './lib/proc';
 import { profileNamedQueries } from './lib/profile-queries';
 import { writeResult } from './lib/report';
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const host = machine();
   const neo4j = await benchNeo4j(log, { heap: '1g', pageCache: '512m' });
   const corpusDir = mkdtempSync(path.join(os.tmpdir(), 'stancegraph-synthetic-'));
-  const db = openDatabase(neo4j);
+  const db = benchDatabase(neo4j);
   const service = await startInProcessService(neo4j);
   try {
     await loadDocuments(db, [path.join(REPO_ROOT, 'corpus')], log);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { Config, ConfigError, REPO_ROOT, loadConfig } from './config';
-import { Database } from './db/database';
+import { Database, openDatabase } from './db/database';
 import { ServiceError } from './db/errors';
 import { findDocumentDirs, validateFolder } from './ingest/corpus';
 import {
@@ -108,16 +108,6 @@ export async function loadDocuments(
       `${summary.counters.nodesCreated} nodes and ${summary.counters.relationshipsCreated} relationships created`,
   );
   return summary;
-}
-
-function openDatabase(config: Config, uri: string): Database {
-  return new Database({
-    uri,
-    user: config.NEO4J_USER,
-    password: config.NEO4J_PASSWORD,
-    database: config.NEO4J_DATABASE,
-    queryTimeoutMs: config.NEO4J_QUERY_TIMEOUT_MS,
-  });
 }
 
 async function serve(config: Config): Promise<void> {
