@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import path from 'node:path';
-import { loadDocuments } from '../src/cli';
+import { loadDocuments } from '../src/ingest/folders';
 import { REPO_ROOT } from '../src/config';
 import { benchDatabase, benchNeo4j, neo4jVersion } from './lib/neo4j';
 import { profileNamedQueries, printProfiles } from './lib/profile-queries';

@@ -10,7 +10,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadDocuments } from '../src/cli';
+import { loadDocuments } from '../src/ingest/folders';
 import { REPO_ROOT } from '../src/config';
 import { ARMS, WORKLOAD_SPECS, WORKLOADS, WorkloadName, armKind } from './workloads';
 import { RunningArm, startArm } from './lib/children';

@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadDocuments } from '../src/cli';
+import { loadDocuments } from '../src/ingest/folders';
 import { DEFAULT_ROWS_PER_TRANSACTION } from '../src/ingest/loader';
 import { REPO_ROOT } from '../src/config';
 import { generateCorpus } from '../testkit/synthetic';

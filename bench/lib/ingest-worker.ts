@@ -4,7 +4,7 @@
  * so on; "cli" is `npm run load` (loadDocuments: everything validated first, then loaded).
  */
 import { readFileSync } from 'node:fs';
-import { loadDocuments } from '../../src/cli';
+import { loadDocuments } from '../../src/ingest/folders';
 import { validateFolder } from '../../src/ingest/corpus';
 import {
   DEFAULT_ROWS_PER_TRANSACTION,

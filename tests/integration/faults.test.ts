@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadDocuments } from '../../src/cli';
+import { loadDocuments } from '../../src/ingest/folders';
 import { REPO_ROOT, loadConfig } from '../../src/config';
 import { Database } from '../../src/db/database';
 import { ServiceError } from '../../src/db/errors';

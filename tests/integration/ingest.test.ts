@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadDocuments } from '../../src/cli';
+import { loadDocuments } from '../../src/ingest/folders';
 import { cypher } from '../../src/cypher';
 import { Database } from '../../src/db/database';
 import { ServiceError } from '../../src/db/errors';

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadDocuments } from '../../src/cli';
+import { loadDocuments } from '../../src/ingest/folders';
 import { REPO_ROOT } from '../../src/config';
 import { Database } from '../../src/db/database';
 import { graphChecksum } from '../../testkit/checksum';
