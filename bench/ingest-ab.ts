@@ -15,12 +15,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Database } from '../src/db/database';
-import { graphChecksum } from '../src/graph/checksum';
+import { graphChecksum } from '../testkit/checksum';
 import * as corpus from '../src/ingest/corpus';
 import * as loader from '../src/ingest/loader';
 import type { DocumentPlan } from '../src/ingest/plan';
-import { generateCorpus } from './synthetic';
-import { benchNeo4j, neo4jVersion, openDatabase } from './lib/neo4j';
+import { generateCorpus } from '../testkit/synthetic';
+import { benchDatabase, benchNeo4j, neo4jVersion } from './lib/neo4j';
 import { cpuMs, machine, packageVersions, stamp } from './lib/proc';
 import { round, table, writeResult } from './lib/report';
 
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
   for (let r = 0; r < Number(values.rounds); r++) order.push(...(r % 2 ? [...variants].reverse() : variants));
 
   const neo4j = await benchNeo4j(log, { heap: '1g', pageCache: '512m' });
-  const db = openDatabase(neo4j);
+  const db = benchDatabase(neo4j);
   try {
     await loader.applySchema(db);
     const runs = [];

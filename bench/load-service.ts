@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../src/config';
-import { Database } from '../src/db/database';
 import { RunningNeo4j, freePort, startLocalNeo4j } from '../src/runtime/neo4j-server';
+import { benchDatabase } from './lib/neo4j';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -56,7 +56,7 @@ export async function startTarget(log: (line: string) => void): Promise<Target> 
       startTimeoutMs: 300_000,
       log,
     });
-    const db = new Database({ uri: neo4j.uri, user: 'neo4j', password, database: 'neo4j' });
+    const db = benchDatabase({ uri: neo4j.uri, user: 'neo4j', password, database: 'neo4j' });
     const [component] = await db.read({
       name: 'bench/version',
       text: 'CALL dbms.components() YIELD versions RETURN versions[0] AS v',

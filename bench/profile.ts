@@ -5,9 +5,9 @@
  */
 import 'reflect-metadata';
 import path from 'node:path';
-import { loadDocuments } from '../src/cli';
+import { loadDocuments } from '../src/ingest/folders';
 import { REPO_ROOT } from '../src/config';
-import { benchNeo4j, neo4jVersion, openDatabase } from './lib/neo4j';
+import { benchDatabase, benchNeo4j, neo4jVersion } from './lib/neo4j';
 import { profileNamedQueries, printProfiles } from './lib/profile-queries';
 import { machine, stamp } from './lib/proc';
 import { writeResult } from './lib/report';
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const when = stamp();
   const neo4j = await benchNeo4j(log);
   try {
-    const db = openDatabase(neo4j);
+    const db = benchDatabase(neo4j);
     if (!process.env.NEO4J_URI) await loadDocuments(db, [path.join(REPO_ROOT, 'corpus')], log);
     const profiles = await profileNamedQueries(db, {});
     const file = writeResult('profile', when.date, {

@@ -10,12 +10,12 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadDocuments } from '../src/cli';
+import { loadDocuments } from '../src/ingest/folders';
 import { REPO_ROOT } from '../src/config';
 import { ARMS, WORKLOAD_SPECS, WORKLOADS, WorkloadName, armKind } from './workloads';
 import { RunningArm, startArm } from './lib/children';
 import { runCell } from './lib/load';
-import { benchNeo4j, neo4jVersion, openDatabase } from './lib/neo4j';
+import { benchDatabase, benchNeo4j, neo4jVersion } from './lib/neo4j';
 import { machine, packageVersions, stamp } from './lib/proc';
 import { MeasuredCell, ratios, summarize, writeResult } from './lib/report';
 import { checkAnswers, measureRoundTrips } from './lib/checks';
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   const neo4j = await benchNeo4j(log, { heap: '1g', pageCache: '512m' });
   const running: RunningArm[] = [];
   try {
-    const db = openDatabase(neo4j);
+    const db = benchDatabase(neo4j);
     await loadDocuments(db, [path.join(REPO_ROOT, 'corpus')], log);
     const version = await neo4jVersion(db);
     const [counts] = await db.read({

@@ -2,7 +2,7 @@
  * npm run bench:ingest [-- --relationships 1000000 --minutes 20 --sweep 0,2000,20000,100000 --sweep-docs 150]
  *
  * On a throw-away Neo4j (or NEO4J_URI): the seed corpus, traversal latency and PROFILE at seed size; then
- * a synthetic corpus (bench/synthetic.ts) through the real validator and loader — a sweep of the rows
+ * a synthetic corpus (testkit/synthetic) through the real validator and loader — a sweep of the rows
  * written per transaction (0: one document each) on slices of it (ABBA order), then the bulk (the loader's
  * default) up to the target number of relationships or the time budget —
  * and the same traversals and PROFILEs at the size reached. Writes bench/results/ingest-<date>.json and
@@ -13,13 +13,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadDocuments } from '../src/cli';
+import { loadDocuments } from '../src/ingest/folders';
 import { DEFAULT_ROWS_PER_TRANSACTION } from '../src/ingest/loader';
 import { REPO_ROOT } from '../src/config';
-import { generateCorpus } from './synthetic';
+import { generateCorpus } from '../testkit/synthetic';
 import { SUBJECTS, WORKLOADS } from './workloads';
 import { runIngest } from './lib/ingest-run';
-import { benchNeo4j, neo4jVersion, openDatabase } from './lib/neo4j';
+import { benchDatabase, benchNeo4j, neo4jVersion } from './lib/neo4j';
 import { machine, packageVersions, stamp } from './lib/proc';
 import { profileNamedQueries } from './lib/profile-queries';
 import { writeResult } from './lib/report';
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const host = machine();
   const neo4j = await benchNeo4j(log, { heap: '1g', pageCache: '512m' });
   const corpusDir = mkdtempSync(path.join(os.tmpdir(), 'stancegraph-synthetic-'));
-  const db = openDatabase(neo4j);
+  const db = benchDatabase(neo4j);
   const service = await startInProcessService(neo4j);
   try {
     await loadDocuments(db, [path.join(REPO_ROOT, 'corpus')], log);

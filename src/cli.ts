@@ -1,25 +1,17 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { Config, ConfigError, REPO_ROOT, loadConfig } from './config';
-import { Database } from './db/database';
+import { parseArgs } from 'node:util';
+import { Config, ConfigError, loadConfig } from './config';
+import { Database, openDatabase } from './db/database';
 import { ServiceError } from './domain/errors';
-import { findDocumentDirs, validateFolder } from './ingest/corpus';
-import {
-  BatchSummary,
-  DocumentLoad,
-  LoadCounters,
-  LoadOptions,
-  applySchema,
-  loadPlans,
-} from './ingest/loader';
-import { formatProblem } from './ingest/source';
+import { InvalidDocumentsError, NoDocumentsError, loadDocuments, validateAll } from './ingest/folders';
 import { createLogger } from './logger';
 import { RuntimeError } from './runtime/runtime-error';
 import { DatabaseTarget, ensureDatabase } from './runtime/local';
+import type { Service } from './server';
 
 /** Exit codes: 1 a failure while running, 2 bad configuration or usage, 3 invalid documents. */
 class UsageError extends Error {}
-class InvalidDocumentsError extends Error {}
 
 const USAGE = `usage: stancegraph <command>
   serve                 start the local Neo4j if NEO4J_URI is unset, load corpus/, serve GraphQL
@@ -27,114 +19,65 @@ const USAGE = `usage: stancegraph <command>
   load [paths...]       validate, then load documents into Neo4j (default: corpus/)
   emit-schema           write schema/schema.graphql from the type-graphql classes`;
 
+/** What each command takes after its name: validate and load document paths, the others nothing. */
+const COMMANDS = new Map<string, 'paths' | 'nothing'>([
+  ['serve', 'nothing'],
+  ['validate', 'paths'],
+  ['load', 'paths'],
+  ['emit-schema', 'nothing'],
+]);
+
 function say(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
-/** Validates every document first: one bad document stops the load before anything is written. */
-export function validateAll(paths: string[]) {
-  const dirs = findDocumentDirs(paths.length ? paths : [path.join(REPO_ROOT, 'corpus')]);
-  if (!dirs.length)
-    throw new UsageError(
-      `no document folders (with article.txt and graph.yaml) under ${paths.join(', ') || 'corpus/'}`,
-    );
-  const results = dirs.map((dir) => ({ dir, ...validateFolder(dir) }));
-  const problems = results.flatMap((r) => r.problems);
-  for (const problem of problems) say(formatProblem(problem));
-  if (problems.length) {
-    const bad = results.filter((r) => r.problems.length).length;
-    throw new InvalidDocumentsError(
-      `${problems.length} problem(s) in ${bad} of ${dirs.length} document(s); nothing was loaded`,
-    );
+/**
+ * The command's arguments. An option no command has (`serve --port 5000`) or a path given to a command
+ * that takes none is refused, not ignored: the user expected it to change something, and it would not.
+ */
+function commandArguments(command: string, args: string[]): string[] {
+  const takes = COMMANDS.get(command);
+  if (!takes) throw new UsageError(USAGE);
+  // Not strict: the tokens name the offending argument, which parseArgs' own errors bury in advice.
+  const { tokens } = parseArgs({ args, strict: false, allowPositionals: true, tokens: true });
+  const option = tokens.find((token) => token.kind === 'option');
+  if (option) throw new UsageError(`${command}: unknown option ${option.rawName}\n${USAGE}`);
+  const positionals = tokens.flatMap((token) => (token.kind === 'positional' ? [token.value] : []));
+  if (takes === 'nothing' && positionals.length)
+    throw new UsageError(`${command} takes no arguments, got "${positionals[0]}"\n${USAGE}`);
+  return positionals;
+}
+
+async function load(config: Config, paths: string[]): Promise<void> {
+  const target = await ensureDatabase(config, say);
+  const db = openDatabase(config, target.uri);
+  try {
+    await loadDocuments(db, paths);
+  } finally {
+    await db.close();
+    await target.release();
   }
-  return results.map((r) => r.plan!);
-}
-
-function describe(load: DocumentLoad): string {
-  const r = load.rows;
-  return (
-    `${load.docId}: ${load.status} — ${r.sentences} sentences, ${r.entities} entities, ` +
-    `${r.mentions} mentions, ${r.claims} claims, ${r.facts} facts`
-  );
-}
-
-function describeCounters(c: LoadCounters): string {
-  return (
-    `nodes +${c.nodesCreated} -${c.nodesDeleted}, relationships +${c.relationshipsCreated} ` +
-    `-${c.relationshipsDeleted}, properties set ${c.propertiesSet}`
-  );
 }
 
 /**
- * Validates every document, then loads them several to a transaction (loader.ts loadPlans). Each document is
- * reported once its transaction commits — one line each for a few documents, one line per transaction for
- * many — so a long load shows its progress.
+ * This process owns the database (and the local Neo4j, when it started one): it opens it before the service
+ * exists, to load the corpus, and closes it after the service has stopped taking and answering requests.
  */
-export async function loadDocuments(
-  db: Database,
-  paths: string[],
-  log: (line: string) => void = say,
-  options: Pick<LoadOptions, 'rowsPerTransaction' | 'batchSize'> = {},
-): Promise<BatchSummary> {
-  const plans = validateAll(paths);
-  await applySchema(db);
-  let stored = 0;
-  let lastShown = 0;
-  const summary = await loadPlans(db, plans, {
-    ...options,
-    onProgress: (step, done, total) => {
-      // Progress inside a transaction only for large ones, at most every half second.
-      if (total > 5_000 && Date.now() - lastShown > 500) {
-        lastShown = Date.now();
-        log(`  ${step} ${Math.round((done / total) * 100)}%`);
-      }
-    },
-    onCommitted: (documents, counters, ms) => {
-      stored += documents.length;
-      const where = `[${stored}/${plans.length}]`;
-      if (plans.length <= 20) for (const d of documents) log(`${where} ${describe(d)}`);
-      else {
-        const first = documents[0].docId;
-        const last = documents[documents.length - 1].docId;
-        log(`${where} ${documents.length} document(s) ${first} … ${last}`);
-      }
-      log(`  committed in ${ms} ms: ${describeCounters(counters)}`);
-    },
-  });
-  const by = (status: DocumentLoad['status']) => summary.documents.filter((s) => s.status === status).length;
-  log(
-    `loaded ${summary.documents.length} document(s) in ${summary.transactions} transaction(s), ${summary.ms} ms: ` +
-      `${by('created')} created, ${by('replaced')} replaced, ${by('unchanged')} unchanged; ` +
-      `${summary.counters.nodesCreated} nodes and ${summary.counters.relationshipsCreated} relationships created`,
-  );
-  return summary;
-}
-
-function openDatabase(config: Config, uri: string): Database {
-  return new Database({
-    uri,
-    user: config.NEO4J_USER,
-    password: config.NEO4J_PASSWORD,
-    database: config.NEO4J_DATABASE,
-    queryTimeoutMs: config.NEO4J_QUERY_TIMEOUT_MS,
-  });
-}
-
 async function serve(config: Config): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   let target: DatabaseTarget | undefined;
   let db: Database | undefined;
+  let service: Service | undefined;
   let closing = false;
-  const shutdown = async (signal: string, code = 0) => {
+  const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'shutting down');
     await service?.close().catch(() => {});
     await db?.close().catch(() => {});
     await target?.release().catch(() => {});
-    process.exit(code);
+    process.exit(0);
   };
-  let service: Awaited<ReturnType<typeof import('./server').startService>> | undefined;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
     process.on(signal, () => void shutdown(signal));
   try {
@@ -143,6 +86,7 @@ async function serve(config: Config): Promise<void> {
     if (config.LOAD_CORPUS === 'true') {
       await loadDocuments(db, [config.CORPUS_DIR], (line) => logger.info(line));
     }
+    // Loaded here, not at the top: validate and load need none of Apollo, Express or the resolvers.
     const { startService } = await import('./server');
     service = await startService({ config, db, logger });
   } catch (error) {
@@ -153,25 +97,16 @@ async function serve(config: Config): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const [command, ...args] = argv;
+  const [command = '', ...rest] = argv;
+  const args = commandArguments(command, rest);
   switch (command) {
     case 'validate': {
       const plans = validateAll(args);
       say(`${plans.length} document(s) valid: ${plans.map((p) => p.document.id).join(', ')}`);
       return;
     }
-    case 'load': {
-      const config = loadConfig();
-      const target = await ensureDatabase(config, say);
-      const db = openDatabase(config, target.uri);
-      try {
-        await loadDocuments(db, args);
-      } finally {
-        await db.close();
-        await target.release();
-      }
-      return;
-    }
+    case 'load':
+      return load(loadConfig(), args);
     case 'serve':
       return serve(loadConfig());
     case 'emit-schema': {
@@ -180,14 +115,12 @@ async function main(argv: string[]): Promise<void> {
       say(`wrote ${path.relative(process.cwd(), file)}`);
       return;
     }
-    default:
-      throw new UsageError(USAGE);
   }
 }
 
 if (require.main === module) {
   main(process.argv.slice(2)).catch((error: unknown) => {
-    if (error instanceof ConfigError || error instanceof UsageError) {
+    if (error instanceof ConfigError || error instanceof UsageError || error instanceof NoDocumentsError) {
       say(error.message);
       process.exit(2);
     }

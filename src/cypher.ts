@@ -18,10 +18,15 @@ function statementText(source: string): string {
 
 /** The text of cypher/<name>.cypher, e.g. cypher('queries/supporters'); read once. */
 export function cypher(name: string): string {
-  let text = cache.get(name);
+  return cypherFile(path.join(CYPHER_DIR, `${name}.cypher`));
+}
+
+/** The same for a file kept elsewhere: the test kit's checksum queries, which the service never sends. */
+export function cypherFile(file: string): string {
+  let text = cache.get(file);
   if (text === undefined) {
-    text = statementText(readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), 'utf8'));
-    cache.set(name, text);
+    text = statementText(readFileSync(file, 'utf8'));
+    cache.set(file, text);
   }
   return text;
 }

@@ -34,6 +34,11 @@ export interface Service {
   app: express.Express;
   server: http.Server;
   url: string;
+  /**
+   * Stops the service: no new connections, requests in flight answered (at most 10 s), the HTTP server
+   * closed; later calls wait for the first. The Database stays open: it belongs to whoever passed it in,
+   * which may share it with other services or use it after this one (loading, tests, benchmarks).
+   */
   close(): Promise<void>;
 }
 
@@ -59,7 +64,11 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     gateway: jitGateway(schema),
     ...security.apollo,
     formatError: errorFormatter(logger),
+    // The entry point decides when to stop (cli.ts closes the service, then the database); Apollo's own
+    // SIGINT/SIGTERM handler would race it, and re-raise the signal once it had stopped.
+    stopOnTerminationSignals: false,
     plugins: [
+      // apollo.stop() drains and closes the HTTP server through this plugin: Service.close needs no more.
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
       // No cache hints are used; on by default, it wraps every field resolver to compute them (bench/).
@@ -111,12 +120,11 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
   logger.info({ url: `${url}/graphql` }, 'stancegraph is serving');
+  let stopped: Promise<void> | undefined;
   return {
     app,
     server,
     url,
-    close: async () => {
-      await apollo.stop();
-    },
+    close: () => (stopped ??= apollo.stop()),
   };
 }

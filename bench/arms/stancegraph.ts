@@ -6,7 +6,7 @@
  * Driver instrumentation (Database.onQuery) counts the Cypher round trips of every request.
  */
 import 'reflect-metadata';
-import { Database } from '../../src/db/database';
+import { openDatabase } from '../../src/db/database';
 import { createLogger } from '../../src/logger';
 import { startService } from '../../src/server';
 import { armEnv, failArm, serveArm } from './arm';
@@ -15,13 +15,7 @@ import { benchServiceConfig } from '../lib/neo4j';
 async function main(): Promise<void> {
   const env = armEnv();
   const config = benchServiceConfig(env);
-  const db = new Database({
-    uri: env.uri,
-    user: env.user,
-    password: env.password,
-    database: env.database,
-    queryTimeoutMs: config.NEO4J_QUERY_TIMEOUT_MS,
-  });
+  const db = openDatabase(config, env.uri);
   let queries = 0;
   const byName: Record<string, number> = {};
   db.onQuery((query) => {

@@ -4,8 +4,7 @@
  * so on; "cli" is `npm run load` (loadDocuments: everything validated first, then loaded).
  */
 import { readFileSync } from 'node:fs';
-import { loadDocuments } from '../../src/cli';
-import { Database } from '../../src/db/database';
+import { loadDocuments } from '../../src/ingest/folders';
 import { validateFolder } from '../../src/ingest/corpus';
 import {
   DEFAULT_ROWS_PER_TRANSACTION,
@@ -16,6 +15,7 @@ import {
   planRows,
 } from '../../src/ingest/loader';
 import type { DocumentPlan } from '../../src/ingest/plan';
+import { benchDatabase } from './neo4j';
 import { memoryMb } from './proc';
 
 export interface IngestJob {
@@ -47,7 +47,7 @@ export interface IngestOutcome {
 }
 
 async function run(job: IngestJob): Promise<IngestOutcome> {
-  const db = new Database({ ...job, queryTimeoutMs: 600_000, connectionAcquisitionTimeoutMs: 60_000 });
+  const db = benchDatabase(job, 600_000);
   const counters: LoadCounters = {
     nodesCreated: 0,
     nodesDeleted: 0,

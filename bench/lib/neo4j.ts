@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Config, DEV_PASSWORD, loadConfig } from '../../src/config';
-import { Database } from '../../src/db/database';
+import { Database, openDatabase } from '../../src/db/database';
 import { freePort, startLocalNeo4j } from '../../src/runtime/neo4j-server';
 
 /** The Neo4j a benchmark runs against: a throw-away one of its own, or NEO4J_URI when given. */
@@ -74,15 +74,21 @@ export async function benchNeo4j(log: (line: string) => void, sizing: Neo4jSizin
   };
 }
 
-export function openDatabase(target: BenchNeo4j, queryTimeoutMs = 120_000): Database {
-  return new Database({
-    uri: target.uri,
-    user: target.user,
-    password: target.password,
-    database: target.database,
-    queryTimeoutMs,
-    connectionAcquisitionTimeoutMs: 60_000,
-  });
+/**
+ * A benchmark's own connection (loading, profiling, counting), opened as the service opens its own, with
+ * timeouts for statements and bursts that a request never meets.
+ */
+export function benchDatabase(
+  target: Pick<BenchNeo4j, 'uri' | 'user' | 'password' | 'database'>,
+  queryTimeoutMs = 120_000,
+): Database {
+  const connection = {
+    NEO4J_USER: target.user,
+    NEO4J_PASSWORD: target.password,
+    NEO4J_DATABASE: target.database,
+    NEO4J_QUERY_TIMEOUT_MS: queryTimeoutMs,
+  };
+  return openDatabase(connection, target.uri, { connectionAcquisitionTimeoutMs: 60_000 });
 }
 
 /**

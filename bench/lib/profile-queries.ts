@@ -38,8 +38,6 @@ const VARIANTS: Record<string, Record<string, unknown>[]> = {
   ],
 };
 
-const SKIP = new Set(['graph-checksum', 'document-checksum']);
-
 /** What the stores pass where a file's example line leaves a parameter out. */
 const STORE_DEFAULTS: Record<string, unknown> = { limit: 5_000, first: 20, maxNodes: 200 };
 
@@ -69,7 +67,6 @@ export async function profileNamedQueries(
   const names = readdirSync(path.join(CYPHER_DIR, 'queries'))
     .filter((f) => f.endsWith('.cypher'))
     .map((f) => f.replace(/\.cypher$/, ''))
-    .filter((n) => !SKIP.has(n))
     .sort();
   const out: QueryProfile[] = [];
   for (const name of names) {

@@ -1,5 +1,5 @@
 import { createStores } from '../../src/api/context';
-import { Database } from '../../src/db/database';
+import { Database, openDatabase } from '../../src/db/database';
 import { createLogger } from '../../src/logger';
 import { startService } from '../../src/server';
 import { SUBJECTS, Subjects } from '../workloads';
@@ -60,13 +60,7 @@ export async function representativeSubjects(db: Database, seed: TraversalTiming
 /** The service in this process, for latency one request at a time (no load, so no CPU split needed). */
 export async function startInProcessService(neo4j: BenchNeo4j) {
   const config = benchServiceConfig(neo4j);
-  const db = new Database({
-    uri: neo4j.uri,
-    user: neo4j.user,
-    password: neo4j.password,
-    database: neo4j.database,
-    queryTimeoutMs: 60_000,
-  });
+  const db = openDatabase(config, neo4j.uri, { queryTimeoutMs: 60_000 });
   const stores = createStores(db);
   const service = await startService({
     config,
@@ -79,7 +73,6 @@ export async function startInProcessService(neo4j: BenchNeo4j) {
     clearCaches: () => stores.cache.clear(),
     async close() {
       await service.close();
-      await new Promise((resolve) => service.server.close(resolve));
       await db.close();
     },
   };

@@ -57,7 +57,6 @@ const one = <V>(map: Map<string, V>, keys: readonly string[]) => keys.map((k) =>
 export class Loaders {
   readonly entity: DataLoader<string, EntityRecord | undefined>;
   readonly document: DataLoader<string, DocumentRecord | undefined>;
-  readonly sentence: DataLoader<string, SentenceRecord | undefined>;
   readonly sentencesOfDocument: DataLoader<string, SentenceRecord[]>;
   readonly headingsOfDocument: DataLoader<string, HeadingRecord[]>;
   readonly mentionsInSentence: DataLoader<string, MentionRecord[]>;
@@ -68,7 +67,6 @@ export class Loaders {
   constructor(private readonly stores: Stores) {
     this.entity = new DataLoader(async (ids) => one(await stores.entities.byIds(ids), ids));
     this.document = new DataLoader(async (ids) => one(await stores.documents.byIds(ids), ids));
-    this.sentence = new DataLoader(async (ids) => one(await stores.documents.sentencesByIds(ids), ids));
     this.sentencesOfDocument = new DataLoader(async (ids) =>
       many(await stores.documents.sentencesOf(ids), ids),
     );

@@ -20,6 +20,34 @@ export interface DatabaseOptions {
   connectionAcquisitionTimeoutMs?: number;
 }
 
+/** What the configuration (src/config.ts) says about the database; the URI comes separately. */
+export interface DatabaseConfig {
+  NEO4J_USER: string;
+  NEO4J_PASSWORD: string;
+  NEO4J_DATABASE: string;
+  NEO4J_QUERY_TIMEOUT_MS: number;
+}
+
+/**
+ * The one way the service and its tools open the database from their configuration. The URI is not read
+ * from it: with NEO4J_URI unset, the local Neo4j started for the process decides it (runtime/local.ts).
+ * `tuning` is for tools whose work outlasts a request (bulk loads, benchmarks).
+ */
+export function openDatabase(
+  config: DatabaseConfig,
+  uri: string,
+  tuning: Pick<DatabaseOptions, 'queryTimeoutMs' | 'connectionAcquisitionTimeoutMs'> = {},
+): Database {
+  return new Database({
+    uri,
+    user: config.NEO4J_USER,
+    password: config.NEO4J_PASSWORD,
+    database: config.NEO4J_DATABASE,
+    queryTimeoutMs: tuning.queryTimeoutMs ?? config.NEO4J_QUERY_TIMEOUT_MS,
+    connectionAcquisitionTimeoutMs: tuning.connectionAcquisitionTimeoutMs,
+  });
+}
+
 /** A query as the stores send it: its name (for logs and round-trip counts), text and parameters. */
 export interface Query {
   name: string;

@@ -37,16 +37,6 @@ export class DocumentStore {
     return readKeyed(this.db, 'headings-of-documents', { ids: [...docIds] }, 'heading', headingRecord);
   }
 
-  async sentencesByIds(ids: readonly string[]): Promise<Map<string, SentenceRecord>> {
-    const found = await readColumn(
-      this.db,
-      'sentences-by-ids',
-      { ids: [...ids] },
-      'sentence',
-      sentenceRecord,
-    );
-    return new Map(found.map((s) => [s.id, s]));
-  }
 
   async mentionsInSentences(ids: readonly string[]): Promise<Map<string, MentionRecord[]>> {
     return readKeyed(this.db, 'mentions-of-sentences', { ids: [...ids] }, 'mention', mentionRecord);

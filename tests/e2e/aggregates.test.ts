@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadDocuments } from '../../src/cli';
+import { loadDocuments } from '../../src/ingest/folders';
 import { TestService, startTestService } from '../support/service';
 
 let svc: TestService;

@@ -54,4 +54,29 @@ describe('stancegraph CLI', () => {
     expect(stderr).toMatch(/^ {2}serve /m);
     expect(code).toBe(2);
   }, 60_000);
+
+  it.each([
+    [['serve', '--bogus'], /^serve: unknown option --bogus$/m],
+    [['serve', 'corpus'], /^serve takes no arguments, got "corpus"$/m],
+    [['emit-schema', '--out', 'x'], /^emit-schema: unknown option --out$/m],
+    [['validate', '--strict', 'corpus'], /^validate: unknown option --strict$/m],
+  ])(
+    'refuses `%s` (an argument the command does not take) with exit 2 and the usage',
+    async (args, said) => {
+      const { code, stderr } = await cli(args, {});
+      expect(stderr).toMatch(said);
+      expect(stderr).toMatch(/^usage: stancegraph <command>/m);
+      // Nothing ran: no document validated, no schema written, no local Neo4j started (a serve that got that
+      // far would also outlast cli()'s timeout).
+      expect(stderr).not.toMatch(/NEO4J_URI is unset: starting|document\(s\) valid|^wrote /m);
+      expect(code).toBe(2);
+    },
+    60_000,
+  );
+
+  it('still takes document paths after --, for folders whose names start with a dash', async () => {
+    const { code, stderr } = await cli(['validate', '--', 'corpus'], {});
+    expect(stderr).toMatch(/^1 document\(s\) valid: /m);
+    expect(code).toBe(0);
+  }, 60_000);
 });

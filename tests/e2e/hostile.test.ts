@@ -11,7 +11,7 @@ import {
 } from 'graphql';
 import { operation } from '../../src/operations';
 import { buildGraphSchema } from '../../src/api/schema';
-import { GraphChecksum, graphChecksum } from '../../src/graph/checksum';
+import { GraphChecksum, graphChecksum } from '../../testkit/checksum';
 import { Answer, leakIn, postJson, send } from '../support/requests';
 import { TestService, startTestService } from '../support/service';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { operation } from '../../src/operations';
-import { graphChecksum } from '../../src/graph/checksum';
+import { graphChecksum } from '../../testkit/checksum';
 import { ExtraService, expectRefusal, postJson, send, startServiceWith } from '../support/requests';
 import { TestService, startTestService } from '../support/service';
 

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadDocuments } from '../../src/cli';
+import { loadDocuments } from '../../src/ingest/folders';
 import { REPO_ROOT, loadConfig } from '../../src/config';
 import { Database } from '../../src/db/database';
 import { ServiceError } from '../../src/domain/errors';
-import { GraphChecksum, graphChecksum } from '../../src/graph/checksum';
+import { GraphChecksum, graphChecksum } from '../../testkit/checksum';
 import { applySchema, loadPlan } from '../../src/ingest/loader';
 import { DocumentPlan } from '../../src/ingest/plan';
 import { validateDocument } from '../../src/ingest/validate';
@@ -20,7 +20,7 @@ import {
 import { Service, startService } from '../../src/server';
 import { clearGraph } from '../support/harness';
 import { postJson, send } from '../support/requests';
-import { syntheticDocument } from '../support/synthetic-document';
+import { syntheticDocument } from '../../testkit/synthetic';
 
 /**
  * Database faults, on a Neo4j of this file's own (never the harness's): stopped and restarted under a
@@ -85,7 +85,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await service?.close();
-  await new Promise((resolve) => service?.server.close(resolve));
   await db?.close();
   await neo4j?.stop();
   if (options) rmSync(options.home, { recursive: true, force: true });

@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadDocuments } from '../../src/cli';
+import { loadDocuments } from '../../src/ingest/folders';
 import { Database } from '../../src/db/database';
-import { graphChecksum } from '../../src/graph/checksum';
+import { graphChecksum } from '../../testkit/checksum';
 import { DOC_ID, SEED, articleBytes, mutate, prng, validateMutation } from '../support/annotation-fuzz';
 import { testDatabase } from '../support/harness';
 

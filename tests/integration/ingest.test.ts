@@ -3,15 +3,15 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadDocuments } from '../../src/cli';
+import { loadDocuments } from '../../src/ingest/folders';
 import { cypher } from '../../src/cypher';
 import { Database } from '../../src/db/database';
 import { ServiceError } from '../../src/domain/errors';
-import { documentChecksum, graphChecksum } from '../../src/graph/checksum';
+import { documentChecksum, graphChecksum } from '../../testkit/checksum';
 import { validateFolder } from '../../src/ingest/corpus';
 import { loadPlan, loadPlans } from '../../src/ingest/loader';
 import type { DocumentPlan } from '../../src/ingest/plan';
-import { generateCorpus } from '../../bench/synthetic';
+import { generateCorpus } from '../../testkit/synthetic';
 import { formatProblem } from '../../src/ingest/source';
 import { clearGraph, testDatabase } from '../support/harness';
 

@@ -5,7 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
-import { Database } from '../../src/db/database';
+import { Database, openDatabase } from '../../src/db/database';
 import { createLogger } from '../../src/logger';
 import { RuntimeError } from '../../src/runtime/runtime-error';
 import { LIB_DIR, checkJava, resolveJars } from '../../src/runtime/java';
@@ -123,13 +123,7 @@ describe('/ready follows the database, with no restart of the service', () => {
       NEO4J_PASSWORD: PASSWORD,
       PLAYGROUND: 'false',
     });
-    db = new Database({
-      uri: neo4j.uri,
-      user: config.NEO4J_USER,
-      password: config.NEO4J_PASSWORD,
-      database: config.NEO4J_DATABASE,
-      queryTimeoutMs: config.NEO4J_QUERY_TIMEOUT_MS,
-    });
+    db = openDatabase(config, neo4j.uri);
     service = await startService({
       config,
       db,

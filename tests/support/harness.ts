@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Database } from '../../src/db/database';
+import { loadConfig } from '../../src/config';
+import { Database, openDatabase } from '../../src/db/database';
 
 /**
  * Written by global-setup, read by every test file (jest loads them in other module registries). The
@@ -25,14 +26,10 @@ export function readHarnessState(): HarnessState {
   return JSON.parse(readFileSync(stateFile(), 'utf8')) as HarnessState;
 }
 
+/** The harness's Neo4j, opened as the service opens its database from its configuration. */
 export function testDatabase(): Database {
   const { uri, password } = readHarnessState();
-  return new Database({
-    uri,
-    user: process.env.NEO4J_USER ?? 'neo4j',
-    password,
-    database: process.env.NEO4J_DATABASE ?? 'neo4j',
-  });
+  return openDatabase(loadConfig({ ...process.env, NEO4J_URI: uri, NEO4J_PASSWORD: password }), uri);
 }
 
 /** Tests share the one user database of Community: each file that writes starts from an empty graph. */

@@ -108,9 +108,6 @@ export async function startServiceWith(db: Database, env: Record<string, string>
     url: service.url,
     graphql: `${service.url}/graphql`,
     service,
-    close: async () => {
-      await service.close();
-      await new Promise((resolve) => service.server.close(resolve));
-    },
+    close: () => service.close(),
   };
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createStores } from '../../src/api/context';
-import { loadDocuments } from '../../src/cli';
+import { loadDocuments } from '../../src/ingest/folders';
 import { REPO_ROOT, loadConfig } from '../../src/config';
 import { Database, Query } from '../../src/db/database';
 import { createLogger } from '../../src/logger';
@@ -56,7 +56,6 @@ export async function startTestService(env: Record<string, string> = {}): Promis
     },
     async close() {
       await service.close();
-      await new Promise((resolve) => service.server.close(resolve));
       await db.close();
     },
   };

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateCorpus } from '../../bench/synthetic';
+import { generateCorpus } from '../../testkit/synthetic';
 import { validateFolder } from '../../src/ingest/corpus';
 import { CLAIM_KIND_NAMES, FACT_TYPE_NAMES } from '../../src/domain/vocabulary';
 

@@ -69,14 +69,17 @@ interface Said {
   ref?: { list: 'c' | 'f'; index: number };
 }
 
-/** One document: article.txt and graph.yaml in the project's annotation format. */
+/**
+ * One document: article.txt and graph.yaml in the project's annotation format. Its id is given by tests that
+ * load it beside others; a corpus numbers its documents (syn-000042) so that folders sort in order.
+ */
 export function generateDocument(
   index: number,
   random: Random,
   pools: EntityPools,
   shape: DocumentShape = DEFAULT_SHAPE,
+  id = `syn-${String(index).padStart(6, '0')}`,
 ): { id: string; article: string; annotation: string } {
-  const id = `syn-${String(index).padStart(6, '0')}`;
   const entities = new Map<string, E>();
   const use = (e: E) => (entities.set(e.id, e), e);
   const sentences: Said[] = [];

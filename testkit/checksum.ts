@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { z } from 'zod';
-import { QueryRunner } from '../db/database';
-import { cypher } from '../cypher';
-import { parseRow } from './named-query';
+import { cypherFile } from '../src/cypher';
+import { QueryRunner } from '../src/db/database';
+import { parseRow } from '../src/graph/named-query';
 
 /**
  * Content checksums of the stored graph: equal checksums mean equal data (labels, properties with their
@@ -66,10 +67,13 @@ function sha256(parts: Record<string, string[]>): string {
   return createHash('sha256').update(canonicalJson(parts)).digest('hex');
 }
 
-/** One read of the whole graph (cypher/queries/graph-checksum.cypher), hashed here. */
+/** The kit's own queries: plain .cypher files like the service's, runnable in cypher-shell. */
+const query = (name: string) => cypherFile(path.join(__dirname, 'cypher', `${name}.cypher`));
+
+/** One read of the whole graph (testkit/cypher/graph-checksum.cypher), hashed here. */
 export async function graphChecksum(db: QueryRunner): Promise<GraphChecksum> {
   const name = 'graph-checksum';
-  const [row] = await db.read({ name, text: cypher(`queries/${name}`), params: {} });
+  const [row] = await db.read({ name, text: query(name), params: {} });
   const { nodes, relationships } = parseRow(name, graphRow, row);
   return {
     nodes: nodes.length,
@@ -82,12 +86,12 @@ export async function graphChecksum(db: QueryRunner): Promise<GraphChecksum> {
 }
 
 /**
- * What one document contributed (cypher/queries/document-checksum.cypher): unchanged by loading or
+ * What one document contributed (testkit/cypher/document-checksum.cypher): unchanged by loading or
  * replacing any other document. A document that is not stored has zero nodes.
  */
 export async function documentChecksum(db: QueryRunner, docId: string): Promise<DocumentChecksum> {
   const name = 'document-checksum';
-  const rows = await db.read({ name, text: cypher(`queries/${name}`), params: { docId } });
+  const rows = await db.read({ name, text: query(name), params: { docId } });
   const { nodes, relationships, factEvidence } = rows.length
     ? parseRow(name, documentRow, rows[0])
     : { nodes: [], relationships: [], factEvidence: [] };

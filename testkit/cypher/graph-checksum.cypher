@@ -1,6 +1,6 @@
 // graphChecksum: the whole graph as data — every node (labels, properties, the Cypher type of each property)
 // and every relationship (type, the `id` of both ends, properties and their types) — in a fixed order, for
-// src/graph/checksum.ts to hash. Tests and fault drills compare it before and after a load or a failure.
+// testkit/checksum.ts to hash. Tests and fault drills compare it before and after a load or a failure.
 // Types are included because the driver returns 1 and 1.0 alike, while Python clients do not.
 // :param {}
 CALL () {

@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { REPO_ROOT } from '../config';
+import { Database } from '../db/database';
+import { findDocumentDirs, validateFolder } from './corpus';
+import { BatchSummary, DocumentLoad, LoadCounters, LoadOptions, applySchema, loadPlans } from './loader';
+import { DocumentPlan } from './plan';
+import { formatProblem } from './source';
+
+/** No document folder under the paths given: the command line named the wrong place (a usage error). */
+export class NoDocumentsError extends Error {
+  override name = 'NoDocumentsError';
+}
+
+/** Some document has problems, each already reported; nothing was written. */
+export class InvalidDocumentsError extends Error {
+  override name = 'InvalidDocumentsError';
+}
+
+/** Problems and progress go to stderr by default, where a terminal shows them and a pipe keeps stdout clean. */
+function toStderr(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+/** Validates every document first: one bad document stops the load before anything is written. */
+export function validateAll(paths: string[], report: (line: string) => void = toStderr): DocumentPlan[] {
+  const dirs = findDocumentDirs(paths.length ? paths : [path.join(REPO_ROOT, 'corpus')]);
+  if (!dirs.length)
+    throw new NoDocumentsError(
+      `no document folders (with article.txt and graph.yaml) under ${paths.join(', ') || 'corpus/'}`,
+    );
+  const results = dirs.map((dir) => ({ dir, ...validateFolder(dir) }));
+  const problems = results.flatMap((r) => r.problems);
+  for (const problem of problems) report(formatProblem(problem));
+  if (problems.length) {
+    const bad = results.filter((r) => r.problems.length).length;
+    throw new InvalidDocumentsError(
+      `${problems.length} problem(s) in ${bad} of ${dirs.length} document(s); nothing was loaded`,
+    );
+  }
+  return results.map((r) => r.plan!);
+}
+
+function describeLoad(load: DocumentLoad): string {
+  const r = load.rows;
+  return (
+    `${load.docId}: ${load.status} — ${r.sentences} sentences, ${r.entities} entities, ` +
+    `${r.mentions} mentions, ${r.claims} claims, ${r.facts} facts`
+  );
+}
+
+function describeCounters(c: LoadCounters): string {
+  return (
+    `nodes +${c.nodesCreated} -${c.nodesDeleted}, relationships +${c.relationshipsCreated} ` +
+    `-${c.relationshipsDeleted}, properties set ${c.propertiesSet}`
+  );
+}
+
+/**
+ * Validates every document, then loads them several to a transaction (loader.ts loadPlans). Each document is
+ * reported once its transaction commits — one line each for a few documents, one line per transaction for
+ * many — so a long load shows its progress. Validation problems go to stderr whatever `log` is: they are
+ * the user's to fix, not progress.
+ */
+export async function loadDocuments(
+  db: Database,
+  paths: string[],
+  log: (line: string) => void = toStderr,
+  options: Pick<LoadOptions, 'rowsPerTransaction' | 'batchSize'> = {},
+): Promise<BatchSummary> {
+  const plans = validateAll(paths);
+  await applySchema(db);
+  let stored = 0;
+  let lastShown = 0;
+  const summary = await loadPlans(db, plans, {
+    ...options,
+    onProgress: (step, done, total) => {
+      // Progress inside a transaction only for large ones, at most every half second.
+      if (total > 5_000 && Date.now() - lastShown > 500) {
+        lastShown = Date.now();
+        log(`  ${step} ${Math.round((done / total) * 100)}%`);
+      }
+    },
+    onCommitted: (documents, counters, ms) => {
+      stored += documents.length;
+      const where = `[${stored}/${plans.length}]`;
+      if (plans.length <= 20) for (const d of documents) log(`${where} ${describeLoad(d)}`);
+      else {
+        const first = documents[0].docId;
+        const last = documents[documents.length - 1].docId;
+        log(`${where} ${documents.length} document(s) ${first} … ${last}`);
+      }
+      log(`  committed in ${ms} ms: ${describeCounters(counters)}`);
+    },
+  });
+  const by = (status: DocumentLoad['status']) => summary.documents.filter((s) => s.status === status).length;
+  log(
+    `loaded ${summary.documents.length} document(s) in ${summary.transactions} transaction(s), ${summary.ms} ms: ` +
+      `${by('created')} created, ${by('replaced')} replaced, ${by('unchanged')} unchanged; ` +
+      `${summary.counters.nodesCreated} nodes and ${summary.counters.relationshipsCreated} relationships created`,
+  );
+  return summary;
+}

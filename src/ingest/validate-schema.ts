@@ -1,0 +1,121 @@
+import { ZodType } from 'zod';
+import {
+  Annotation,
+  ClaimAnnotation,
+  EntityAnnotation,
+  FactAnnotation,
+  annotationSchema,
+  claimSchema,
+  entitySchema,
+  factSchema,
+} from './annotation';
+import { Problem, YamlSource } from './source';
+
+/** A field's place in the annotation: keys and list indices, e.g. ['claims', 3, 'quote']. */
+export type Path = (string | number)[];
+
+/** A document's problems, each placed at the line of its field so that the annotator can find it. */
+export class ProblemList {
+  readonly items: Problem[] = [];
+
+  constructor(readonly source: YamlSource) {}
+
+  add(path: Path, code: string, message: string): void {
+    this.items.push(this.source.problem(path, code, message));
+  }
+}
+
+/** An item of a list that passed its own schema, with its index there (problems point at it). */
+export interface Listed<T> {
+  item: T;
+  index: number;
+}
+
+type Section = 'entities' | 'claims' | 'facts';
+
+/** The annotation as far as the schema accepts it; what it refused is reported and left out. */
+export interface CheckedAnnotation {
+  /** Undefined when the document block is invalid: no plan can then be built. */
+  document?: Annotation['document'];
+  entities: Listed<EntityAnnotation>[];
+  claims: Listed<ClaimAnnotation>[];
+  facts: Listed<FactAnnotation>[];
+  /** Ids of items that failed their own checks: references to them are not reported again as unknown. */
+  rejectedIds: Record<Section, Set<string>>;
+}
+
+/** The value at a path inside value; undefined when any step is absent. */
+function valueAt(value: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let at = value;
+  for (const key of path) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at;
+}
+
+function zodProblems(
+  source: YamlSource,
+  base: Path,
+  schema: ZodType,
+  value: unknown,
+): { ok: boolean; data?: unknown; problems: Problem[] } {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return { ok: true, data: parsed.data, problems: [] };
+  const problems = parsed.error.issues.flatMap((issue) => {
+    const path = [...base, ...(issue.path as Path)];
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) =>
+        source.problem([...path, key], 'UNKNOWN_FIELD', `unknown field "${key}"`),
+      );
+    }
+    // Decided from the input, not from the message: a field with a custom message (kind, type) is as
+    // missing as any other when it is absent.
+    const missing = valueAt(value, issue.path) === undefined;
+    const code = missing
+      ? 'MISSING_FIELD'
+      : issue.code === 'invalid_value'
+        ? 'UNKNOWN_VALUE'
+        : 'INVALID_FIELD';
+    return [source.problem(path, code, missing ? 'is required' : issue.message)];
+  });
+  return { ok: false, problems };
+}
+
+/**
+ * Shape of the top level and the document block first; each list item is then checked on its own so that
+ * one bad item does not hide the problems of the others.
+ */
+export function checkSchema(top: Record<string, unknown>, problems: ProblemList): CheckedAnnotation {
+  const docCheck = zodProblems(problems.source, ['document'], annotationSchema.shape.document, top.document);
+  problems.items.push(...docCheck.problems);
+  for (const key of Object.keys(top)) {
+    if (!['document', 'entities', 'claims', 'facts'].includes(key))
+      problems.add([key], 'UNKNOWN_FIELD', `unknown field "${key}"`);
+  }
+  const rejectedIds = { entities: new Set<string>(), claims: new Set<string>(), facts: new Set<string>() };
+  const list = <T>(key: Section, schema: ZodType, required: boolean): Listed<T>[] => {
+    const value = top[key];
+    if (value === undefined || value === null) {
+      if (required) problems.add([key], 'MISSING_FIELD', 'is required and must list at least one item');
+      return [];
+    }
+    if (!Array.isArray(value)) {
+      problems.add([key], 'INVALID_FIELD', 'must be a list');
+      return [];
+    }
+    const items: Listed<T>[] = [];
+    value.forEach((v, index) => {
+      const r = zodProblems(problems.source, [key, index], schema, v);
+      problems.items.push(...r.problems);
+      if (r.ok) items.push({ item: r.data as T, index });
+      else if (typeof valueAt(v, ['id']) === 'string') rejectedIds[key].add(valueAt(v, ['id']) as string);
+    });
+    return items;
+  };
+  const entities = list<EntityAnnotation>('entities', entitySchema, true);
+  const claims = list<ClaimAnnotation>('claims', claimSchema, false);
+  const facts = list<FactAnnotation>('facts', factSchema, false);
+  const document = docCheck.ok ? (docCheck.data as Annotation['document']) : undefined;
+  return { document, entities, claims, facts, rejectedIds };
+}
