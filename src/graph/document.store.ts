@@ -37,7 +37,6 @@ export class DocumentStore {
     return readKeyed(this.db, 'headings-of-documents', { ids: [...docIds] }, 'heading', headingRecord);
   }
 
-
   async mentionsInSentences(ids: readonly string[]): Promise<Map<string, MentionRecord[]>> {
     return readKeyed(this.db, 'mentions-of-sentences', { ids: [...ids] }, 'mention', mentionRecord);
   }

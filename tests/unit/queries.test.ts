@@ -145,8 +145,7 @@ const ALL_CASES = { ...ROOT_FIELDS, ...NESTED_FIELDS };
  * Named queries no operation sends, and why. Keep it exact: the test fails when one becomes reachable
  * too, so that the list never hides a query the API has started to send.
  */
-const NOT_SENT_BY_THE_API: Record<string, string> = {
-};
+const NOT_SENT_BY_THE_API: Record<string, string> = {};
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
