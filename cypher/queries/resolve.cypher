@@ -25,5 +25,6 @@ CALL (r) {
 WITH r, e, max(score) AS score
 ORDER BY score DESC, e.id
 RETURN r.ref AS key, e {.id, .kind, .name, .aliases, .description, .date, .dateText} AS entity,
-       reduce(all = [], d IN [(:Document)-[d:DESCRIBES]->(e) | coalesce(d.aliases, [])] | all + d) AS documentAliases,
+       reduce(acc = [], names IN [(:Document)-[d:DESCRIBES]->(e) | coalesce(d.aliases, [])] | acc + names)
+         AS documentAliases,
        score
