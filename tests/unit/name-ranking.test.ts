@@ -1,4 +1,5 @@
 import { CandidateRow, decide, rankCandidates } from '../../src/graph/name-ranking';
+import { luceneQueries } from '../../src/graph/name-resolver';
 
 /**
  * The name-resolution table of docs/names.md, over a fixed candidate set: what each name resolves to when
@@ -139,5 +140,18 @@ describe('scores and reasons', () => {
       outcome: 'RESOLVED',
       match: { kind: 'NAME', entity: { id: 'west' } },
     });
+  });
+});
+
+describe('the Lucene queries for a name', () => {
+  it('require every word (as itself or a prefix of its stem), never a stop word, with no special characters', () => {
+    expect(luceneQueries('The Trump–Putin call: “attacks”?')).toEqual({
+      words: '+(trump OR trump*) +(putin OR putin*) +(call OR call*) +(attacks OR attack*)',
+      spelling: 'trump~1 OR putin~1 OR call~1 OR attacks~1',
+    });
+    for (const hostile of ['a OR b~9 AND (c:*)', '\\" +- && || ! ^ [ ] { } / ? x'])
+      expect(Object.values(luceneQueries(hostile)).join(' ')).not.toMatch(/[:^"[\]{}\\/!&|?]|\w\*\w|\(\w+:/);
+    // Nothing to ask: the empty phrase, which matches nothing.
+    expect(luceneQueries(' the ')).toEqual({ words: '""', spelling: '""' });
   });
 });
