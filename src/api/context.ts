@@ -41,7 +41,7 @@ export function createStores(
     relations: new RelationStore(db),
     documents: new DocumentStore(db),
     aggregates: new AggregateStore(db),
-    names: new NameResolver(entities, cache),
+    names: new NameResolver(db, cache),
     writer: new DocumentWriter(db, () => cache.clear()),
     cache,
   };

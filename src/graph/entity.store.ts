@@ -26,11 +26,6 @@ export type SearchHit = { score: number } & (
   { type: 'Entity'; entity: EntityRecord } | { type: 'Sentence'; sentence: SentenceRecord }
 );
 
-export interface Candidate {
-  entity: EntityRecord;
-  score: number;
-}
-
 /** Lucene's reserved characters, escaped so that user text is always matched as words. */
 export function luceneTerms(words: string[], fuzzy: boolean): string {
   const escape = (w: string) => w.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&');
@@ -50,21 +45,6 @@ export class EntityStore {
   async byIds(ids: readonly string[]): Promise<Map<string, EntityRecord>> {
     const found = await readColumn(this.db, 'entities-by-ids', { ids: [...ids] }, 'entity', entityRecord);
     return new Map(found.map((e) => [e.id, e]));
-  }
-
-  /** Candidates for several names in one round trip, keyed by the name as given. */
-  async candidates(refs: { ref: string; words: string[] }[], limit = 10): Promise<Map<string, Candidate[]>> {
-    const rows = await readRows(this.db, 'resolve', {
-      refs: refs.map(({ ref, words }) => ({ ref, lucene: luceneTerms(words, true) || '""' })),
-      limit,
-    });
-    const found = new Map<string, Candidate[]>();
-    for (const row of rows) {
-      const list = found.get(String(row.key)) ?? [];
-      list.push({ entity: parseRow('resolve', entityRecord, row.entity), score: Number(row.score) });
-      found.set(String(row.key), list);
-    }
-    return found;
   }
 
   async search(words: string[], limit: number): Promise<SearchHit[]> {

@@ -1,49 +1,13 @@
 import DataLoader from 'dataloader';
+import { z } from 'zod';
+import { QueryRunner } from '../db/database';
 import { BadUserInputError } from '../domain/errors';
-import { normalizeName } from '../domain/names';
-import { Candidate, EntityStore } from './entity.store';
-import { EntityRecord } from './records';
+import { nameWords, wordStem } from '../domain/names';
+import { parseRow, readRows } from './named-query';
+import { CandidateRow, RankedMatch, decide, rankCandidates } from './name-ranking';
+import { EntityRecord, entityRecord } from './records';
 
-export interface RankedMatch {
-  entity: EntityRecord;
-  /** 1 for an id, 0.95 for an exact name or alias, below for partial and fuzzy matches. */
-  score: number;
-  /** The id, name or alias the match was made on. */
-  matchedOn: string;
-  tier: 'ID' | 'EXACT' | 'ALL_WORDS' | 'FUZZY';
-}
-
-const TIER_BASE = { ID: 1, EXACT: 0.95, ALL_WORDS: 0.5, FUZZY: 0 } as const;
-
-/** Ranks fulltext candidates for a name the way an analyst expects: exact names before partial ones. */
-export function rankCandidates(ref: string, candidates: Candidate[]): RankedMatch[] {
-  const wanted = normalizeName(ref);
-  const words = wanted.split(' ').filter(Boolean);
-  const topScore = Math.max(1e-9, ...candidates.filter((c) => c.entity.id !== ref).map((c) => c.score));
-  const ranked = candidates.map(({ entity, score }): RankedMatch => {
-    if (entity.id === ref) return { entity, score: 1, matchedOn: entity.id, tier: 'ID' };
-    const names = [entity.name, ...entity.aliases];
-    const exact = names.find((n) => normalizeName(n) === wanted);
-    if (exact) return { entity, score: TIER_BASE.EXACT, matchedOn: exact, tier: 'EXACT' };
-    const relative = Math.min(1, score / topScore);
-    const allWords = names.find((n) => {
-      const have = new Set(normalizeName(n).split(' '));
-      return words.length > 0 && words.every((w) => have.has(w));
-    });
-    if (allWords)
-      return { entity, score: TIER_BASE.ALL_WORDS + 0.4 * relative, matchedOn: allWords, tier: 'ALL_WORDS' };
-    const best = names
-      .map((n) => ({
-        n,
-        shared: normalizeName(n)
-          .split(' ')
-          .filter((w) => words.includes(w)).length,
-      }))
-      .sort((a, b) => b.shared - a.shared)[0];
-    return { entity, score: 0.4 * relative, matchedOn: best?.n ?? entity.name, tier: 'FUZZY' };
-  });
-  return ranked.sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id));
-}
+export type { RankedMatch } from './name-ranking';
 
 interface Cached {
   entity: EntityRecord;
@@ -82,29 +46,81 @@ export class ResolutionCache {
   }
 }
 
-const CANDIDATES = 25;
+/**
+ * Words Neo4j's standard analyzers drop from the index: a query cannot require them (the name's own
+ * words are still compared in full by the ranking).
+ */
+const LUCENE_STOP_WORDS = new Set(
+  'a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with'.split(
+    ' ',
+  ),
+);
+
+const escapeLucene = (w: string) => w.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&');
+
+/**
+ * The two Lucene queries for a name. `words` finds every name holding all the words asked, whatever their
+ * form ("attack" finds "attacks", "Ukraine" finds "Ukraine’s": a prefix of the stem; prefixes are not
+ * analysed, so the words are folded here as the index folds them). `spelling` finds names one or two
+ * edits away, for suggestions. An empty query is the empty phrase, which matches nothing.
+ */
+export function luceneQueries(ref: string): { words: string; spelling: string } {
+  const words = [...new Set(nameWords(ref))].filter((w) => !LUCENE_STOP_WORDS.has(w));
+  const required = words.map((w) => `+(${escapeLucene(w)} OR ${escapeLucene(wordStem(w))}*)`);
+  const spelling = words.map((w) =>
+    w.length >= 8 ? `${escapeLucene(w)}~2` : w.length >= 4 ? `${escapeLucene(w)}~1` : escapeLucene(w),
+  );
+  return { words: required.join(' ') || '""', spelling: spelling.join(' OR ') || '""' };
+}
+
+/** Enough rows for every entity holding all the words of a common name; suggestions need only a few. */
+const WORD_MATCHES = 100;
+const SPELLING_MATCHES = 10;
+const candidateRow = z.object({
+  entity: entityRecord,
+  documentAliases: z
+    .array(z.string())
+    .nullish()
+    .transform((v) => v ?? []),
+});
+
+/** Candidates for several names in one round trip, keyed by the name as given. */
+async function candidates(db: QueryRunner, refs: readonly string[]): Promise<Map<string, CandidateRow[]>> {
+  const rows = await readRows(db, 'resolve', {
+    refs: refs.map((ref) => ({ ref, ...luceneQueries(ref) })),
+    wordMatches: WORD_MATCHES,
+    spellingMatches: SPELLING_MATCHES,
+  });
+  const found = new Map<string, CandidateRow[]>();
+  for (const row of rows) {
+    const list = found.get(String(row.key)) ?? [];
+    list.push(parseRow('resolve', candidateRow, row));
+    found.set(String(row.key), list);
+  }
+  return found;
+}
+
+const RANKED = 25;
 
 export class NameResolver {
   /** Names asked for in the same tick, by any request, go to the database together. */
-  private readonly batch: DataLoader<string, Candidate[]>;
+  private readonly batch: DataLoader<string, CandidateRow[]>;
 
   constructor(
-    private readonly store: EntityStore,
+    db: QueryRunner,
     private readonly cache: ResolutionCache,
   ) {
     this.batch = new DataLoader(
       async (refs) => {
-        const found = await this.store.candidates(
-          refs.map((ref) => ({ ref, words: normalizeName(ref).split(' ').filter(Boolean) })),
-          CANDIDATES,
-        );
+        const found = await candidates(db, refs);
         return refs.map((ref) => found.get(ref) ?? []);
       },
       { cache: false },
     );
   }
 
-  async rank(ref: string, limit = CANDIDATES): Promise<RankedMatch[]> {
+  /** Every candidate for a name, best first, with its score and how it matched (the rule: name-ranking.ts). */
+  async rank(ref: string, limit = RANKED): Promise<RankedMatch[]> {
     const key = ref.trim();
     if (!key) return [];
     return rankCandidates(key, await this.batch.load(key)).slice(0, limit);
@@ -119,41 +135,27 @@ export class NameResolver {
       });
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const ranked = await this.rank(key);
-    const chosen = pick(ranked);
-    if (chosen) {
-      this.cache.set(key, chosen.entity);
-      return chosen.entity;
+    const decision = decide(await this.rank(key));
+    if (decision.outcome === 'RESOLVED') {
+      this.cache.set(key, decision.match.entity);
+      return decision.match.entity;
     }
-    const strong = ranked.filter((m) => m.tier !== 'FUZZY');
-    const candidates = (strong.length ? strong : ranked).slice(0, 8).map((m) => ({
+    const listed = decision.outcome === 'AMBIGUOUS' ? decision.close : decision.nearest;
+    const candidates = listed.slice(0, 8).map((m) => ({
       id: m.entity.id,
       name: m.entity.name,
       kind: m.entity.kind.toUpperCase(),
       matchedOn: m.matchedOn,
+      matchKind: m.kind,
+      score: m.score,
     }));
-    const reason = strong.length ? 'AMBIGUOUS' : 'UNKNOWN';
+    const named = (list: typeof candidates) => list.map((c) => `${c.name} (${c.id}, ${c.score})`).join(', ');
     const message =
-      reason === 'AMBIGUOUS'
-        ? `"${key}" (argument "${argument}") matches ${strong.length} entities: ${candidates.map((c) => `${c.name} (${c.id})`).join(', ')}. Pass an id or a more specific name.`
+      decision.outcome === 'AMBIGUOUS'
+        ? `"${key}" (argument "${argument}") matches ${candidates.length} entities equally well: ${named(candidates)}. Pass an id or a more specific name.`
         : `No entity is named "${key}" (argument "${argument}")${
-            candidates.length
-              ? `; did you mean ${candidates
-                  .slice(0, 3)
-                  .map((c) => `${c.name} (${c.id})`)
-                  .join(', ')}?`
-              : '.'
+            candidates.length ? `; did you mean ${named(candidates.slice(0, 3))}?` : '.'
           }`;
-    throw new BadUserInputError(message, { argument, value: key, reason, candidates });
+    throw new BadUserInputError(message, { argument, value: key, reason: decision.outcome, candidates });
   }
-}
-
-/** An id or an exact name wins if it is the only one; else one entity holding every word asked. */
-function pick(ranked: RankedMatch[]): RankedMatch | undefined {
-  const id = ranked.find((m) => m.tier === 'ID');
-  if (id) return id;
-  const exact = ranked.filter((m) => m.tier === 'EXACT');
-  if (exact.length) return exact.length === 1 ? exact[0] : undefined;
-  const allWords = ranked.filter((m) => m.tier === 'ALL_WORDS');
-  return allWords.length === 1 ? allWords[0] : undefined;
 }

@@ -58,8 +58,9 @@ export class EntityResolver {
 
   @Query(() => [EntityMatch], {
     description:
-      'Candidate entities for a name, best first: ids, then exact names and aliases (case- and ' +
-      'diacritic-insensitive), then names holding every word, then fulltext and spelling matches.',
+      'Candidate entities for a name, best first, with their scores and how they matched: ids, then exact ' +
+      'names and aliases (case, diacritics, dash and quote variants and a leading article aside), then ' +
+      'names holding every word asked, then spelling neighbours (the rule: docs/names.md).',
   })
   async resolve(
     @Arg('name', () => String, { description: 'A name, alias or id, e.g. "the Russian leader".' })
@@ -69,7 +70,12 @@ export class EntityResolver {
   ) {
     const matches = await ctx.stores.names.rank(boundedText('name', name), inRange('first', first, 1, 25));
     ctx.loaders.primeEntities(matches.map((m) => m.entity));
-    return matches.map(({ entity, score, matchedOn }) => ({ entity, score, matchedOn }));
+    return matches.map(({ entity, score, matchedOn, kind }) => ({
+      entity,
+      score,
+      matchedOn,
+      matchKind: kind,
+    }));
   }
 
   @Query(() => EntityConnection, {

@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EdgeRecord, EntityRecord, EvidenceRecord } from '../../graph/records';
 import { Entity } from './entity.type';
 import { EdgeKind, Polarity } from './enums';
@@ -51,18 +51,47 @@ export class Subgraph {
   truncated!: boolean;
 }
 
+/** How a name matched an entity (src/graph/name-ranking.ts), from the strongest way to the weakest. */
+export enum MatchKind {
+  ID = 'ID',
+  NAME = 'NAME',
+  ALIAS = 'ALIAS',
+  DOCUMENT_ALIAS = 'DOCUMENT_ALIAS',
+  PARTIAL = 'PARTIAL',
+  FUZZY = 'FUZZY',
+}
+registerEnumType(MatchKind, {
+  name: 'MatchKind',
+  description: 'How a name matched an entity.',
+  valuesConfig: {
+    ID: { description: 'The entity’s id.' },
+    NAME: { description: 'Its canonical name (case, diacritics, dashes, quotes, a leading article aside).' },
+    ALIAS: { description: 'One of its corpus-wide aliases, compared as names are.' },
+    DOCUMENT_ALIAS: { description: 'A name one document gives it for itself.' },
+    PARTIAL: { description: 'A name or alias that holds every word asked, and more.' },
+    FUZZY: {
+      description: 'Only by spelling or some of the words: a suggestion, never chosen for an argument.',
+    },
+  },
+});
+
 @ObjectType({ simpleResolvers: true, description: 'A candidate entity for a name, ranked.' })
 export class EntityMatch {
   @Field(() => Entity, { description: 'The entity.' })
   entity!: EntityRecord;
 
   @Field(() => Float, {
-    description: '1 for an id, 0.95 for an exact name or alias; lower for matches on some words or spelling.',
+    description:
+      '1 for an id, 0.95 for an exact name or alias, 0.9 for a document’s own alias, 0.35–0.85 for a name ' +
+      'holding every word asked, at most 0.3 for a spelling neighbour (docs/names.md).',
   })
   score!: number;
 
   @Field(() => String, { description: 'The id, name or alias it matched on.' })
   matchedOn!: string;
+
+  @Field(() => MatchKind, { description: 'How it matched: what its score says (docs/names.md).' })
+  matchKind!: MatchKind;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Relay page information.' })
