@@ -28,7 +28,7 @@ CALL (scope) {
     AND (scope IS NULL OR c.docId IN scope)
   RETURN c.date AS date, 'STATEMENT' AS kind, c.id AS key, c AS node
 }
-WITH date, kind, key, node
+WITH scope, date, kind, key, node
 ORDER BY date, kind, key
 LIMIT $limit
 CALL (kind, node, scope) {
