@@ -1,16 +1,31 @@
 // citedAsObjections: what opposing stances (REJECTS, CRITICIZES, …) cite as their grounds — e.g. the attacks
 // a leader invokes when criticising another's rejection. $byId (the objector) and $againstId (the
 // objection's target) are optional.
-// :param {byId: null, againstId: null}
+// Scope ($scopeDocuments, $scopeFrom, $scopeTo): only the objections the documents in it report.
+// :param {byId: null, againstId: null, limit: 1000, scopeDocuments: null, scopeFrom: null, scopeTo: null}
+// Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
+// (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
+WITH CASE
+  WHEN $scopeDocuments IS NOT NULL THEN COLLECT {
+    MATCH (d:Document) WHERE d.id IN $scopeDocuments
+      AND d.publishedAt >= coalesce($scopeFrom, '') AND d.publishedAt <= coalesce($scopeTo, '9999-12-31')
+    RETURN d.id }
+  WHEN $scopeFrom IS NOT NULL OR $scopeTo IS NOT NULL THEN COLLECT {
+    MATCH (d:Document) WHERE d.publishedAt >= coalesce($scopeFrom, '') AND d.publishedAt <= coalesce($scopeTo, '9999-12-31')
+      AND d.sha256 IS NOT NULL
+    RETURN d.id }
+END AS scope
 MATCH (by:Entity)<-[:BY]-(c:Claim {polarity: 'OPPOSE'})-[:CITES]->(cited:Entity)
 MATCH (c)-[:ON]->(target:Entity)
 WHERE ($byId IS NULL OR by.id = $byId)
   AND ($againstId IS NULL OR target.id = $againstId)
+  AND (scope IS NULL OR c.docId IN scope)
 RETURN {
   cited: cited {.id, .kind, .name, .aliases, .description, .date, .dateText},
   by: by {.id, .kind, .name, .aliases, .description, .date, .dateText},
   objection: c {
-    .id, .kind, .polarity, .cameo, .confidence, .method, .docId, .date, .dateText,
+    .id, .kind, .polarity, .cameo, .confidence, .method, .docId, .date, .dateText, .dateInferred,
+    reportedOn: head(COLLECT { MATCH (d:Document {id: c.docId}) RETURN d.publishedAt }),
     actor: by {.id, .kind, .name, .aliases, .description, .date, .dateText},
     target: target {.id, .kind, .name, .aliases, .description, .date, .dateText},
     cites: [(c)-[:CITES]->(x:Entity) | x {.id, .kind, .name, .aliases, .description, .date, .dateText}],

@@ -1,24 +1,41 @@
 // conditions: each Condition, what it is a condition for, who set it (DEMANDS), who rejected it (REJECTS)
 // and who accepted it (ACCEPTS, AGREES_TO). $forId optional: only conditions for that proposal or event.
-// :param {forId: 'full-ceasefire'}
+// Scope ($scopeDocuments, $scopeFrom, $scopeTo): only the stances and CONDITION_FOR facts the documents in
+// it report (a fact's evidence narrowed to theirs), and only the conditions that have any.
+// :param {forId: 'full-ceasefire', scopeDocuments: null, scopeFrom: null, scopeTo: null}
+// Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
+// (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
+WITH CASE
+  WHEN $scopeDocuments IS NOT NULL THEN COLLECT {
+    MATCH (d:Document) WHERE d.id IN $scopeDocuments
+      AND d.publishedAt >= coalesce($scopeFrom, '') AND d.publishedAt <= coalesce($scopeTo, '9999-12-31')
+    RETURN d.id }
+  WHEN $scopeFrom IS NOT NULL OR $scopeTo IS NOT NULL THEN COLLECT {
+    MATCH (d:Document) WHERE d.publishedAt >= coalesce($scopeFrom, '') AND d.publishedAt <= coalesce($scopeTo, '9999-12-31')
+      AND d.sha256 IS NOT NULL
+    RETURN d.id }
+END AS scope
 MATCH (cond:Condition)
 WHERE $forId IS NULL OR EXISTS { (cond)-[:CONDITION_FOR]->(:Entity {id: $forId}) }
-CALL (cond) {
+CALL (cond, scope) {
   OPTIONAL MATCH (cond)-[r:CONDITION_FOR]->(f:Entity)
+  WHERE scope IS NULL OR any(d IN r.docIds WHERE d IN scope)
   RETURN collect(CASE WHEN f IS NULL THEN null ELSE {
     type: type(r), about: r.about, date: r.date, dateText: r.dateText,
     from: cond {.id, .kind, .name, .aliases, .description, .date, .dateText},
     to: f {.id, .kind, .name, .aliases, .description, .date, .dateText},
-    evidence: [i IN range(0, size(r.docIds) - 1) |
+    evidence: [i IN range(0, size(r.docIds) - 1) WHERE scope IS NULL OR r.docIds[i] IN scope |
       {quote: r.quotes[i], start: r.starts[i], end: r.ends[i], docId: r.docIds[i],
        sentence: head(COLLECT { MATCH (s:Sentence {id: r.sentenceIds[i]}) RETURN s {.id, .docId, .index, .paragraph, .text, .start, .end} })}]
   } END) AS conditionFor
 }
-CALL (cond) {
+CALL (cond, scope) {
   OPTIONAL MATCH (actor:Entity)<-[:BY]-(c:Claim)-[:ON]->(cond)
   WHERE c.kind IN ['DEMANDS', 'REJECTS', 'ACCEPTS', 'AGREES_TO', 'OPEN_TO', 'CRITICIZES', 'SUPPORTS', 'CALLS_FOR', 'PROPOSES']
+    AND (scope IS NULL OR c.docId IN scope)
   RETURN collect(CASE WHEN c IS NULL THEN null ELSE c {
-    .id, .kind, .polarity, .cameo, .confidence, .method, .docId, .date, .dateText,
+    .id, .kind, .polarity, .cameo, .confidence, .method, .docId, .date, .dateText, .dateInferred,
+    reportedOn: head(COLLECT { MATCH (d:Document {id: c.docId}) RETURN d.publishedAt }),
     actor: actor {.id, .kind, .name, .aliases, .description, .date, .dateText},
     target: cond {.id, .kind, .name, .aliases, .description, .date, .dateText},
     cites: [(c)-[:CITES]->(x:Entity) | x {.id, .kind, .name, .aliases, .description, .date, .dateText}],
@@ -28,6 +45,8 @@ CALL (cond) {
        sentence: s {.id, .docId, .index, .paragraph, .text, .start, .end}}]
   } END) AS stances
 }
+WITH cond, conditionFor, stances, scope
+WHERE scope IS NULL OR size(conditionFor) > 0 OR size(stances) > 0
 RETURN {
   condition: cond {.id, .kind, .name, .aliases, .description, .date, .dateText},
   conditionFor: conditionFor,

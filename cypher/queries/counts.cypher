@@ -1,28 +1,68 @@
 // counts: how many of a thing per group — $groupBy one of ENTITY_KIND (entities), STANCE_KIND and
-// POLARITY (stances), RELATION_TYPE (facts), DOCUMENT (stances, facts' evidence and sentences per document).
-// :param {groupBy: 'STANCE_KIND'}
-CALL () {
-  WITH 1 AS x WHERE $groupBy = 'ENTITY_KIND'
+// POLARITY (stances), RELATION_TYPE (facts), DOCUMENT (stances per reporting document) and DATE (stances
+// per $bucket — DAY, WEEK or MONTH — of the date they were stated: the claim's date, else its document's
+// publishedAt; a bucket's key is its first day, ISO weeks starting on Monday; in date order).
+// Scope ($scopeDocuments, $scopeFrom, $scopeTo): only stances and facts a document of the scope reports,
+// entities mentioned in one, documents in it.
+// :param {groupBy: 'DATE', bucket: 'WEEK', scopeDocuments: null, scopeFrom: null, scopeTo: null}
+// Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
+// (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
+WITH CASE
+  WHEN $scopeDocuments IS NOT NULL THEN COLLECT {
+    MATCH (d:Document) WHERE d.id IN $scopeDocuments
+      AND d.publishedAt >= coalesce($scopeFrom, '') AND d.publishedAt <= coalesce($scopeTo, '9999-12-31')
+    RETURN d.id }
+  WHEN $scopeFrom IS NOT NULL OR $scopeTo IS NOT NULL THEN COLLECT {
+    MATCH (d:Document) WHERE d.publishedAt >= coalesce($scopeFrom, '') AND d.publishedAt <= coalesce($scopeTo, '9999-12-31')
+      AND d.sha256 IS NOT NULL
+    RETURN d.id }
+END AS scope
+CALL (scope) {
+  WITH 1 AS x WHERE $groupBy = 'ENTITY_KIND' AND scope IS NULL
   MATCH (e:Entity)
+  RETURN e.kind AS key, null AS label, count(e) AS count
+  UNION
+  WITH 1 AS x WHERE $groupBy = 'ENTITY_KIND' AND scope IS NOT NULL
+  UNWIND scope AS docId
+  MATCH (:Sentence {docId: docId})-[:MENTIONS]->(e:Entity)
+  WITH DISTINCT e
   RETURN e.kind AS key, null AS label, count(e) AS count
   UNION
   WITH 1 AS x WHERE $groupBy = 'STANCE_KIND'
   MATCH (c:Claim)
+  WHERE scope IS NULL OR c.docId IN scope
   RETURN c.kind AS key, null AS label, count(c) AS count
   UNION
   WITH 1 AS x WHERE $groupBy = 'POLARITY'
   MATCH (c:Claim)
+  WHERE scope IS NULL OR c.docId IN scope
   RETURN c.polarity AS key, null AS label, count(c) AS count
   UNION
   WITH 1 AS x WHERE $groupBy = 'RELATION_TYPE'
   MATCH (:Entity)-[r]->(:Entity)
-  WHERE r.docIds IS NOT NULL
+  WHERE r.docIds IS NOT NULL AND (scope IS NULL OR any(d IN r.docIds WHERE d IN scope))
   RETURN type(r) AS key, null AS label, count(r) AS count
   UNION
   WITH 1 AS x WHERE $groupBy = 'DOCUMENT'
   MATCH (d:Document)
-  WHERE d.sha256 IS NOT NULL
+  WHERE d.sha256 IS NOT NULL AND (scope IS NULL OR d.id IN scope)
   RETURN d.id AS key, d.title AS label, COUNT { (c:Claim {docId: d.id}) } AS count
+  UNION
+  WITH 1 AS x WHERE $groupBy = 'DATE'
+  MATCH (d:Document)
+  WHERE d.sha256 IS NOT NULL AND (scope IS NULL OR d.id IN scope)
+  MATCH (c:Claim {docId: d.id})
+  WITH date(coalesce(c.date, d.publishedAt)) AS stated
+  WITH CASE $bucket
+    WHEN 'WEEK' THEN date.truncate('week', stated)
+    WHEN 'MONTH' THEN date.truncate('month', stated)
+    ELSE stated END AS first
+  RETURN toString(first) AS key,
+    CASE $bucket
+      WHEN 'WEEK' THEN toString(first.weekYear) + '-W' + right('0' + toString(first.week), 2)
+      WHEN 'MONTH' THEN left(toString(first), 7)
+      ELSE null END AS label,
+    count(*) AS count
 }
 RETURN key, label, count
-ORDER BY count DESC, key
+ORDER BY CASE WHEN $groupBy = 'DATE' THEN key END, count DESC, key

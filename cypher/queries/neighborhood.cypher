@@ -5,33 +5,48 @@
 // (tests/unit/cypher-types.test.ts keeps the lists in step) — so that a hub's mentions, claims and
 // documents are never scanned, and goes no deeper than $depth: a quantifier takes no parameter, so there is
 // one branch per depth, and the untaken ones cost nothing (bench/results/profile-*).
-// :param {id: 'putin', depth: 2, maxNodes: 200}
+// Scope ($scopeDocuments, $scopeFrom, $scopeTo): the walk follows only stances and facts reported by a
+// document of the scope (a stance by its docId, a fact by any of its docIds), and a fact's evidence is narrowed
+// to those documents' entries.
+// :param {id: 'putin', depth: 2, maxNodes: 200, scopeDocuments: null, scopeFrom: null, scopeTo: null}
+// Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
+// (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
+WITH CASE
+  WHEN $scopeDocuments IS NOT NULL THEN COLLECT {
+    MATCH (d:Document) WHERE d.id IN $scopeDocuments
+      AND d.publishedAt >= coalesce($scopeFrom, '') AND d.publishedAt <= coalesce($scopeTo, '9999-12-31')
+    RETURN d.id }
+  WHEN $scopeFrom IS NOT NULL OR $scopeTo IS NOT NULL THEN COLLECT {
+    MATCH (d:Document) WHERE d.publishedAt >= coalesce($scopeFrom, '') AND d.publishedAt <= coalesce($scopeTo, '9999-12-31')
+      AND d.sha256 IS NOT NULL
+    RETURN d.id }
+END AS scope
 MATCH (start:Entity {id: $id})
-CALL (start) {
-  CALL (start) {
+CALL (start, scope) {
+  CALL (start, scope) {
     WITH start WHERE $depth = 1
-    MATCH p = ANY SHORTEST (start) (()-[:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity)){1,1} (n:Entity)
+    MATCH p = ANY SHORTEST (start) (()-[r:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity) WHERE scope IS NULL OR r.docId IN scope OR any(d IN coalesce(r.docIds, []) WHERE d IN scope)){1,1} (n:Entity)
     RETURN n, length(p) AS hops
     UNION
     WITH start WHERE $depth = 2
-    MATCH p = ANY SHORTEST (start) (()-[:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity)){1,2} (n:Entity)
+    MATCH p = ANY SHORTEST (start) (()-[r:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity) WHERE scope IS NULL OR r.docId IN scope OR any(d IN coalesce(r.docIds, []) WHERE d IN scope)){1,2} (n:Entity)
     RETURN n, length(p) AS hops
     UNION
     WITH start WHERE $depth = 3
-    MATCH p = ANY SHORTEST (start) (()-[:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity)){1,3} (n:Entity)
+    MATCH p = ANY SHORTEST (start) (()-[r:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity) WHERE scope IS NULL OR r.docId IN scope OR any(d IN coalesce(r.docIds, []) WHERE d IN scope)){1,3} (n:Entity)
     RETURN n, length(p) AS hops
   }
   RETURN n, hops
   ORDER BY hops, n.id
   LIMIT $maxNodes
 }
-WITH start, collect(n) AS found
-WITH [start] + found AS nodes, size(found) >= $maxNodes AS truncated
-WITH nodes, truncated, [x IN nodes | elementId(x)] AS keys
-CALL (nodes, keys) {
+WITH start, scope, collect(n) AS found
+WITH scope, [start] + found AS nodes, size(found) >= $maxNodes AS truncated
+WITH scope, nodes, truncated, [x IN nodes | elementId(x)] AS keys
+CALL (nodes, keys, scope) {
   UNWIND nodes AS a
   MATCH (a)-[r]->(b:Entity)
-  WHERE elementId(b) IN keys
+  WHERE elementId(b) IN keys AND (scope IS NULL OR r.docId IN scope OR any(d IN coalesce(r.docIds, []) WHERE d IN scope))
   RETURN collect({
     id: coalesce(r.claimId, elementId(r)), type: type(r), claimId: r.claimId, kind: r.kind, polarity: r.polarity,
     fromId: a.id, toId: b.id, about: r.about,
@@ -39,7 +54,7 @@ CALL (nodes, keys) {
       THEN COLLECT { MATCH (:Claim {id: r.claimId})-[ev:EVIDENCE]->(s:Sentence)
                      RETURN {quote: ev.quote, start: ev.start, end: ev.end, docId: s.docId,
                              sentence: s {.id, .docId, .index, .paragraph, .text, .start, .end}} }
-      ELSE [i IN range(0, size(r.docIds) - 1) |
+      ELSE [i IN range(0, size(r.docIds) - 1) WHERE scope IS NULL OR r.docIds[i] IN scope |
         {quote: r.quotes[i], start: r.starts[i], end: r.ends[i], docId: r.docIds[i],
          sentence: head(COLLECT { MATCH (s:Sentence {id: r.sentenceIds[i]}) RETURN s {.id, .docId, .index, .paragraph, .text, .start, .end} })}] END
   }) AS edges

@@ -2,23 +2,39 @@
 // each edge with its evidence — the whole picture for a dashboard, capped so a large corpus stays drawable.
 // An entity's degree counts its stances and facts only (the types named: tests/unit/cypher-types.test.ts keeps
 // them in step with src/domain/vocabulary.ts), so that a hub's mentions, claims and documents are not read.
-// :param {first: 200, kinds: null}
+// Scope ($scopeDocuments, $scopeFrom, $scopeTo): only the stances and facts a document of the scope reports
+// (a fact's evidence narrowed to those documents' entries), and only the entities that have any.
+// :param {first: 200, kinds: null, scopeDocuments: null, scopeFrom: null, scopeTo: null}
+// Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
+// (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
+WITH CASE
+  WHEN $scopeDocuments IS NOT NULL THEN COLLECT {
+    MATCH (d:Document) WHERE d.id IN $scopeDocuments
+      AND d.publishedAt >= coalesce($scopeFrom, '') AND d.publishedAt <= coalesce($scopeTo, '9999-12-31')
+    RETURN d.id }
+  WHEN $scopeFrom IS NOT NULL OR $scopeTo IS NOT NULL THEN COLLECT {
+    MATCH (d:Document) WHERE d.publishedAt >= coalesce($scopeFrom, '') AND d.publishedAt <= coalesce($scopeTo, '9999-12-31')
+      AND d.sha256 IS NOT NULL
+    RETURN d.id }
+END AS scope
 MATCH (e:Entity)
 WHERE $kinds IS NULL OR e.kind IN $kinds
-WITH e, COUNT { (e)-[:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity) } AS degree
+WITH scope, e, COUNT { (e)-[r:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity) WHERE scope IS NULL OR r.docId IN scope OR any(d IN coalesce(r.docIds, []) WHERE d IN scope) } AS degree
+WHERE scope IS NULL OR degree > 0
 ORDER BY degree DESC, e.id
 LIMIT $first
-WITH collect(e) AS nodes, count(e) AS shown
-CALL () {
+WITH scope, collect(e) AS nodes, count(e) AS shown
+CALL (scope) {
   MATCH (e:Entity)
-  WHERE $kinds IS NULL OR e.kind IN $kinds
+  WHERE ($kinds IS NULL OR e.kind IN $kinds)
+    AND (scope IS NULL OR EXISTS { (e)-[r:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity) WHERE scope IS NULL OR r.docId IN scope OR any(d IN coalesce(r.docIds, []) WHERE d IN scope) })
   RETURN count(e) AS total
 }
-WITH nodes, shown < total AS truncated, [x IN nodes | elementId(x)] AS keys
-CALL (nodes, keys) {
+WITH scope, nodes, shown < total AS truncated, [x IN nodes | elementId(x)] AS keys
+CALL (nodes, keys, scope) {
   UNWIND nodes AS a
   MATCH (a)-[r]->(b:Entity)
-  WHERE elementId(b) IN keys
+  WHERE elementId(b) IN keys AND (scope IS NULL OR r.docId IN scope OR any(d IN coalesce(r.docIds, []) WHERE d IN scope))
   RETURN collect({
     id: coalesce(r.claimId, elementId(r)), type: type(r), claimId: r.claimId, kind: r.kind, polarity: r.polarity,
     fromId: a.id, toId: b.id, about: r.about,
@@ -26,7 +42,7 @@ CALL (nodes, keys) {
       THEN COLLECT { MATCH (:Claim {id: r.claimId})-[ev:EVIDENCE]->(s:Sentence)
                      RETURN {quote: ev.quote, start: ev.start, end: ev.end, docId: s.docId,
                              sentence: s {.id, .docId, .index, .paragraph, .text, .start, .end}} }
-      ELSE [i IN range(0, size(r.docIds) - 1) |
+      ELSE [i IN range(0, size(r.docIds) - 1) WHERE scope IS NULL OR r.docIds[i] IN scope |
         {quote: r.quotes[i], start: r.starts[i], end: r.ends[i], docId: r.docIds[i],
          sentence: head(COLLECT { MATCH (s:Sentence {id: r.sentenceIds[i]}) RETURN s {.id, .docId, .index, .paragraph, .text, .start, .end} })}] END
   }) AS edges

@@ -1,11 +1,25 @@
 // path: the shortest chain of stances and facts between two entities, at most $maxHops (≤ 6) long.
 // It walks only the relationships between entities (STANCE and the fact types; tests/unit/cypher-types.test.ts
 // keeps the list in step with src/domain/vocabulary.ts), never a hub's mentions, claims or documents.
-// :param {from: 'scholz', to: 'sumy', maxHops: 6}
+// Scope ($scopeDocuments, $scopeFrom, $scopeTo): the chain uses only stances and facts a document of the scope
+// reports, and a fact's evidence is narrowed to those documents' entries.
+// :param {from: 'scholz', to: 'sumy', maxHops: 6, scopeDocuments: null, scopeFrom: null, scopeTo: null}
+// Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
+// (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
+WITH CASE
+  WHEN $scopeDocuments IS NOT NULL THEN COLLECT {
+    MATCH (d:Document) WHERE d.id IN $scopeDocuments
+      AND d.publishedAt >= coalesce($scopeFrom, '') AND d.publishedAt <= coalesce($scopeTo, '9999-12-31')
+    RETURN d.id }
+  WHEN $scopeFrom IS NOT NULL OR $scopeTo IS NOT NULL THEN COLLECT {
+    MATCH (d:Document) WHERE d.publishedAt >= coalesce($scopeFrom, '') AND d.publishedAt <= coalesce($scopeTo, '9999-12-31')
+      AND d.sha256 IS NOT NULL
+    RETURN d.id }
+END AS scope
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-OPTIONAL MATCH p = ANY SHORTEST (a) (()-[:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity)){1,6} (b)
+OPTIONAL MATCH p = ANY SHORTEST (a) (()-[r:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity) WHERE scope IS NULL OR r.docId IN scope OR any(d IN coalesce(r.docIds, []) WHERE d IN scope)){1,6} (b)
 WHERE length(p) <= $maxHops
-WITH p
+WITH p, scope
 WHERE p IS NOT NULL
 RETURN [x IN nodes(p) | x {.id, .kind, .name, .aliases, .description, .date, .dateText}] AS nodes,
   [r IN relationships(p) | {
@@ -15,7 +29,7 @@ RETURN [x IN nodes(p) | x {.id, .kind, .name, .aliases, .description, .date, .da
       THEN COLLECT { MATCH (:Claim {id: r.claimId})-[ev:EVIDENCE]->(s:Sentence)
                      RETURN {quote: ev.quote, start: ev.start, end: ev.end, docId: s.docId,
                              sentence: s {.id, .docId, .index, .paragraph, .text, .start, .end}} }
-      ELSE [i IN range(0, size(r.docIds) - 1) |
+      ELSE [i IN range(0, size(r.docIds) - 1) WHERE scope IS NULL OR r.docIds[i] IN scope |
         {quote: r.quotes[i], start: r.starts[i], end: r.ends[i], docId: r.docIds[i],
          sentence: head(COLLECT { MATCH (s:Sentence {id: r.sentenceIds[i]}) RETURN s {.id, .docId, .index, .paragraph, .text, .start, .end} })}] END
   }] AS edges

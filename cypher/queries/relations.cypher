@@ -1,23 +1,39 @@
 // relations: the facts around entities — relationships of an allow-listed type between two entities, with
 // the evidence of every document that reports them. $types (null = all) and $direction (OUT, IN, BOTH).
 // Serves both the root field (one id) and Entity.relations for many entities at once.
-// :param {ids: ['russia'], types: null, direction: 'BOTH'}
+// Scope ($scopeDocuments, $scopeFrom, $scopeTo): only facts with evidence in a document of the scope, their
+// evidence narrowed to those documents' entries.
+// :param {ids: ['russia'], types: null, direction: 'BOTH', scopeDocuments: null, scopeFrom: null, scopeTo: null}
+// Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
+// (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
+WITH CASE
+  WHEN $scopeDocuments IS NOT NULL THEN COLLECT {
+    MATCH (d:Document) WHERE d.id IN $scopeDocuments
+      AND d.publishedAt >= coalesce($scopeFrom, '') AND d.publishedAt <= coalesce($scopeTo, '9999-12-31')
+    RETURN d.id }
+  WHEN $scopeFrom IS NOT NULL OR $scopeTo IS NOT NULL THEN COLLECT {
+    MATCH (d:Document) WHERE d.publishedAt >= coalesce($scopeFrom, '') AND d.publishedAt <= coalesce($scopeTo, '9999-12-31')
+      AND d.sha256 IS NOT NULL
+    RETURN d.id }
+END AS scope
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
-CALL (e) {
+CALL (e, scope) {
   MATCH (e)-[r]->(other:Entity)
   WHERE $direction IN ['OUT', 'BOTH'] AND type(r) <> 'STANCE' AND ($types IS NULL OR type(r) IN $types)
+    AND (scope IS NULL OR any(d IN r.docIds WHERE d IN scope))
   RETURN r, e AS a, other AS b
   UNION
   MATCH (e)<-[r]-(other:Entity)
   WHERE $direction IN ['IN', 'BOTH'] AND type(r) <> 'STANCE' AND ($types IS NULL OR type(r) IN $types)
+    AND (scope IS NULL OR any(d IN r.docIds WHERE d IN scope))
   RETURN r, other AS a, e AS b
 }
 RETURN e.id AS key, {
   id: elementId(r), type: type(r), about: r.about, date: r.date, dateText: r.dateText,
   from: a {.id, .kind, .name, .aliases, .description, .date, .dateText},
   to: b {.id, .kind, .name, .aliases, .description, .date, .dateText},
-  evidence: [i IN range(0, size(r.docIds) - 1) |
+  evidence: [i IN range(0, size(r.docIds) - 1) WHERE scope IS NULL OR r.docIds[i] IN scope |
     {quote: r.quotes[i], start: r.starts[i], end: r.ends[i], docId: r.docIds[i],
      sentence: head(COLLECT { MATCH (s:Sentence {id: r.sentenceIds[i]}) RETURN s {.id, .docId, .index, .paragraph, .text, .start, .end} })}]
 } AS relation

@@ -4,28 +4,45 @@
 // Rows and columns are ranked by counting as the stance edges stream by; only the cells among them are
 // collected, so that memory stays bounded by $limit² cells however large the graph (collecting every pair
 // first ran out of transaction memory at 10⁶ relationships: bench/results).
-// :param {actorIds: null, targetIds: null, limit: 50}
-CALL () {
+// Scope ($scopeDocuments, $scopeFrom, $scopeTo): only the stances a document of the scope reports. Each cell
+// lists its stances' documents and polarities (docIds, stancePolarities, in the order of stanceIds) so that the
+// API can say which reports disagree.
+// :param {actorIds: null, targetIds: null, limit: 50, scopeDocuments: null, scopeFrom: null, scopeTo: null}
+// Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
+// (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
+WITH CASE
+  WHEN $scopeDocuments IS NOT NULL THEN COLLECT {
+    MATCH (d:Document) WHERE d.id IN $scopeDocuments
+      AND d.publishedAt >= coalesce($scopeFrom, '') AND d.publishedAt <= coalesce($scopeTo, '9999-12-31')
+    RETURN d.id }
+  WHEN $scopeFrom IS NOT NULL OR $scopeTo IS NOT NULL THEN COLLECT {
+    MATCH (d:Document) WHERE d.publishedAt >= coalesce($scopeFrom, '') AND d.publishedAt <= coalesce($scopeTo, '9999-12-31')
+      AND d.sha256 IS NOT NULL
+    RETURN d.id }
+END AS scope
+CALL (scope) {
   MATCH (actor:Entity)-[s:STANCE]->(target:Entity)
   WHERE ($actorIds IS NULL OR actor.id IN $actorIds) AND ($targetIds IS NULL OR target.id IN $targetIds)
+    AND (scope IS NULL OR s.docId IN scope)
   WITH actor AS e, count(s) AS n
   ORDER BY n DESC, e.name
   LIMIT $limit
   RETURN collect(e {.id, .kind, .name, .aliases, .description, .date, .dateText, stanceCount: n}) AS actors
 }
-CALL () {
+CALL (scope) {
   MATCH (actor:Entity)-[s:STANCE]->(target:Entity)
   WHERE ($actorIds IS NULL OR actor.id IN $actorIds) AND ($targetIds IS NULL OR target.id IN $targetIds)
+    AND (scope IS NULL OR s.docId IN scope)
   WITH target AS e, count(s) AS n
   ORDER BY n DESC, e.name
   LIMIT $limit
   RETURN collect(e {.id, .kind, .name, .aliases, .description, .date, .dateText, stanceCount: n}) AS targets
 }
-WITH actors, targets, [x IN actors | x.id] AS actorKeys, [x IN targets | x.id] AS targetKeys
-CALL (actorKeys, targetKeys) {
+WITH scope, actors, targets, [x IN actors | x.id] AS actorKeys, [x IN targets | x.id] AS targetKeys
+CALL (actorKeys, targetKeys, scope) {
   UNWIND actorKeys AS actorId
   MATCH (actor:Entity {id: actorId})-[s:STANCE]->(target:Entity)
-  WHERE target.id IN targetKeys
+  WHERE target.id IN targetKeys AND (scope IS NULL OR s.docId IN scope)
   // In a fixed order — cells by actor and target, stances by claim — so that the same graph always gives
   // the same answer (grouping alone keeps no order; the order of a restarted database's store differs).
   WITH actor, target, s
@@ -36,6 +53,8 @@ CALL (actorKeys, targetKeys) {
     actorId: actor.id,
     targetId: target.id,
     stanceIds: [s IN stances | s.claimId],
+    docIds: [s IN stances | s.docId],
+    stancePolarities: [s IN stances | s.polarity],
     kinds: reduce(acc = [], s IN stances | CASE WHEN s.kind IN acc THEN acc ELSE acc + s.kind END),
     polarities: reduce(acc = [], s IN stances | CASE WHEN s.polarity IN acc THEN acc ELSE acc + s.polarity END),
     evidenceCount: reduce(n = 0, s IN stances | n + coalesce(s.evidenceCount, 0))

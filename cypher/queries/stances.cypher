@@ -8,7 +8,20 @@
 //   ALL    — every stance ($keys ignored)
 // Filters (null = any): $actorId, $targetId, $kinds, $polarities. Each row is keyed by the $keys entry
 // it was found from. supporters = TARGET with $polarities ['SUPPORT', 'CONDITIONAL']; opponents = ['OPPOSE'].
-// :param {anchor: 'TARGET', keys: ['energy-ceasefire'], actorId: null, targetId: null, kinds: null, polarities: ['SUPPORT', 'CONDITIONAL'], limit: 1000}
+// Scope ($scopeDocuments, $scopeFrom, $scopeTo): only the stances the documents in it report.
+// :param {anchor: 'TARGET', keys: ['energy-ceasefire'], actorId: null, targetId: null, kinds: null, polarities: ['SUPPORT', 'CONDITIONAL'], limit: 1000, scopeDocuments: null, scopeFrom: null, scopeTo: null}
+// Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
+// (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
+WITH CASE
+  WHEN $scopeDocuments IS NOT NULL THEN COLLECT {
+    MATCH (d:Document) WHERE d.id IN $scopeDocuments
+      AND d.publishedAt >= coalesce($scopeFrom, '') AND d.publishedAt <= coalesce($scopeTo, '9999-12-31')
+    RETURN d.id }
+  WHEN $scopeFrom IS NOT NULL OR $scopeTo IS NOT NULL THEN COLLECT {
+    MATCH (d:Document) WHERE d.publishedAt >= coalesce($scopeFrom, '') AND d.publishedAt <= coalesce($scopeTo, '9999-12-31')
+      AND d.sha256 IS NOT NULL
+    RETURN d.id }
+END AS scope
 CALL () {
   WITH 1 AS x WHERE $anchor = 'TARGET'
   UNWIND $keys AS key
@@ -44,11 +57,13 @@ WHERE ($actorId IS NULL OR actor.id = $actorId)
   AND ($targetId IS NULL OR target.id = $targetId)
   AND ($kinds IS NULL OR c.kind IN $kinds)
   AND ($polarities IS NULL OR c.polarity IN $polarities)
+  AND (scope IS NULL OR c.docId IN scope)
 WITH key, c, actor, target
 ORDER BY key, c.polarity DESC, actor.name, c.id
 LIMIT $limit
 RETURN key, c {
-  .id, .kind, .polarity, .cameo, .confidence, .method, .docId, .date, .dateText,
+  .id, .kind, .polarity, .cameo, .confidence, .method, .docId, .date, .dateText, .dateInferred,
+  reportedOn: head(COLLECT { MATCH (d:Document {id: c.docId}) RETURN d.publishedAt }),
   actor: actor {.id, .kind, .name, .aliases, .description, .date, .dateText},
   target: target {.id, .kind, .name, .aliases, .description, .date, .dateText},
   cites: [(c)-[:CITES]->(x:Entity) | x {.id, .kind, .name, .aliases, .description, .date, .dateText}],

@@ -9,3 +9,5 @@ CREATE INDEX entity_kind IF NOT EXISTS FOR (e:Entity) ON (e.kind);
 // The timeline starts from what is dated (a range over dates, not a scan of every entity and claim).
 CREATE INDEX entity_date IF NOT EXISTS FOR (e:Entity) ON (e.date);
 CREATE INDEX claim_date IF NOT EXISTS FOR (c:Claim) ON (c.date);
+// A date window (from:, to:) finds its documents by a range over publishedAt.
+CREATE INDEX document_published IF NOT EXISTS FOR (d:Document) ON (d.publishedAt);

@@ -14,6 +14,7 @@ import {
   StanceRecord,
 } from '../graph/records';
 import { Direction, RelationStore } from '../graph/relation.store';
+import { EVERYTHING, Scope, scopeKey } from '../graph/scope';
 import { StanceAnchor, StanceStore } from '../graph/stance.store';
 import { DocumentWriter } from '../ingest/writer';
 import { RequestAuth } from './security/tokens';
@@ -81,25 +82,36 @@ export class Loaders {
     );
   }
 
-  /** Stances found from keys by anchor (an entity's stances as actor or target, a claim, its responses). */
-  stances(anchor: StanceAnchor, kinds: string[] | null = null): DataLoader<string, StanceRecord[]> {
-    const key = `${anchor}|${kinds?.join(',') ?? ''}`;
+  /**
+   * Stances found from keys by anchor (an entity's stances as actor or target, a claim, its responses), in a
+   * scope: one loader per anchor, kinds and scope, so that differently narrowed fields never share answers.
+   */
+  stances(
+    anchor: StanceAnchor,
+    kinds: string[] | null = null,
+    scope: Scope = EVERYTHING,
+  ): DataLoader<string, StanceRecord[]> {
+    const key = `${anchor}|${kinds?.join(',') ?? ''}|${scopeKey(scope)}`;
     let loader = this.stanceLoaders.get(key);
     if (!loader) {
       loader = new DataLoader(async (ids) =>
-        many(await this.stores.stances.byKeys(anchor, ids, { kinds }), ids),
+        many(await this.stores.stances.byKeys(anchor, ids, { kinds, scope }), ids),
       );
       this.stanceLoaders.set(key, loader);
     }
     return loader;
   }
 
-  relations(types: string[] | null, direction: Direction): DataLoader<string, RelationRecord[]> {
-    const key = `${types?.join(',') ?? ''}|${direction}`;
+  relations(
+    types: string[] | null,
+    direction: Direction,
+    scope: Scope = EVERYTHING,
+  ): DataLoader<string, RelationRecord[]> {
+    const key = `${types?.join(',') ?? ''}|${direction}|${scopeKey(scope)}`;
     let loader = this.relationLoaders.get(key);
     if (!loader) {
       loader = new DataLoader(async (ids) =>
-        many(await this.stores.relations.ofEntities(ids, types, direction), ids),
+        many(await this.stores.relations.ofEntities(ids, types, direction, scope), ids),
       );
       this.relationLoaders.set(key, loader);
     }

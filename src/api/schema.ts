@@ -4,7 +4,7 @@ import path from 'node:path';
 import { GraphQLSchema, isUnionType, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { REPO_ROOT } from '../config';
-import { AggregateResolver } from './aggregate/aggregate.resolver';
+import { AggregateResolver, CellSourceResolver } from './aggregate/aggregate.resolver';
 import {
   DocumentResolver,
   EvidenceResolver,
@@ -35,6 +35,7 @@ export const RESOLVERS = [
   EvidenceResolver,
   MentionResolver,
   AggregateResolver,
+  CellSourceResolver,
   LoadResolver,
 ] as const;
 

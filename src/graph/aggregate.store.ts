@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { QueryRunner } from '../db/database';
 import { parseRow, readColumn, readRows } from './named-query';
 import { entityRecord, evidenceRecord, stanceRecord } from './records';
+import { EVERYTHING, Scope, scopeParams } from './scope';
 
 const rankedEntity = entityRecord.extend({ stanceCount: z.number() });
 
@@ -13,6 +14,9 @@ export const matrixRecord = z.object({
       actorId: z.string(),
       targetId: z.string(),
       stanceIds: z.array(z.string()),
+      /** Per stance, in the order of stanceIds: the reporting document and the polarity. */
+      docIds: z.array(z.string()),
+      stancePolarities: z.array(z.string()),
       kinds: z.array(z.string()),
       polarities: z.array(z.string()),
       evidenceCount: z.number(),
@@ -34,7 +38,8 @@ export const timelineRecord = z.object({
 });
 export type TimelineRecord = z.infer<typeof timelineRecord>;
 
-export type CountGroup = 'ENTITY_KIND' | 'STANCE_KIND' | 'POLARITY' | 'RELATION_TYPE' | 'DOCUMENT';
+export type CountGroup = 'ENTITY_KIND' | 'STANCE_KIND' | 'POLARITY' | 'RELATION_TYPE' | 'DOCUMENT' | 'DATE';
+export type DateBucket = 'DAY' | 'WEEK' | 'MONTH';
 
 /** Dashboard aggregates: each is one named query and one round trip. */
 export class AggregateStore {
@@ -44,18 +49,40 @@ export class AggregateStore {
     actorIds: string[] | null,
     targetIds: string[] | null,
     limit: number,
+    scope: Scope = EVERYTHING,
   ): Promise<MatrixRecord> {
-    const [row] = await readRows(this.db, 'stance-matrix', { actorIds, targetIds, limit });
+    const [row] = await readRows(this.db, 'stance-matrix', {
+      actorIds,
+      targetIds,
+      limit,
+      ...scopeParams(scope),
+    });
     if (!row) return { actors: [], targets: [], cells: [] };
     return parseRow('stance-matrix', matrixRecord, row);
   }
 
-  async counts(groupBy: CountGroup): Promise<CountRecord[]> {
-    const rows = await readRows(this.db, 'counts', { groupBy });
+  /** bucket: the width of a DATE group (the others ignore it). */
+  async counts(
+    groupBy: CountGroup,
+    bucket: DateBucket = 'DAY',
+    scope: Scope = EVERYTHING,
+  ): Promise<CountRecord[]> {
+    const rows = await readRows(this.db, 'counts', { groupBy, bucket, ...scopeParams(scope) });
     return rows.map((row) => parseRow('counts', countRecord, row));
   }
 
-  async timeline(from: string | null, to: string | null, limit: number): Promise<TimelineRecord[]> {
-    return readColumn(this.db, 'timeline', { from, to, limit }, 'entry', timelineRecord);
+  async timeline(
+    from: string | null,
+    to: string | null,
+    limit: number,
+    scope: Scope = EVERYTHING,
+  ): Promise<TimelineRecord[]> {
+    return readColumn(
+      this.db,
+      'timeline',
+      { from, to, limit, ...scopeParams(scope) },
+      'entry',
+      timelineRecord,
+    );
   }
 }

@@ -9,6 +9,7 @@ import {
   entityRecord,
   sentenceRecord,
 } from './records';
+import { EVERYTHING, Scope, scopeParams } from './scope';
 
 export interface EntityPage {
   totalCount: number;
@@ -70,8 +71,13 @@ export class EntityStore {
     };
   }
 
-  async neighborhood(id: string, depth: number, maxNodes: number): Promise<SubgraphRecord> {
-    const [row] = await readRows(this.db, 'neighborhood', { id, depth, maxNodes });
+  async neighborhood(
+    id: string,
+    depth: number,
+    maxNodes: number,
+    scope: Scope = EVERYTHING,
+  ): Promise<SubgraphRecord> {
+    const [row] = await readRows(this.db, 'neighborhood', { id, depth, maxNodes, ...scopeParams(scope) });
     if (!row) return { nodes: [], edges: [], truncated: false };
     return {
       nodes: parseRow('neighborhood', entityList, row.nodes),
@@ -80,8 +86,12 @@ export class EntityStore {
     };
   }
 
-  async overview(first: number, kinds: string[] | null): Promise<SubgraphRecord> {
-    const [row] = await readRows(this.db, 'overview', { first, kinds: kinds?.length ? kinds : null });
+  async overview(first: number, kinds: string[] | null, scope: Scope = EVERYTHING): Promise<SubgraphRecord> {
+    const [row] = await readRows(this.db, 'overview', {
+      first,
+      kinds: kinds?.length ? kinds : null,
+      ...scopeParams(scope),
+    });
     return {
       nodes: parseRow('overview', entityList, row.nodes),
       edges: parseRow('overview', edgeList, row.edges),
@@ -89,8 +99,8 @@ export class EntityStore {
     };
   }
 
-  async path(from: string, to: string, maxHops: number): Promise<SubgraphRecord> {
-    const [row] = await readRows(this.db, 'path', { from, to, maxHops });
+  async path(from: string, to: string, maxHops: number, scope: Scope = EVERYTHING): Promise<SubgraphRecord> {
+    const [row] = await readRows(this.db, 'path', { from, to, maxHops, ...scopeParams(scope) });
     if (!row) return { nodes: [], edges: [], truncated: false };
     return {
       nodes: parseRow('path', entityList, row.nodes),

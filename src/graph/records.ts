@@ -57,22 +57,31 @@ export type EvidenceRecord = z.infer<typeof evidenceRecord>;
 const byStart = (a: EvidenceRecord, b: EvidenceRecord) => a.docId.localeCompare(b.docId) || a.start - b.start;
 const evidenceList = z.array(evidenceRecord).transform((list) => [...list].sort(byStart));
 
-export const stanceRecord = z.object({
-  id: z.string(),
-  kind: z.string(),
-  polarity: z.string(),
-  cameo: nullableString,
-  confidence: z.number().nullish(),
-  method: nullableString,
-  docId: z.string(),
-  date: nullableString,
-  dateText: nullableString,
-  actor: entityRecord,
-  target: entityRecord,
-  cites: z.array(entityRecord),
-  respondsToId: nullableString,
-  evidence: evidenceList,
-});
+export const stanceRecord = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    polarity: z.string(),
+    cameo: nullableString,
+    confidence: z.number().nullish(),
+    method: nullableString,
+    docId: z.string(),
+    date: nullableString,
+    dateText: nullableString,
+    dateInferred: z
+      .boolean()
+      .nullish()
+      .transform((v) => v ?? null),
+    /** The reporting document's publishedAt. */
+    reportedOn: nullableString,
+    actor: entityRecord,
+    target: entityRecord,
+    cites: z.array(entityRecord),
+    respondsToId: nullableString,
+    evidence: evidenceList,
+  })
+  // When it was stated: the claim's own date, else the day it was reported.
+  .transform((s) => ({ ...s, statedOn: s.date ?? s.reportedOn }));
 export type StanceRecord = z.infer<typeof stanceRecord>;
 
 export const relationRecord = z.object({

@@ -1,6 +1,7 @@
 import { QueryRunner } from '../db/database';
 import { readKeyed } from './named-query';
 import { RelationRecord, relationRecord } from './records';
+import { EVERYTHING, Scope, scopeParams } from './scope';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
@@ -12,11 +13,12 @@ export class RelationStore {
     ids: readonly string[],
     types: string[] | null,
     direction: Direction,
+    scope: Scope = EVERYTHING,
   ): Promise<Map<string, RelationRecord[]>> {
     return readKeyed(
       this.db,
       'relations',
-      { ids: [...ids], types: types?.length ? types : null, direction },
+      { ids: [...ids], types: types?.length ? types : null, direction, ...scopeParams(scope) },
       'relation',
       relationRecord,
     );

@@ -9,6 +9,7 @@ import {
   conditionRecord,
   stanceRecord,
 } from './records';
+import { EVERYTHING, Scope, scopeParams } from './scope';
 
 export type StanceAnchor = 'TARGET' | 'ACTOR' | 'ENTITY' | 'CLAIM' | 'RESPONSES' | 'ALL';
 
@@ -17,6 +18,34 @@ export interface StanceFilter {
   targetId?: string | null;
   kinds?: string[] | null;
   polarities?: Polarity[] | null;
+  /** Only the stances the documents of the scope report. */
+  scope?: Scope;
+}
+
+/** A stance of an actor's history on a target: whether its polarity differs from the one before. */
+export interface HistoryEntry {
+  stance: StanceRecord;
+  changed: boolean;
+  previousPolarity: string | null;
+}
+
+const byDate = (a: StanceRecord, b: StanceRecord) =>
+  (a.statedOn ?? '').localeCompare(b.statedOn ?? '') ||
+  (a.reportedOn ?? '').localeCompare(b.reportedOn ?? '') ||
+  a.docId.localeCompare(b.docId) ||
+  a.id.localeCompare(b.id);
+
+/** Stances in the order they were stated (then reported, then by document), each change of polarity marked. */
+export function history(stances: readonly StanceRecord[]): HistoryEntry[] {
+  const ordered = [...stances].sort(byDate);
+  return ordered.map((stance, i) => {
+    const previousPolarity = i > 0 ? ordered[i - 1].polarity : null;
+    return {
+      stance,
+      previousPolarity,
+      changed: previousPolarity !== null && previousPolarity !== stance.polarity,
+    };
+  });
 }
 
 /** The most stances one lookup returns; a guard, far above what a document holds. */
@@ -42,6 +71,7 @@ export class StanceStore {
         kinds: filter.kinds?.length ? filter.kinds : null,
         polarities: filter.polarities?.length ? filter.polarities : null,
         limit: STANCE_LIMIT,
+        ...scopeParams(filter.scope),
       },
       'stance',
       stanceRecord,
@@ -56,18 +86,27 @@ export class StanceStore {
     return [...found.values()].flat();
   }
 
-  async citedAsObjections(byId: string | null, againstId: string | null): Promise<CitationRecord[]> {
+  /** An actor's stances on a target in the order they were stated, each change of polarity marked. */
+  async history(actorId: string, targetId: string, scope: Scope = EVERYTHING): Promise<HistoryEntry[]> {
+    return history(await this.find({ actorId, targetId, scope }));
+  }
+
+  async citedAsObjections(
+    byId: string | null,
+    againstId: string | null,
+    scope: Scope = EVERYTHING,
+  ): Promise<CitationRecord[]> {
     return readColumn(
       this.db,
       'cited-as-objections',
-      { byId, againstId, limit: STANCE_LIMIT },
+      { byId, againstId, limit: STANCE_LIMIT, ...scopeParams(scope) },
       'citation',
       citationRecord,
     );
   }
 
   /** Each condition with what it is a condition for and every stance on it (who set, rejected, accepted it). */
-  async conditions(forId: string | null): Promise<ConditionRecord[]> {
-    return readColumn(this.db, 'conditions', { forId }, 'condition', conditionRecord);
+  async conditions(forId: string | null, scope: Scope = EVERYTHING): Promise<ConditionRecord[]> {
+    return readColumn(this.db, 'conditions', { forId, ...scopeParams(scope) }, 'condition', conditionRecord);
   }
 }

@@ -142,6 +142,8 @@ describe('compiled row checkers answer exactly as zod', () => {
             actorId: 'a',
             targetId: 'b',
             stanceIds: ['s'],
+            docIds: ['doc'],
+            stancePolarities: ['SUPPORT'],
             kinds: ['K'],
             polarities: ['SUPPORT'],
             evidenceCount: 2,

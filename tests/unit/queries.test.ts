@@ -94,6 +94,33 @@ const ROOT_FIELDS: Record<string, Case> = {
     operation:
       '{ timeline(from: "2025-03-01", to: "2025-03-31") { date dateText kind entity { id } stance { id } evidence { quote } } }',
   },
+  stanceHistory: {
+    operation:
+      '{ stanceHistory(actor: "Putin", target: "full ceasefire") { statedOn changed previousPolarity stance { id reportedOn statedOn dateInferred evidence { quote } } } }',
+  },
+  'stanceHistory (scoped: the document ids checked alongside the names)': {
+    operation:
+      '{ stanceHistory(actor: "Putin", target: "full-ceasefire", documents: ["call-2025-03-18"], from: "2025-03-01", to: "2025-03-31") { changed stance { id } } }',
+  },
+  'supporters (scoped to a date window: no lookup of its own)': {
+    operation:
+      '{ supporters(of: "limited ceasefire", from: "2025-03-18", to: "2025-03-18") { id statedOn } }',
+  },
+  'stanceMatrix (scoped, with the sources of each cell)': {
+    operation:
+      '{ stanceMatrix(documents: ["call-2025-03-18"], to: "2025-04-01") { cells { polarity sourcesDisagree sources { polarity polarities stanceCount } } } }',
+  },
+  'counts by DATE (weeks, scoped)': {
+    operation: '{ counts(groupBy: DATE, bucket: WEEK, from: "2025-03-01") { key label count } }',
+  },
+  'neighborhood, graph, path, relations, conditions, citedAsObjections (scoped)': {
+    operation:
+      '{ neighborhood(of: "putin", documents: ["call-2025-03-18"]) { truncated } graph(from: "2025-03-18") { truncated } path(from: "Zelensky", to: "sumy", reportedTo: "2025-03-31") { truncated } relations(of: "russia", to: "2025-03-31") { type } conditions(from: "2025-03-01") { condition { id } } citedAsObjections(to: "2025-03-31") { cited { id } } }',
+  },
+  'timeline (scoped by documents and the reporting window)': {
+    operation:
+      '{ timeline(from: "2025-03-01", documents: ["call-2025-03-18"], reportedFrom: "2025-03-18", reportedTo: "2025-03-18") { date kind } }',
+  },
   version: { operation: '{ version }' },
   loadDocument: {
     operation:
@@ -131,6 +158,13 @@ const NESTED_FIELDS: Record<string, Case> = {
     operation: '{ documents { id text sentences { id heading { text } } headings { id text } } }',
   },
   'Relation.about': { operation: '{ relations(of: "trump") { type about { id name } } }' },
+  'Stance.document, CellSource.document (one document lookup for all)': {
+    operation: '{ stanceMatrix { cells { sources { document { id } } stances { document { id title } } } } }',
+  },
+  'Entity.stances, Entity.relations in a scope (one loader per scope)': {
+    operation:
+      '{ entities(first: 3) { edges { node { all: stances { id } scoped: stances(documents: ["call-2025-03-18"]) { id } windowed: stances(from: "2025-03-18") { id } relations(to: "2025-03-18") { type } } } } }',
+  },
   'StanceCell.stances': { operation: '{ stanceMatrix { cells { stances { id kind } } } }' },
   'Edge.stance': { operation: '{ neighborhood(of: "putin") { edges { kind stance { id kind } } } }' },
   'deep navigation: one query a level, whatever the number of parents': {

@@ -1,10 +1,22 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { BadUserInputError } from '../../domain/errors';
+import { MatrixRecord } from '../../graph/aggregate.store';
 import { LIMITS, inRange } from '../argument-limits';
 import { GraphContext } from '../context';
 import { entitiesById } from '../entities-by-id';
+import { ReportedScopeArgs, ScopeArgs, resolveReportedScope, resolveScope } from '../scope';
+import { Document } from '../types/document.type';
 import { Stance } from '../types/stance.type';
-import { CellPolarity, Count, CountGroup, StanceCell, StanceMatrix, TimelineEntry } from './aggregate.types';
+import {
+  CellPolarity,
+  CellSource,
+  Count,
+  CountGroup,
+  DateBucket,
+  StanceCell,
+  StanceMatrix,
+  TimelineEntry,
+} from './aggregate.types';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -18,12 +30,30 @@ function isoDate(argument: string, value: string | null | undefined): string | n
   return value;
 }
 
+const together = (polarities: string[]) =>
+  polarities.length === 1 ? polarities[0] : CellPolarity.CONFLICTING;
+
+/** Per reporting document, in the order the cell first names them: what it reports about the pair. */
+function sourcesOf(cell: MatrixRecord['cells'][number]): CellSource[] {
+  const byDoc = new Map<string, string[]>();
+  cell.docIds.forEach((docId, i) => {
+    const list = byDoc.get(docId) ?? [];
+    list.push(cell.stancePolarities[i]);
+    byDoc.set(docId, list);
+  });
+  return [...byDoc].map(([docId, all]) => {
+    const polarities = [...new Set(all)];
+    return { docId, polarities, polarity: together(polarities), stanceCount: all.length };
+  });
+}
+
 @Resolver(() => StanceCell)
 export class AggregateResolver {
   @Query(() => StanceMatrix, {
     description:
       'For each actor × target pair: the stance kinds, their polarity (CONFLICTING when they disagree, never ' +
-      'averaged) and the evidence count. Without arguments: the actors and targets that have stances, most ' +
+      'averaged), the evidence count and the documents that report them (sources; sourcesDisagree when ' +
+      'reports differ). Without arguments: the actors and targets that have stances, most ' +
       'stances first (at most `first` of each).',
   })
   async stanceMatrix(
@@ -33,6 +63,7 @@ export class AggregateResolver {
     targets: string[] | null,
     @Arg('first', () => Int, { defaultValue: 50, description: 'At most this many rows and columns (1–100).' })
     first: number,
+    @Args(() => ScopeArgs) scopeArgs: ScopeArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<StanceMatrix> {
     inRange('first', first, LIMITS.first.min, LIMITS.first.max);
@@ -40,48 +71,71 @@ export class AggregateResolver {
       refs == null
         ? null
         : (await Promise.all(refs.map((r) => ctx.stores.names.resolve(r, argument)))).map((e) => e.id);
-    const [actorIds, targetIds] = await Promise.all([
+    const [actorIds, targetIds, scope] = await Promise.all([
       resolveAll(actors, 'actors'),
       resolveAll(targets, 'targets'),
+      resolveScope(ctx, scopeArgs),
     ]);
-    const m = await ctx.stores.aggregates.stanceMatrix(actorIds, targetIds, first);
+    const m = await ctx.stores.aggregates.stanceMatrix(actorIds, targetIds, first, scope);
     ctx.loaders.primeEntities([...m.actors, ...m.targets]);
     const entity = entitiesById([...m.actors, ...m.targets]);
     return {
       actors: m.actors,
       targets: m.targets,
-      cells: m.cells.map((c) => ({
-        actor: entity(c.actorId),
-        target: entity(c.targetId),
-        kinds: c.kinds,
-        polarities: c.polarities,
-        polarity: c.polarities.length === 1 ? c.polarities[0] : CellPolarity.CONFLICTING,
-        stanceCount: c.stanceIds.length,
-        evidenceCount: c.evidenceCount,
-        stanceIds: c.stanceIds,
-      })),
+      cells: m.cells.map((c) => {
+        const sources = sourcesOf(c);
+        return {
+          actor: entity(c.actorId),
+          target: entity(c.targetId),
+          kinds: c.kinds,
+          polarities: c.polarities,
+          polarity: together(c.polarities),
+          stanceCount: c.stanceIds.length,
+          evidenceCount: c.evidenceCount,
+          sources,
+          sourcesDisagree: new Set(sources.map((s) => s.polarity)).size > 1,
+          stanceIds: c.stanceIds,
+        };
+      }),
     };
   }
 
-  @Query(() => [Count], { description: 'How many per group (group-by), largest first.' })
+  @Query(() => [Count], {
+    description:
+      'How many per group (group-by), largest first; DATE groups in date order. Stances are counted by ' +
+      'STANCE_KIND, POLARITY, DOCUMENT (the reporting document) and DATE (statedOn, in buckets).',
+  })
   async counts(
     @Arg('groupBy', () => CountGroup, { description: 'What to count by.' }) groupBy: CountGroup,
+    @Arg('bucket', () => DateBucket, {
+      defaultValue: DateBucket.DAY,
+      description: 'For groupBy: DATE, how wide a group is: DAY, WEEK (ISO, from Monday) or MONTH.',
+    })
+    bucket: DateBucket,
+    @Args(() => ScopeArgs) scopeArgs: ScopeArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Count[]> {
-    return (await ctx.stores.aggregates.counts(groupBy)).map((c) => ({ ...c, label: c.label ?? null }));
+    const scope = await resolveScope(ctx, scopeArgs);
+    const found = await ctx.stores.aggregates.counts(groupBy, bucket, scope);
+    return found.map((c) => ({ ...c, label: c.label ?? null }));
   }
 
   @Query(() => [TimelineEntry], {
     description:
-      'Dated events and statements in date order, each with its evidence. Dates are ISO, inclusive.',
+      'Dated events and statements in date order, each with its evidence. Dates are ISO, inclusive. from and ' +
+      'to bound the entries’ own dates; documents, reportedFrom and reportedTo narrow them to what those ' +
+      'reports state (statements) or mention (events).',
   })
   async timeline(
     @Arg('from', () => String, { nullable: true, description: 'Earliest date (YYYY-MM-DD).' })
     from: string | null,
     @Arg('to', () => String, { nullable: true, description: 'Latest date (YYYY-MM-DD).' }) to: string | null,
+    @Args(() => ReportedScopeArgs) scopeArgs: ReportedScopeArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<TimelineEntry[]> {
-    const entries = await ctx.stores.aggregates.timeline(isoDate('from', from), isoDate('to', to), 1_000);
+    const window = [isoDate('from', from), isoDate('to', to)] as const;
+    const scope = await resolveReportedScope(ctx, scopeArgs);
+    const entries = await ctx.stores.aggregates.timeline(...window, 1_000, scope);
     return entries.map((e) => ({
       date: e.date,
       dateText: e.dateText ?? null,
@@ -96,5 +150,13 @@ export class AggregateResolver {
   async stances(@Root() cell: StanceCell, @Ctx() ctx: GraphContext) {
     const found = await ctx.loaders.stances('CLAIM').loadMany(cell.stanceIds);
     return found.flatMap((list) => (Array.isArray(list) ? list.map((s) => ctx.loaders.primeStance(s)) : []));
+  }
+}
+
+@Resolver(() => CellSource)
+export class CellSourceResolver {
+  @FieldResolver(() => Document, { description: 'The reporting document.' })
+  async document(@Root() source: CellSource, @Ctx() ctx: GraphContext) {
+    return ctx.loaders.document.load(source.docId);
   }
 }

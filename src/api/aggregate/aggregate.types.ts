@@ -11,6 +11,13 @@ export enum CountGroup {
   POLARITY = 'POLARITY',
   RELATION_TYPE = 'RELATION_TYPE',
   DOCUMENT = 'DOCUMENT',
+  DATE = 'DATE',
+}
+
+export enum DateBucket {
+  DAY = 'DAY',
+  WEEK = 'WEEK',
+  MONTH = 'MONTH',
 }
 
 export enum CellPolarity {
@@ -32,7 +39,21 @@ registerEnumType(CountGroup, {
     STANCE_KIND: { description: 'Stances per kind.' },
     POLARITY: { description: 'Stances per polarity.' },
     RELATION_TYPE: { description: 'Facts per relationship type.' },
-    DOCUMENT: { description: 'Stances per document.' },
+    DOCUMENT: { description: 'Stances per reporting document (label: its title).' },
+    DATE: {
+      description:
+        'Stances per date bucket (see bucket) of the day they were stated (statedOn), in date order; key: the ' +
+        'bucket’s first day (ISO weeks start on Monday), label: e.g. "2025-W12" or "2025-03".',
+    },
+  },
+});
+registerEnumType(DateBucket, {
+  name: 'DateBucket',
+  description: 'How wide a DATE group of counts is.',
+  valuesConfig: {
+    DAY: { description: 'One day.' },
+    WEEK: { description: 'An ISO week, Monday to Sunday.' },
+    MONTH: { description: 'A calendar month.' },
   },
 });
 registerEnumType(CellPolarity, {
@@ -53,6 +74,24 @@ registerEnumType(TimelineKind, {
     STATEMENT: { description: 'A dated stance.' },
   },
 });
+
+@ObjectType({
+  simpleResolvers: true,
+  description: 'What one document reports about an actor × target pair of the stance matrix.',
+})
+export class CellSource {
+  @Field(() => CellPolarity, { description: 'The polarity of the stances this document reports, together.' })
+  polarity!: string;
+
+  @Field(() => [Polarity], { description: 'Every polarity among them.' })
+  polarities!: string[];
+
+  @Field(() => Int, { description: 'How many of the cell’s stances it reports.' })
+  stanceCount!: number;
+
+  /** The document's id, which the cell-source resolver turns into the document. */
+  docId!: string;
+}
 
 /**
  * Kinds and polarities are held as the matrix query reads them (strings); the enums check them on the way
@@ -83,6 +122,18 @@ export class StanceCell {
   @Field(() => Int, { description: 'How many quotes back them.' })
   evidenceCount!: number;
 
+  @Field(() => [CellSource], {
+    description: 'The documents that report the stances of this cell, each with the polarity it reports.',
+  })
+  sources!: CellSource[];
+
+  @Field(() => Boolean, {
+    description:
+      'True when different documents report different polarities for this pair (one CONFLICTING itself counts ' +
+      'as its own polarity): the reports disagree, not only the actor with itself.',
+  })
+  sourcesDisagree!: boolean;
+
   stanceIds!: string[];
 }
 
@@ -103,10 +154,15 @@ export class StanceMatrix {
 
 @ObjectType({ simpleResolvers: true, description: 'A group and how many it holds.' })
 export class Count {
-  @Field(() => String, { description: 'The group: a kind, polarity, relationship type or document id.' })
+  @Field(() => String, {
+    description: 'The group: a kind, polarity, relationship type, document id or a date bucket’s first day.',
+  })
   key!: string;
 
-  @Field(() => String, { nullable: true, description: 'A readable name for the group (a document’s title).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A readable name for the group (a document’s title, a week "2025-W12", a month "2025-03").',
+  })
   label!: string | null;
 
   @Field(() => Int, { description: 'How many.' })

@@ -1,9 +1,10 @@
 import { GraphQLResolveInfo, Kind } from 'graphql';
-import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { BadUserInputError } from '../../domain/errors';
 import { EntityRecord } from '../../graph/records';
 import { LIMITS, boundedText, inRange } from '../argument-limits';
 import { GraphContext } from '../context';
+import { ScopeArgs, resolveScope } from '../scope';
 import { Entity } from '../types/entity.type';
 import { Direction, EntityKind, FactType, StanceKind, StanceRole } from '../types/enums';
 import { Mention } from '../types/evidence.type';
@@ -115,10 +116,12 @@ export class EntityResolver {
     role: StanceRole | null,
     @Arg('kinds', () => [StanceKind], { nullable: true, description: 'Only these kinds.' })
     kinds: StanceKind[] | null,
+    @Args(() => ScopeArgs) scopeArgs: ScopeArgs,
     @Ctx() ctx: GraphContext,
   ) {
     const anchor = role === StanceRole.ACTOR ? 'ACTOR' : role === StanceRole.TARGET ? 'TARGET' : 'ENTITY';
-    const found = await ctx.loaders.stances(anchor, kinds).load(entity.id);
+    const scope = await resolveScope(ctx, scopeArgs);
+    const found = await ctx.loaders.stances(anchor, kinds, scope).load(entity.id);
     // Both roles come in one round trip; the stances it takes are listed before those on it.
     const asActor = found.filter((s) => s.actor.id === entity.id);
     const onIt = found.filter((s) => s.actor.id !== entity.id);
@@ -134,9 +137,11 @@ export class EntityResolver {
     types: FactType[] | null,
     @Arg('direction', () => Direction, { defaultValue: Direction.BOTH, description: 'Which way.' })
     direction: Direction,
+    @Args(() => ScopeArgs) scopeArgs: ScopeArgs,
     @Ctx() ctx: GraphContext,
   ) {
-    const found = await ctx.loaders.relations(types, direction).load(entity.id);
+    const scope = await resolveScope(ctx, scopeArgs);
+    const found = await ctx.loaders.relations(types, direction, scope).load(entity.id);
     return found.map((r) => ctx.loaders.primeRelation(r));
   }
 

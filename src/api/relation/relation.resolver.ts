@@ -1,6 +1,7 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { RelationRecord } from '../../graph/records';
 import { GraphContext } from '../context';
+import { ScopeArgs, resolveScope } from '../scope';
 import { Entity } from '../types/entity.type';
 import { Direction, FactType } from '../types/enums';
 import { Relation } from '../types/relation.type';
@@ -17,10 +18,14 @@ export class RelationResolver {
     types: FactType[] | null,
     @Arg('direction', () => Direction, { defaultValue: Direction.BOTH, description: 'Which way.' })
     direction: Direction,
+    @Args(() => ScopeArgs) scopeArgs: ScopeArgs,
     @Ctx() ctx: GraphContext,
   ) {
-    const entity = await ctx.stores.names.resolve(of, 'of');
-    const found = await ctx.stores.relations.ofEntities([entity.id], types, direction);
+    const [entity, scope] = await Promise.all([
+      ctx.stores.names.resolve(of, 'of'),
+      resolveScope(ctx, scopeArgs),
+    ]);
+    const found = await ctx.stores.relations.ofEntities([entity.id], types, direction, scope);
     return (found.get(entity.id) ?? []).map((r) => ctx.loaders.primeRelation(r));
   }
 

@@ -1,5 +1,6 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
 import { GraphContext } from '../context';
+import { ScopeArgs, resolveScope } from '../scope';
 import { ConditionStatus } from '../types/relation.type';
 import { Citation } from '../types/stance.type';
 
@@ -20,13 +21,19 @@ export class ObjectionResolver {
       description: `Only objections on this target. ${ENTITY_ARG}`,
     })
     against: string | null,
+    @Args(() => ScopeArgs) scopeArgs: ScopeArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Citation[]> {
-    const [byEntity, againstEntity] = await Promise.all([
+    const [byEntity, againstEntity, scope] = await Promise.all([
       by == null ? null : ctx.stores.names.resolve(by, 'by'),
       against == null ? null : ctx.stores.names.resolve(against, 'against'),
+      resolveScope(ctx, scopeArgs),
     ]);
-    const found = await ctx.stores.stances.citedAsObjections(byEntity?.id ?? null, againstEntity?.id ?? null);
+    const found = await ctx.stores.stances.citedAsObjections(
+      byEntity?.id ?? null,
+      againstEntity?.id ?? null,
+      scope,
+    );
     return found.map((c) => {
       const objection = ctx.loaders.primeStance(c.objection);
       return { cited: c.cited, by: c.by, objection, evidence: objection.evidence };
@@ -43,10 +50,14 @@ export class ObjectionResolver {
       description: `Only conditions for this proposal or event. ${ENTITY_ARG}`,
     })
     forRef: string | null,
+    @Args(() => ScopeArgs) scopeArgs: ScopeArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<ConditionStatus[]> {
-    const forEntity = forRef == null ? null : await ctx.stores.names.resolve(forRef, 'for');
-    const found = await ctx.stores.stances.conditions(forEntity?.id ?? null);
+    const [forEntity, scope] = await Promise.all([
+      forRef == null ? null : ctx.stores.names.resolve(forRef, 'for'),
+      resolveScope(ctx, scopeArgs),
+    ]);
+    const found = await ctx.stores.stances.conditions(forEntity?.id ?? null, scope);
     return found.map((c) => {
       const stances = c.stances.map((s) => ctx.loaders.primeStance(s));
       const relations = c.conditionFor.map((r, i) =>

@@ -1,8 +1,11 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { StanceRecord } from '../../graph/records';
+import { Scope } from '../../graph/scope';
 import { GraphContext } from '../context';
+import { ScopeArgs, resolveScope } from '../scope';
+import { Document } from '../types/document.type';
 import { Polarity, StanceKind } from '../types/enums';
-import { Stance } from '../types/stance.type';
+import { Stance, StanceHistoryEntry } from '../types/stance.type';
 
 const ENTITY_ARG = 'An entity’s id, or any of its names or aliases (case- and diacritic-insensitive).';
 
@@ -15,17 +18,19 @@ export class StanceResolver {
   })
   async supporters(
     @Arg('of', () => String, { description: ENTITY_ARG }) of: string,
+    @Args(() => ScopeArgs) scope: ScopeArgs,
     @Ctx() ctx: GraphContext,
   ) {
-    return this.onTarget(of, 'of', ['SUPPORT', 'CONDITIONAL'], ctx);
+    return this.onTarget(of, 'of', ['SUPPORT', 'CONDITIONAL'], scope, ctx);
   }
 
   @Query(() => [Stance], { description: 'Who opposes it: the stances of OPPOSE polarity on the entity.' })
   async opponents(
     @Arg('of', () => String, { description: ENTITY_ARG }) of: string,
+    @Args(() => ScopeArgs) scope: ScopeArgs,
     @Ctx() ctx: GraphContext,
   ) {
-    return this.onTarget(of, 'of', ['OPPOSE'], ctx);
+    return this.onTarget(of, 'of', ['OPPOSE'], scope, ctx);
   }
 
   @Query(() => [Stance], {
@@ -41,19 +46,53 @@ export class StanceResolver {
     kinds: StanceKind[] | null,
     @Arg('polarities', () => [Polarity], { nullable: true, description: 'Only these polarities.' })
     polarities: Polarity[] | null,
+    @Args(() => ScopeArgs) scopeArgs: ScopeArgs,
     @Ctx() ctx: GraphContext,
   ) {
-    const [actorEntity, targetEntity] = await Promise.all([
+    const [actorEntity, targetEntity, scope] = await Promise.all([
       actor == null ? null : ctx.stores.names.resolve(actor, 'actor'),
       target == null ? null : ctx.stores.names.resolve(target, 'target'),
+      resolveScope(ctx, scopeArgs),
     ]);
     const found = await ctx.stores.stances.find({
       actorId: actorEntity?.id ?? null,
       targetId: targetEntity?.id ?? null,
       kinds,
       polarities,
+      scope,
     });
     return found.map((s) => ctx.loaders.primeStance(s));
+  }
+
+  @Query(() => [StanceHistoryEntry], {
+    description:
+      'The stances of an actor on a target in the order they were stated (statedOn, then reportedOn, then ' +
+      'document id), each with its document and evidence, marking every change of polarity. Example: ' +
+      'stanceHistory(actor: "Putin", target: "full ceasefire").',
+  })
+  async stanceHistory(
+    @Arg('actor', () => String, { description: `Who takes them. ${ENTITY_ARG}` }) actor: string,
+    @Arg('target', () => String, { description: `What they are on. ${ENTITY_ARG}` }) target: string,
+    @Args(() => ScopeArgs) scopeArgs: ScopeArgs,
+    @Ctx() ctx: GraphContext,
+  ): Promise<StanceHistoryEntry[]> {
+    const [actorEntity, targetEntity, scope] = await Promise.all([
+      ctx.stores.names.resolve(actor, 'actor'),
+      ctx.stores.names.resolve(target, 'target'),
+      resolveScope(ctx, scopeArgs),
+    ]);
+    const entries = await ctx.stores.stances.history(actorEntity.id, targetEntity.id, scope);
+    return entries.map(({ stance, changed, previousPolarity }) => ({
+      stance: ctx.loaders.primeStance(stance),
+      statedOn: stance.statedOn,
+      changed,
+      previousPolarity,
+    }));
+  }
+
+  @FieldResolver(() => Document, { description: 'The document that reports it.' })
+  async document(@Root() stance: StanceRecord, @Ctx() ctx: GraphContext) {
+    return ctx.loaders.document.load(stance.docId);
   }
 
   @FieldResolver(() => Stance, { nullable: true, description: 'The stance this one responds to, if any.' })
@@ -68,9 +107,18 @@ export class StanceResolver {
     return (await ctx.loaders.stances('RESPONSES').load(stance.id)).map((s) => ctx.loaders.primeStance(s));
   }
 
-  private async onTarget(ref: string, argument: string, polarities: Polarity[], ctx: GraphContext) {
-    const target = await ctx.stores.names.resolve(ref, argument);
-    const found = await ctx.stores.stances.find({ targetId: target.id, polarities });
+  private async onTarget(
+    ref: string,
+    argument: string,
+    polarities: Polarity[],
+    scopeArgs: ScopeArgs,
+    ctx: GraphContext,
+  ) {
+    const [target, scope]: [{ id: string }, Scope] = await Promise.all([
+      ctx.stores.names.resolve(ref, argument),
+      resolveScope(ctx, scopeArgs),
+    ]);
+    const found = await ctx.stores.stances.find({ targetId: target.id, polarities, scope });
     return found.map((s) => ctx.loaders.primeStance(s));
   }
 }

@@ -1,8 +1,9 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { SubgraphRecord } from '../../graph/entity.store';
 import { LIMITS, inRange } from '../argument-limits';
 import { GraphContext } from '../context';
 import { entitiesById } from '../entities-by-id';
+import { ReportedScopeArgs, ScopeArgs, resolveReportedScope, resolveScope } from '../scope';
 import { EdgeKind, EntityKind } from '../types/enums';
 import { Stance } from '../types/stance.type';
 import { Edge, Subgraph } from '../types/subgraph.type';
@@ -38,12 +39,16 @@ export class SubgraphResolver {
     @Arg('of', () => String, { description: ENTITY_ARG }) of: string,
     @Arg('depth', () => Int, { defaultValue: LIMITS.depth.default, description: 'Hops (1–3).' })
     depth: number,
+    @Args(() => ScopeArgs) scopeArgs: ScopeArgs,
     @Ctx() ctx: GraphContext,
   ) {
     inRange('depth', depth, LIMITS.depth.min, LIMITS.depth.max);
-    const entity = await ctx.stores.names.resolve(of, 'of');
+    const [entity, scope] = await Promise.all([
+      ctx.stores.names.resolve(of, 'of'),
+      resolveScope(ctx, scopeArgs),
+    ]);
     return toSubgraph(
-      await ctx.stores.entities.neighborhood(entity.id, depth, LIMITS.neighborhoodNodes),
+      await ctx.stores.entities.neighborhood(entity.id, depth, LIMITS.neighborhoodNodes, scope),
       ctx,
     );
   }
@@ -58,10 +63,12 @@ export class SubgraphResolver {
     first: number,
     @Arg('kinds', () => [EntityKind], { nullable: true, description: 'Only entities of these kinds.' })
     kinds: EntityKind[] | null,
+    @Args(() => ScopeArgs) scopeArgs: ScopeArgs,
     @Ctx() ctx: GraphContext,
   ) {
     inRange('first', first, 1, 500);
-    return toSubgraph(await ctx.stores.entities.overview(first, kinds ?? null), ctx);
+    const scope = await resolveScope(ctx, scopeArgs);
+    return toSubgraph(await ctx.stores.entities.overview(first, kinds ?? null, scope), ctx);
   }
 
   @Query(() => Subgraph, {
@@ -74,14 +81,16 @@ export class SubgraphResolver {
     @Arg('to', () => String, { description: ENTITY_ARG }) to: string,
     @Arg('maxHops', () => Int, { defaultValue: LIMITS.maxHops.default, description: 'Longest chain (1–6).' })
     maxHops: number,
+    @Args(() => ReportedScopeArgs) scopeArgs: ReportedScopeArgs,
     @Ctx() ctx: GraphContext,
   ) {
     inRange('maxHops', maxHops, LIMITS.maxHops.min, LIMITS.maxHops.max);
-    const [a, b] = await Promise.all([
+    const [a, b, scope] = await Promise.all([
       ctx.stores.names.resolve(from, 'from'),
       ctx.stores.names.resolve(to, 'to'),
+      resolveReportedScope(ctx, scopeArgs),
     ]);
-    return toSubgraph(await ctx.stores.entities.path(a.id, b.id, maxHops), ctx);
+    return toSubgraph(await ctx.stores.entities.path(a.id, b.id, maxHops, scope), ctx);
   }
 
   @FieldResolver(() => Stance, {

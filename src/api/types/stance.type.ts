@@ -1,3 +1,4 @@
+import { GraphQLDate } from 'graphql-scalars';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { EntityRecord, EvidenceRecord, StanceRecord } from '../../graph/records';
 import { Entity } from './entity.type';
@@ -53,8 +54,51 @@ export class Stance {
   @Field(() => String, { nullable: true, description: 'The text’s own words for that date.' })
   dateText!: string | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'True when the annotator worked the date out rather than read it (e.g. "in a recent call"); null ' +
+      'where the annotation does not say.',
+  })
+  dateInferred!: boolean | null;
+
+  @Field(() => GraphQLDate, {
+    nullable: true,
+    description: 'When it was reported: the publication date of its document (see document).',
+  })
+  reportedOn!: string | null;
+
+  @Field(() => GraphQLDate, {
+    nullable: true,
+    description: 'When it was stated: its own date where the text gives one, else reportedOn.',
+  })
+  statedOn!: string | null;
+
   @Field(() => [Evidence], { description: 'Every place the document states it, in text order.' })
   evidence!: Evidence[];
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One stance of an actor’s history on a target, and whether it changed the actor’s polarity.',
+})
+export class StanceHistoryEntry {
+  @Field(() => Stance, { description: 'The stance, with its document, dates and evidence.' })
+  stance!: StanceRecord;
+
+  @Field(() => GraphQLDate, { nullable: true, description: 'When it was stated (the stance’s statedOn).' })
+  statedOn!: string | null;
+
+  @Field(() => Boolean, {
+    description: 'True when its polarity differs from the previous entry’s; false for the first.',
+  })
+  changed!: boolean;
+
+  @Field(() => Polarity, {
+    nullable: true,
+    description: 'The previous entry’s polarity; null for the first.',
+  })
+  previousPolarity!: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'An entity an opposing stance cites as its grounds.' })
