@@ -316,8 +316,8 @@ describe('replacing a document', () => {
     article: 'Putin spoke on Tuesday.\nRussia agreed to halt strikes on energy sites.\n',
     annotation: (sha) =>
       A.annotation(sha)
-        .replace(/  - id: order-trump\n(    .*\n)+?(?=  - id: order-call)/, '')
-        .replace(/  - from: order-trump\n(    .*\n)+/, '')
+        .replace(/ {2}- id: order-trump\n( {4}.*\n)+?(?= {2}- id: order-call)/, '')
+        .replace(/ {2}- from: order-trump\n( {4}.*\n)+/, '')
         .replace('Putin spoke with Trump on Tuesday', 'Putin spoke on Tuesday'),
   };
 
