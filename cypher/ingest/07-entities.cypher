@@ -1,16 +1,20 @@
-// Entities are shared by every document that names them: names and descriptions are the latest
-// annotation's, aliases accumulate. The kind label comes from the validated allow-list (src/domain/vocabulary.ts).
-// A document names an entity once (the validator refuses duplicate ids), so its DESCRIBES is new.
+// Each document that names an entity DESCRIBES it, with what it says of it: its own aliases (document-
+// scoped: "the call" in one report is not "the call" in another) and, for an entity of its own (not in the
+// registry), its name, description and date. The entity node's own names are the registry's
+// (00-registry) or, for a local entity, derived from all the documents that declare it (12-entity-
+// properties), never from whichever document was loaded last. The kind label comes from the validated
+// allow-list (src/domain/vocabulary.ts). A document names an entity once (the validator refuses duplicate
+// ids), so its DESCRIBES is new.
 UNWIND $rows AS row
 MATCH (d:Document {id: row.docId})
 MERGE (e:Entity {id: row.id})
 SET e:$(row.kind),
-    e.kind = row.kind,
-    e.name = row.name,
-    e.aliases = reduce(acc = coalesce(e.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END),
-    e.description = coalesce(row.description, e.description),
-    e.date = coalesce(row.date, e.date),
-    e.dateText = coalesce(row.dateText, e.dateText)
-SET e.aliasText = reduce(t = '', a IN e.aliases | t + a + ' | ')
-CREATE (d)-[:DESCRIBES]->(e)
+    e.kind = row.kind
+CREATE (d)-[x:DESCRIBES]->(e)
+SET x.aliases = row.aliases,
+    x.name = CASE WHEN row.registered THEN null ELSE row.name END,
+    x.description = row.description,
+    x.date = row.date,
+    x.dateText = row.dateText,
+    x.dateInferred = row.dateInferred
 RETURN count(e) AS entities

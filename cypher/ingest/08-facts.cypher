@@ -1,8 +1,11 @@
 // A fact is a relationship of an allow-listed type between two entities. Several documents may report the
-// same fact: its evidence is kept as parallel lists (docIds[i], sentenceIds[i], quotes[i], starts[i],
-// ends[i]) that each document adds its own entries to. A row is one fact with the new entries of every
-// document of the transaction (src/ingest/loader.ts factRows): a fact many documents report is rewritten
-// once a transaction, not once a document — the lists are rewritten whole on every SET.
+// same fact: each report is an entry of parallel lists (docIds[i], sentenceIds[i], quotes[i], starts[i],
+// ends[i], and what that document says of the fact: reportDates[i], reportDateTexts[i] ('' for none),
+// reportDatesInferred[i], reportConfidences[i]). A row is one fact with the new entries of every document
+// of the transaction (src/ingest/facts.ts factRows): a fact many documents report is rewritten once a
+// transaction, not once a document. The entries are kept sorted by (docId, start, end) and the fact's own
+// date and confidence come from the earliest report (publishedAt, then document id) — the earliest that
+// dates it, for the date — so that the stored fact does not depend on the order documents were loaded in.
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
@@ -10,11 +13,36 @@ MERGE (a)-[r:$(row.type) {about: row.about}]->(b)
 // Taking the lock before reading the lists keeps a concurrent load of another document from losing entries.
 SET r.lock = true
 REMOVE r.lock
-SET r.docIds = coalesce(r.docIds, []) + row.docIds,
-    r.sentenceIds = coalesce(r.sentenceIds, []) + row.sentenceIds,
-    r.quotes = coalesce(r.quotes, []) + row.quotes,
-    r.starts = coalesce(r.starts, []) + row.starts,
-    r.ends = coalesce(r.ends, []) + row.ends,
-    r.date = coalesce(row.date, r.date),
-    r.dateText = coalesce(row.dateText, r.dateText)
+WITH r, row
+CALL (r, row) {
+  UNWIND [i IN range(0, size(coalesce(r.docIds, [])) - 1) | {
+    docId: r.docIds[i], sentenceId: r.sentenceIds[i], quote: r.quotes[i], start: r.starts[i], end: r.ends[i],
+    date: coalesce(r.reportDates[i], ''), dateText: coalesce(r.reportDateTexts[i], ''),
+    dateInferred: coalesce(r.reportDatesInferred[i], false), confidence: coalesce(r.reportConfidences[i], 1.0)
+  }] + row.entries AS e
+  WITH e
+  ORDER BY e.docId, e.start, e.end, e.sentenceId
+  RETURN collect(e) AS entries
+}
+CALL (entries) {
+  UNWIND entries AS e
+  MATCH (d:Document {id: e.docId})
+  WITH e
+  ORDER BY d.publishedAt, d.id, e.start, e.end
+  RETURN collect(e) AS byDate
+}
+WITH r, entries, head(byDate) AS first, head([e IN byDate WHERE e.date <> '']) AS dated
+SET r.docIds = [e IN entries | e.docId],
+    r.sentenceIds = [e IN entries | e.sentenceId],
+    r.quotes = [e IN entries | e.quote],
+    r.starts = [e IN entries | e.start],
+    r.ends = [e IN entries | e.end],
+    r.reportDates = [e IN entries | e.date],
+    r.reportDateTexts = [e IN entries | e.dateText],
+    r.reportDatesInferred = [e IN entries | e.dateInferred],
+    r.reportConfidences = [e IN entries | toFloat(e.confidence)],
+    r.confidence = toFloat(first.confidence),
+    r.date = dated.date,
+    r.dateText = dated.dateText,
+    r.dateInferred = CASE WHEN dated.dateInferred THEN true END
 RETURN count(*) AS facts

@@ -5,7 +5,8 @@ UNWIND $rows AS row
 MATCH (actor:Entity {id: row.by})
 MATCH (target:Entity {id: row.on})
 CREATE (c:Claim {id: row.id, docId: row.docId, kind: row.kind, polarity: row.polarity, cameo: row.cameo,
-                 confidence: toFloat(row.confidence), method: row.method, date: row.date, dateText: row.dateText})
+                 confidence: toFloat(row.confidence), method: row.method, date: row.date, dateText: row.dateText,
+                 dateInferred: row.dateInferred})
 CREATE (c)-[:BY]->(actor)
 CREATE (c)-[:ON]->(target)
 // The same stance as one edge between entities, so that neighbourhoods and paths walk entity to entity.

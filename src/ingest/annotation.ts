@@ -31,6 +31,8 @@ const withEvidence = {
 const dated = {
   date: isoDate.optional(),
   dateText: text.optional(),
+  /** The annotator worked the date out (e.g. "in a recent call" → the day before publication). */
+  dateInferred: z.boolean().optional(),
 };
 
 export const entitySchema = z.strictObject({
@@ -41,6 +43,19 @@ export const entitySchema = z.strictObject({
   description: text.optional(),
   ...dated,
 });
+
+/**
+ * A document's entry for a registry entity (docs/corpus.md): its id, this document's own aliases, and
+ * optionally its kind as a check. Name, description and date are the registry's and refused here.
+ */
+export const entityReferenceSchema = z.strictObject({
+  id: slug,
+  kind: entitySchema.shape.kind.optional(),
+  aliases: z.array(text).default([]),
+});
+
+/** Fields a registry reference may not carry, because the registry owns them. */
+export const REGISTRY_OWNED_FIELDS = ['name', 'description', 'date', 'dateText', 'dateInferred'] as const;
 
 export const claimSchema = z.strictObject({
   id: slug,
@@ -63,6 +78,7 @@ export const factSchema = z.strictObject({
   }),
   to: slug,
   about: slug.optional(),
+  confidence: z.number().min(0).max(1).default(1),
   ...withEvidence,
   ...dated,
 });
@@ -83,6 +99,12 @@ export const annotationSchema = z.strictObject({
 });
 
 export type Annotation = z.infer<typeof annotationSchema>;
-export type EntityAnnotation = z.infer<typeof entitySchema>;
+export type EntityAnnotation = z.infer<typeof entitySchema> & {
+  /** Set on an entity of the corpus registry (referred to, or linked by name): the registry owns its names. */
+  registered?: boolean;
+  /** A registered entity's corpus-wide aliases; `aliases` are then this document's own. */
+  registryAliases?: string[];
+};
+export type EntityReferenceAnnotation = z.infer<typeof entityReferenceSchema>;
 export type ClaimAnnotation = z.infer<typeof claimSchema>;
 export type FactAnnotation = z.infer<typeof factSchema>;

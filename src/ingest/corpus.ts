@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Problem } from './source';
+import { RegistryResult, readRegistry, registryFileFor } from './registry';
+import { Problem, isError } from './source';
 import { DocumentInput, ValidationResult, validateDocument } from './validate';
 
 export const ARTICLE_FILE = 'article.txt';
@@ -49,9 +50,15 @@ export function readDocument(dir: string): DocumentInput {
   };
 }
 
-/** Validates one document folder, reporting a missing article.txt or graph.yaml like any other problem. */
-export function validateFolder(dir: string): ValidationResult {
-  const input = readDocument(dir);
+/**
+ * Validates one document folder, reporting a missing article.txt or graph.yaml like any other problem,
+ * against the registry of the folder it sits in (read here unless given; a registry with errors is
+ * reported instead of the document, which cannot be checked against it).
+ */
+export function validateFolder(dir: string, registry?: RegistryResult): ValidationResult {
+  const reg = registry ?? readRegistry(registryFileFor(dir));
+  if (reg.problems.some(isError)) return { problems: reg.problems };
+  const input = { ...readDocument(dir), registry: reg.registry };
   const missing = [
     [input.articleBytes === undefined, input.articleFile],
     [!existsSync(path.join(dir, ANNOTATION_FILE)), input.annotationFile],

@@ -7,19 +7,36 @@ import { DocumentPlan } from './plan';
  * the evidence of every document, and one statement per fact type.
  */
 
-/** A fact of the plan, its evidence as the parallel lists it is stored as (08-facts.cypher). */
-export type FactRow = Omit<DocumentPlan['facts'][number], 'evidence'> & {
-  docIds: string[];
-  sentenceIds: string[];
-  quotes: string[];
-  starts: number[];
-  ends: number[];
-};
+/**
+ * One report of a fact: an evidence entry and what its document says about the fact. Stored as parallel
+ * lists on the relationship (docIds[i], sentenceIds[i], … reportConfidences[i]); lists cannot hold null,
+ * so "no date" is '' here.
+ */
+export interface FactEntry {
+  docId: string;
+  sentenceId: string;
+  quote: string;
+  start: number;
+  end: number;
+  date: string;
+  dateText: string;
+  dateInferred: boolean;
+  confidence: number;
+}
+
+/** A fact with the new entries of every document of a transaction (08-facts.cypher). */
+export interface FactRow {
+  from: string;
+  type: string;
+  to: string;
+  about: string;
+  entries: FactEntry[];
+}
 
 /**
- * One row per fact with the evidence entries of every document given, in document order, each entry once
- * per document; date and dateText are the last given, as if the documents had been written one by one.
- * The documents are new or cleared, so none of these entries is stored yet.
+ * One row per fact with the evidence entries of every document given, each entry once per document. The
+ * statement merges them with the stored entries and sorts them, so that the order in which documents are
+ * loaded does not show. The documents are new or cleared, so none of these entries is stored yet.
  */
 export function factRows(plans: DocumentPlan[]): FactRow[] {
   const facts = new Map<string, FactRow>();
@@ -30,37 +47,24 @@ export function factRows(plans: DocumentPlan[]): FactRow[] {
       const key = JSON.stringify([fact.from, fact.type, fact.to, fact.about]);
       let row = facts.get(key);
       if (!row) {
-        const { from, type, to, about } = fact;
-        row = {
-          from,
-          type,
-          to,
-          about,
-          date: null,
-          dateText: null,
-          docIds: [],
-          sentenceIds: [],
-          quotes: [],
-          starts: [],
-          ends: [],
-        };
+        row = { from: fact.from, type: fact.type, to: fact.to, about: fact.about, entries: [] };
         facts.set(key, row);
       }
-      let added = false;
       for (const ev of fact.evidence) {
         const entry = JSON.stringify([key, docId, ev.sentenceId, ev.start, ev.end]);
         if (seen.has(entry)) continue;
         seen.add(entry);
-        added = true;
-        row.docIds.push(docId);
-        row.sentenceIds.push(ev.sentenceId);
-        row.quotes.push(ev.quote);
-        row.starts.push(ev.start);
-        row.ends.push(ev.end);
-      }
-      if (added) {
-        row.date = fact.date ?? row.date;
-        row.dateText = fact.dateText ?? row.dateText;
+        row.entries.push({
+          docId,
+          sentenceId: ev.sentenceId,
+          quote: ev.quote,
+          start: ev.start,
+          end: ev.end,
+          date: fact.date ?? '',
+          dateText: fact.dateText ?? '',
+          dateInferred: fact.dateInferred === true,
+          confidence: fact.confidence,
+        });
       }
     }
   }

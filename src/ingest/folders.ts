@@ -4,7 +4,9 @@ import { Database } from '../db/database';
 import { findDocumentDirs, validateFolder } from './corpus';
 import { BatchSummary, DocumentLoad, LoadCounters, LoadOptions, applySchema, loadPlans } from './loader';
 import { DocumentPlan } from './plan';
-import { formatProblem } from './source';
+import { Registry, RegistryResult, readRegistry, registryFileFor } from './registry';
+import { writeRegistry } from './registry-store';
+import { formatProblem, isError } from './source';
 
 /** No document folder under the paths given: the command line named the wrong place (a usage error). */
 export class NoDocumentsError extends Error {
@@ -21,23 +23,54 @@ function toStderr(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
-/** Validates every document first: one bad document stops the load before anything is written. */
-export function validateAll(paths: string[], report: (line: string) => void = toStderr): DocumentPlan[] {
+/** What a load needs: the plans of valid documents and the registries they were checked against. */
+export interface ValidCorpus {
+  plans: DocumentPlan[];
+  registries: Registry[];
+}
+
+/**
+ * Validates every document first, each against the registry of the folder it sits in (read once a folder):
+ * one error stops the load before anything is written. Warnings and notices are reported too.
+ */
+export function validateCorpus(paths: string[], report: (line: string) => void = toStderr): ValidCorpus {
   const dirs = findDocumentDirs(paths.length ? paths : [path.join(REPO_ROOT, 'corpus')]);
   if (!dirs.length)
     throw new NoDocumentsError(
       `no document folders (with article.txt and graph.yaml) under ${paths.join(', ') || 'corpus/'}`,
     );
-  const results = dirs.map((dir) => ({ dir, ...validateFolder(dir) }));
-  const problems = results.flatMap((r) => r.problems);
-  for (const problem of problems) report(formatProblem(problem));
-  if (problems.length) {
-    const bad = results.filter((r) => r.problems.length).length;
+  const registries = new Map<string, RegistryResult>();
+  for (const dir of dirs) {
+    const file = registryFileFor(dir);
+    if (!registries.has(file)) registries.set(file, readRegistry(file));
+  }
+  const registryProblems = [...registries.values()].flatMap((r) => r.problems);
+  for (const problem of registryProblems) report(formatProblem(problem));
+  const registryErrors = registryProblems.filter(isError).length;
+  if (registryErrors) {
     throw new InvalidDocumentsError(
-      `${problems.length} problem(s) in ${bad} of ${dirs.length} document(s); nothing was loaded`,
+      `${registryErrors} error(s) in the corpus registry; nothing was validated or loaded`,
     );
   }
-  return results.map((r) => r.plan!);
+  const results = dirs.map((dir) => ({ dir, ...validateFolder(dir, registries.get(registryFileFor(dir))) }));
+  const problems = results.flatMap((r) => r.problems);
+  for (const problem of problems) report(formatProblem(problem));
+  const errors = problems.filter(isError).length;
+  if (errors) {
+    const bad = results.filter((r) => r.problems.some(isError)).length;
+    throw new InvalidDocumentsError(
+      `${errors} problem(s) in ${bad} of ${dirs.length} document(s); nothing was loaded`,
+    );
+  }
+  return {
+    plans: results.map((r) => r.plan!),
+    registries: [...registries.values()].map((r) => r.registry).filter((r) => r.size),
+  };
+}
+
+/** validateCorpus, for callers that need the plans only. */
+export function validateAll(paths: string[], report: (line: string) => void = toStderr): DocumentPlan[] {
+  return validateCorpus(paths, report).plans;
 }
 
 function describeLoad(load: DocumentLoad): string {
@@ -67,8 +100,9 @@ export async function loadDocuments(
   log: (line: string) => void = toStderr,
   options: Pick<LoadOptions, 'rowsPerTransaction' | 'batchSize'> = {},
 ): Promise<BatchSummary> {
-  const plans = validateAll(paths);
+  const { plans, registries } = validateCorpus(paths);
   await applySchema(db);
+  for (const registry of registries) await writeRegistry(db, registry);
   let stored = 0;
   let lastShown = 0;
   const summary = await loadPlans(db, plans, {

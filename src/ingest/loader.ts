@@ -257,8 +257,12 @@ async function loadGroup(
     if (!write.length) return outcome;
     // Cleared first, so that only other documents' entities can conflict: an entity this document alone
     // describes may change its kind. Throwing rolls the clearing back with everything else.
+    // Entities whose declarations change: their stored names are recomputed at the end (12-entity-properties).
+    const redeclared = new Set<string>();
     for (const { plan, isNew } of write) {
-      if (!isNew) await count('02-clear-document', { docId: plan.document.id });
+      if (isNew) continue;
+      const [cleared] = await count('02-clear-document', { docId: plan.document.id });
+      for (const id of (cleared?.described as string[] | undefined) ?? []) redeclared.add(id);
     }
     const toWrite = write.map((w) => w.plan);
     if (toWrite.length > 1 && kindConflictsWithin(toWrite).length) throw new SplitGroup();
@@ -275,6 +279,9 @@ async function loadGroup(
         { conflicts },
       );
     }
+    const registered = new Map<string, DocumentPlan['registry'][number]>();
+    for (const plan of toWrite) for (const row of plan.registry) registered.set(row.id, row);
+    if (registered.size) await count('00-registry', { rows: [...registered.values()] });
     await count('04-documents', {
       docs: write.map(({ plan, version }) => ({ ...plan.document, planSha256: version })),
     });
@@ -284,6 +291,7 @@ async function loadGroup(
       ['05-headings', rows((p) => p.headings)],
       ['06-sentences', rows((p) => p.sentences)],
       ['07-entities', rows((p) => p.entities)],
+      ['12-entity-properties', [...entityIds(toWrite, redeclared)]],
       // Facts need only the entities: they are MERGEd (expanding between two entities) before the mentions
       // and claims add this transaction's relationships to those entities.
       ['08-facts', factRows(toWrite)],
@@ -299,7 +307,8 @@ async function loadGroup(
           for (const [type, ofType] of byFactType(batch as FactRow[])) {
             await count(step, { rows: ofType }, factStatement(type));
           }
-        } else await count(step, { rows: batch });
+        } else if (step === '12-entity-properties') await count(step, { ids: batch });
+        else await count(step, { rows: batch });
         done += batch.length;
         options.onProgress?.(step, done, total);
       });
@@ -307,6 +316,13 @@ async function loadGroup(
     return outcome;
   });
   return { documents, counters };
+}
+
+/** The local entities of the documents written, with those the cleared documents described. */
+function entityIds(plans: DocumentPlan[], cleared: Set<string>): Set<string> {
+  const ids = new Set(cleared);
+  for (const plan of plans) for (const e of plan.entities) if (!e.registered) ids.add(e.id);
+  return ids;
 }
 
 async function inBatches<T>(rows: T[], size: number, work: (batch: T[]) => Promise<void>): Promise<void> {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Annotation, ClaimAnnotation, EntityAnnotation, FactAnnotation } from './annotation';
 import { CLAIM_KINDS, ClaimKind } from '../domain/vocabulary';
+import type { Registry } from './registry';
 import { CodePoints, SegmentedText } from './text';
 import type { ResolvedQuote } from './validate';
 
@@ -29,6 +30,10 @@ export interface DocumentPlan {
     headingId: string | null;
     previousId: string | null;
   }[];
+  /**
+   * The entities the document names. For a registry entity (registered) only `aliases` is the document's
+   * (its own names for it); name and kind are the registry's, and description and dates null.
+   */
   entities: {
     id: string;
     kind: string;
@@ -37,7 +42,12 @@ export interface DocumentPlan {
     description: string | null;
     date: string | null;
     dateText: string | null;
+    /** true when the annotator worked the date out; null otherwise (stored only when true). */
+    dateInferred: boolean | null;
+    registered: boolean;
   }[];
+  /** The registry entries of the registered entities it names, written (MERGEd) with it. */
+  registry: RegistryRow[];
   mentions: { sentenceId: string; entityId: string; start: number; end: number; surface: string }[];
   claims: {
     id: string;
@@ -52,6 +62,7 @@ export interface DocumentPlan {
     method: string;
     date: string | null;
     dateText: string | null;
+    dateInferred: boolean | null;
     evidence: EvidenceRow[];
   }[];
   facts: {
@@ -62,9 +73,32 @@ export interface DocumentPlan {
     about: string;
     date: string | null;
     dateText: string | null;
+    dateInferred: boolean | null;
+    confidence: number;
     evidence: EvidenceRow[];
   }[];
 }
+
+export interface RegistryRow {
+  id: string;
+  kind: string;
+  name: string;
+  aliases: string[];
+  description: string | null;
+  iso3166: string | null;
+  wikidata: string | null;
+}
+
+/** A registry entity as the loader stores it (cypher/ingest/00-registry.cypher). */
+export const registryRow = (e: RegistryRow): RegistryRow => ({
+  id: e.id,
+  kind: e.kind,
+  name: e.name,
+  aliases: e.aliases,
+  description: e.description,
+  iso3166: e.iso3166,
+  wikidata: e.wikidata,
+});
 
 export interface EvidenceRow {
   sentenceId: string;
@@ -77,6 +111,8 @@ export interface PlanInput {
   document: Annotation['document'];
   text: string;
   segmented: SegmentedText;
+  /** Where the registered entities among `entities` come from; needed when any is registered. */
+  registry?: Registry;
   entities: EntityAnnotation[];
   claims: (ClaimAnnotation & { quotes: ResolvedQuote[] })[];
   facts: (FactAnnotation & { quotes: ResolvedQuote[] })[];
@@ -109,7 +145,7 @@ function termPattern(term: string): string {
 export function findMentions(text: string, segmented: SegmentedText, entities: EntityAnnotation[]) {
   const candidates: { from: number; to: number; entityId: string }[] = [];
   for (const entity of entities) {
-    for (const term of new Set([entity.name, ...entity.aliases])) {
+    for (const term of new Set([entity.name, ...(entity.registryAliases ?? []), ...entity.aliases])) {
       const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${termPattern(term)}(?![\\p{L}\\p{N}])`, 'gu');
       for (const m of text.matchAll(pattern))
         candidates.push({ from: m.index, to: m.index + m[0].length, entityId: entity.id });
@@ -143,6 +179,9 @@ export function findMentions(text: string, segmented: SegmentedText, entities: E
     .filter((t) => t.sentence !== undefined)
     .sort((a, b) => a.from - b.from);
 }
+
+/** Stored only when true: an absent flag and `false` say the same, and one of them is enough. */
+const inferred = (flag: boolean | undefined): true | null => (flag === true ? true : null);
 
 export function buildPlan(input: PlanInput): DocumentPlan {
   const { document: doc, text, segmented } = input;
@@ -189,7 +228,16 @@ export function buildPlan(input: PlanInput): DocumentPlan {
       description: e.description ?? null,
       date: e.date ?? null,
       dateText: e.dateText ?? null,
+      dateInferred: inferred(e.dateInferred),
+      registered: e.registered === true,
     })),
+    registry: input.entities
+      .filter((e) => e.registered)
+      .map((e) => {
+        const entry = input.registry?.byId.get(e.id);
+        if (!entry) throw new Error(`registered entity ${e.id} is not in the registry given to the plan`);
+        return registryRow(entry);
+      }),
     mentions: findMentions(text, segmented, input.entities).map((m) => ({
       sentenceId: sentenceId(doc.id, m.sentence!.index),
       entityId: m.entityId,
@@ -212,6 +260,7 @@ export function buildPlan(input: PlanInput): DocumentPlan {
         method: 'annotation',
         date: c.date ?? null,
         dateText: c.dateText ?? null,
+        dateInferred: inferred(c.dateInferred),
         evidence: evidence(c.quotes),
       };
     }),
@@ -222,6 +271,8 @@ export function buildPlan(input: PlanInput): DocumentPlan {
       about: f.about ?? '',
       date: f.date ?? null,
       dateText: f.dateText ?? null,
+      dateInferred: inferred(f.dateInferred),
+      confidence: f.confidence,
       evidence: evidence(f.quotes),
     })),
   };

@@ -8,10 +8,23 @@ export interface Problem {
   field: string;
   code: string;
   message: string;
+  /**
+   * Absent on errors, which reject the document; a warning (PROBABLE_DUPLICATE) or a notice
+   * (LINKED_TO_REGISTRY) is reported and the document still loads.
+   */
+  severity?: 'warning' | 'notice';
 }
 
+export type Severity = 'error' | 'warning' | 'notice';
+
+export const severityOf = (p: Problem): Severity => p.severity ?? 'error';
+
+/** Only errors stop a document. */
+export const isError = (p: Problem): boolean => p.severity === undefined;
+
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.column} ${p.field ? `${p.field}: ` : ''}${p.message} [${p.code}]`;
+  const severity = p.severity ? `${p.severity}: ` : '';
+  return `${p.file}:${p.line}:${p.column} ${severity}${p.field ? `${p.field}: ` : ''}${p.message} [${p.code}]`;
 }
 
 export function fieldName(path: ReadonlyArray<PropertyKey>): string {

@@ -56,6 +56,13 @@ function checkDatePairs(checked: CheckedAnnotation, problems: ProblemList): void
     ...checked.facts.map(({ item, index }) => ({ item, base: ['facts', index] as Path })),
   ];
   for (const { item, base } of dated) {
+    if (item.dateInferred !== undefined && item.date === undefined) {
+      problems.add(
+        [...base, 'dateInferred'],
+        'INVALID_FIELD',
+        'dateInferred says how a date was found: give it with date and dateText',
+      );
+    }
     if ((item.date === undefined) !== (item.dateText === undefined)) {
       problems.add(
         [...base, item.date ? 'dateText' : 'date'],

@@ -3,12 +3,16 @@ import {
   Annotation,
   ClaimAnnotation,
   EntityAnnotation,
+  EntityReferenceAnnotation,
+  REGISTRY_OWNED_FIELDS,
   FactAnnotation,
   annotationSchema,
   claimSchema,
+  entityReferenceSchema,
   entitySchema,
   factSchema,
 } from './annotation';
+import type { Registry } from './registry';
 import { Problem, YamlSource } from './source';
 
 /** A field's place in the annotation: keys and list indices, e.g. ['claims', 3, 'quote']. */
@@ -20,8 +24,9 @@ export class ProblemList {
 
   constructor(readonly source: YamlSource) {}
 
-  add(path: Path, code: string, message: string): void {
-    this.items.push(this.source.problem(path, code, message));
+  add(path: Path, code: string, message: string, severity?: Problem['severity']): void {
+    const problem = this.source.problem(path, code, message);
+    this.items.push(severity ? { ...problem, severity } : problem);
   }
 }
 
@@ -54,7 +59,7 @@ function valueAt(value: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   return at;
 }
 
-function zodProblems(
+export function zodProblems(
   source: YamlSource,
   base: Path,
   schema: ZodType,
@@ -86,7 +91,11 @@ function zodProblems(
  * Shape of the top level and the document block first; each list item is then checked on its own so that
  * one bad item does not hide the problems of the others.
  */
-export function checkSchema(top: Record<string, unknown>, problems: ProblemList): CheckedAnnotation {
+export function checkSchema(
+  top: Record<string, unknown>,
+  problems: ProblemList,
+  registry?: Registry,
+): CheckedAnnotation {
   const docCheck = zodProblems(problems.source, ['document'], annotationSchema.shape.document, top.document);
   problems.items.push(...docCheck.problems);
   for (const key of Object.keys(top)) {
@@ -94,7 +103,12 @@ export function checkSchema(top: Record<string, unknown>, problems: ProblemList)
       problems.add([key], 'UNKNOWN_FIELD', `unknown field "${key}"`);
   }
   const rejectedIds = { entities: new Set<string>(), claims: new Set<string>(), facts: new Set<string>() };
-  const list = <T>(key: Section, schema: ZodType, required: boolean): Listed<T>[] => {
+  const list = <T>(
+    key: Section,
+    schema: ZodType,
+    required: boolean,
+    check = (v: unknown, index: number) => zodProblems(problems.source, [key, index], schema, v),
+  ): Listed<T>[] => {
     const value = top[key];
     if (value === undefined || value === null) {
       if (required) problems.add([key], 'MISSING_FIELD', 'is required and must list at least one item');
@@ -106,16 +120,71 @@ export function checkSchema(top: Record<string, unknown>, problems: ProblemList)
     }
     const items: Listed<T>[] = [];
     value.forEach((v, index) => {
-      const r = zodProblems(problems.source, [key, index], schema, v);
+      const r = check(v, index);
       problems.items.push(...r.problems);
       if (r.ok) items.push({ item: r.data as T, index });
       else if (typeof valueAt(v, ['id']) === 'string') rejectedIds[key].add(valueAt(v, ['id']) as string);
     });
     return items;
   };
-  const entities = list<EntityAnnotation>('entities', entitySchema, true);
+  const entities = list<EntityAnnotation>('entities', entitySchema, true, (v, index) => {
+    const id = valueAt(v, ['id']);
+    const entry = typeof id === 'string' ? registry?.byId.get(id) : undefined;
+    return entry
+      ? checkReference(problems.source, index, v as Record<string, unknown>, entry)
+      : zodProblems(problems.source, ['entities', index], entitySchema, v);
+  });
   const claims = list<ClaimAnnotation>('claims', claimSchema, false);
   const facts = list<FactAnnotation>('facts', factSchema, false);
   const document = docCheck.ok ? (docCheck.data as Annotation['document']) : undefined;
   return { document, entities, claims, facts, rejectedIds };
+}
+
+/**
+ * A document entry whose id is a registry id refers to that entity: the registry gives kind, name and
+ * description, the entry only this document's aliases (and its kind, as a check). It stands in the checked
+ * annotation as a registered entity.
+ */
+function checkReference(
+  source: YamlSource,
+  index: number,
+  value: Record<string, unknown>,
+  entry: NonNullable<ReturnType<Registry['byId']['get']>>,
+): { ok: boolean; data?: unknown; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const rest: Record<string, unknown> = { ...value };
+  for (const field of REGISTRY_OWNED_FIELDS) {
+    if (!(field in value)) continue;
+    delete rest[field];
+    problems.push(
+      source.problem(
+        ['entities', index, field],
+        'REGISTRY_FIELD',
+        `"${entry.id}" is in the corpus registry (${entry.where}), which gives its ${field}: ` +
+          'a document gives only its own aliases (and, as a check, the kind)',
+      ),
+    );
+  }
+  const r = zodProblems(source, ['entities', index], entityReferenceSchema, rest);
+  problems.push(...r.problems);
+  const reference = r.data as EntityReferenceAnnotation | undefined;
+  if (reference?.kind !== undefined && reference.kind !== entry.kind) {
+    problems.push(
+      source.problem(
+        ['entities', index, 'kind'],
+        'KIND_MISMATCH',
+        `registry entity "${entry.id}" is a ${entry.kind} (${entry.where}), not a ${reference.kind}`,
+      ),
+    );
+  }
+  if (problems.length || !reference) return { ok: false, problems };
+  const entity: EntityAnnotation = {
+    id: entry.id,
+    kind: entry.kind,
+    name: entry.name,
+    aliases: reference.aliases,
+    registered: true,
+    registryAliases: entry.aliases,
+  };
+  return { ok: true, data: entity, problems };
 }

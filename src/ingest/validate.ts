@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { Annotation } from './annotation';
 import { DocumentPlan, buildPlan } from './plan';
 import { ResolvedQuotes, resolveQuotes } from './quotes';
-import { Problem, YamlSource } from './source';
+import { Problem, YamlSource, isError } from './source';
 import { SegmentedText, segment } from './text';
+import { linkToRegistry } from './link-registry';
+import { EMPTY_REGISTRY, Registry } from './registry';
 import { linkReferences } from './validate-references';
 import { CheckedAnnotation, ProblemList, checkSchema } from './validate-schema';
 
@@ -19,9 +21,12 @@ export interface DocumentInput {
   /** The article's exact bytes, for the sha256 check (defaults to the UTF-8 encoding of `article`). */
   articleBytes?: Buffer;
   annotation: string;
+  /** The corpus registry its entities refer to and are linked against (docs/corpus.md); none by default. */
+  registry?: Registry;
 }
 
 export interface ValidationResult {
+  /** Errors, warnings and notices (Problem.severity); a plan is given when none is an error. */
   problems: Problem[];
   plan?: DocumentPlan;
 }
@@ -35,16 +40,18 @@ export function validateDocument(input: DocumentInput): ValidationResult {
   const parsed = parseAnnotation(input);
   if ('problems' in parsed) return parsed;
   const problems = new ProblemList(parsed.source);
-  const checked = checkSchema(parsed.top, problems);
+  const registry = input.registry ?? EMPTY_REGISTRY;
+  const checked = checkSchema(parsed.top, problems, registry);
   if (checked.document) checkArticle(input, checked.document, problems);
+  linkToRegistry(checked, registry, problems);
   linkReferences(checked, problems);
   const segmented = segment(input.article);
   const quotes = resolveQuotes(input.article, segmented, checked, problems);
   problems.items.sort((a, b) => a.line - b.line || a.column - b.column);
-  if (problems.items.length || !checked.document) return { problems: problems.items };
+  if (problems.items.some(isError) || !checked.document) return { problems: problems.items };
   return {
     problems: problems.items,
-    plan: planLoad(input.article, segmented, checked, checked.document, quotes),
+    plan: planLoad(input.article, segmented, checked, checked.document, quotes, registry),
   };
 }
 
@@ -98,11 +105,13 @@ function planLoad(
   checked: CheckedAnnotation,
   document: Annotation['document'],
   quotes: ResolvedQuotes,
+  registry: Registry,
 ): DocumentPlan {
   return buildPlan({
     document,
     text,
     segmented,
+    registry,
     entities: checked.entities.map((e) => e.item),
     claims: checked.claims.map(({ item, index }) => ({ ...item, quotes: quotes.claims.get(index) ?? [] })),
     facts: checked.facts.map(({ item, index }) => ({ ...item, quotes: quotes.facts.get(index) ?? [] })),

@@ -1,6 +1,8 @@
 import { QueryRunner } from '../db/database';
 import { LoadSummary, applySchema, loadPlan } from './loader';
 import { DocumentPlan } from './plan';
+import { Registry } from './registry';
+import { storedRegistry } from './registry-store';
 
 /**
  * Loads validated documents for the running service (the loadDocument mutation). The constraints the
@@ -14,6 +16,14 @@ export class DocumentWriter {
     private readonly db: QueryRunner,
     private readonly onLoaded: () => void = () => {},
   ) {}
+
+  /**
+   * The registry a document sent over the API is checked and linked against: the one stored in the graph,
+   * as loaded from the corpus's entities.yaml.
+   */
+  registry(): Promise<Registry> {
+    return storedRegistry(this.db);
+  }
 
   async load(plan: DocumentPlan): Promise<LoadSummary> {
     this.schemaApplied ??= applySchema(this.db).catch((error: unknown) => {

@@ -1,9 +1,10 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { BadUserInputError } from '../../domain/errors';
+import { isError } from '../../ingest/source';
 import { validateDocument } from '../../ingest/validate';
 import { GraphContext } from '../context';
 import { requireWriter } from '../security/tokens';
-import { LoadResult, LoadStatus } from './load.type';
+import { LoadResult, LoadStatus, ProblemSeverity } from './load.type';
 
 @Resolver()
 export class LoadResolver {
@@ -22,16 +23,19 @@ export class LoadResolver {
     @Ctx() ctx: GraphContext,
   ): Promise<LoadResult> {
     requireWriter(ctx.auth);
-    // The problems name the argument they are in, where the CLI names the file.
+    // The problems name the argument they are in, where the CLI names the file. Entities are linked to the
+    // registry stored in the graph, as files are to their corpus's entities.yaml.
     const { problems, plan } = validateDocument({
       articleFile: 'article',
       annotationFile: 'annotation',
       article,
       annotation,
+      registry: await ctx.stores.writer.registry(),
     });
-    if (problems.length || !plan) {
+    const errors = problems.filter(isError).length;
+    if (errors || !plan) {
       throw new BadUserInputError(
-        `The document has ${problems.length} problem(s); nothing was loaded. extensions.problems lists them.`,
+        `The document has ${errors} problem(s); nothing was loaded. extensions.problems lists them.`,
         { problems },
       );
     }
@@ -46,6 +50,10 @@ export class LoadResolver {
       relationshipsCreated: c.relationshipsCreated,
       relationshipsDeleted: c.relationshipsDeleted,
       ms: summary.ms,
+      notices: problems.map((p) => ({
+        ...p,
+        severity: p.severity === 'warning' ? ProblemSeverity.WARNING : ProblemSeverity.NOTICE,
+      })),
     };
   }
 }
