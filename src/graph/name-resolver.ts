@@ -56,6 +56,9 @@ const LUCENE_STOP_WORDS = new Set(
   ),
 );
 
+/** Longer words are looked up as written: no prefix, no spelling neighbours (see luceneQueries). */
+export const MAX_FUZZY_WORD = 40;
+
 const escapeLucene = (w: string) => w.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&');
 
 /**
@@ -65,10 +68,22 @@ const escapeLucene = (w: string) => w.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&
  * edits away, for suggestions. An empty query is the empty phrase, which matches nothing.
  */
 export function luceneQueries(ref: string): { words: string; spelling: string } {
+  // Lucene refuses the automaton of a prefix or fuzzy query on a very long term ("input automaton is too
+  // large"); no name has words that long, so such a word is looked up as written.
   const words = [...new Set(nameWords(ref))].filter((w) => !LUCENE_STOP_WORDS.has(w));
-  const required = words.map((w) => `+(${escapeLucene(w)} OR ${escapeLucene(wordStem(w))}*)`);
+  const required = words.map((w) =>
+    w.length > MAX_FUZZY_WORD
+      ? `+${escapeLucene(w)}`
+      : `+(${escapeLucene(w)} OR ${escapeLucene(wordStem(w))}*)`,
+  );
   const spelling = words.map((w) =>
-    w.length >= 8 ? `${escapeLucene(w)}~2` : w.length >= 4 ? `${escapeLucene(w)}~1` : escapeLucene(w),
+    w.length > MAX_FUZZY_WORD
+      ? escapeLucene(w)
+      : w.length >= 8
+        ? `${escapeLucene(w)}~2`
+        : w.length >= 4
+          ? `${escapeLucene(w)}~1`
+          : escapeLucene(w),
   );
   return { words: required.join(' ') || '""', spelling: spelling.join(' OR ') || '""' };
 }

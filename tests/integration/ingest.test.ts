@@ -147,7 +147,17 @@ function stances(params: Partial<Record<string, unknown>>): Promise<StanceRow[]>
   return db.read({
     name: 'stances',
     text: cypher('queries/stances'),
-    params: { actorId: null, targetId: null, kinds: null, polarities: null, limit: 1000, ...params },
+    params: {
+      actorId: null,
+      targetId: null,
+      kinds: null,
+      polarities: null,
+      limit: 1000,
+      scopeDocuments: null,
+      scopeFrom: null,
+      scopeTo: null,
+      ...params,
+    },
   }) as Promise<StanceRow[]>;
 }
 
@@ -244,7 +254,14 @@ describe('loading the seed corpus', () => {
     const rows = (await db.read({
       name: 'cited-as-objections',
       text: cypher('queries/cited-as-objections'),
-      params: { byId: null, againstId: null, limit: 1000 },
+      params: {
+        byId: null,
+        againstId: null,
+        limit: 1000,
+        scopeDocuments: null,
+        scopeFrom: null,
+        scopeTo: null,
+      },
     })) as {
       citation: {
         cited: { id: string; kind: string };

@@ -36,7 +36,7 @@ export async function startTestService(env: Record<string, string> = {}): Promis
     config,
     db,
     stores,
-    logger: createLogger('silent'),
+    logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
   });
   const sent: TestService['sent'] = [];
   db.onQuery((query, mode) => sent.push({ query, mode }));

@@ -1,5 +1,5 @@
 import { CandidateRow, decide, rankCandidates } from '../../src/graph/name-ranking';
-import { luceneQueries } from '../../src/graph/name-resolver';
+import { MAX_FUZZY_WORD, luceneQueries } from '../../src/graph/name-resolver';
 
 /**
  * The name-resolution table of docs/names.md, over a fixed candidate set: what each name resolves to when
@@ -153,5 +153,14 @@ describe('the Lucene queries for a name', () => {
       expect(Object.values(luceneQueries(hostile)).join(' ')).not.toMatch(/[:^"[\]{}\\/!&|?]|\w\*\w|\(\w+:/);
     // Nothing to ask: the empty phrase, which matches nothing.
     expect(luceneQueries(' the ')).toEqual({ words: '""', spelling: '""' });
+  });
+
+  it('asks neither prefixes nor spelling neighbours of a word longer than any name has (Lucene refuses them)', () => {
+    const long = 'x'.repeat(MAX_FUZZY_WORD + 1);
+    expect(luceneQueries(`${long} call`)).toEqual({
+      words: `+${long} +(call OR call*)`,
+      spelling: `${long} OR call~1`,
+    });
+    expect(luceneQueries('x'.repeat(MAX_FUZZY_WORD)).spelling).toMatch(/~2$/);
   });
 });
