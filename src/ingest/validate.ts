@@ -44,7 +44,7 @@ export function validateDocument(input: DocumentInput): ValidationResult {
   if (problems.items.length || !checked.document) return { problems: problems.items };
   return {
     problems: problems.items,
-    plan: planLoad(input.article, segmented, checked, checked.document, quotes),
+    plan: planLoad(input, segmented, checked, checked.document, quotes),
   };
 }
 
@@ -93,7 +93,7 @@ function checkArticle(input: DocumentInput, document: Annotation['document'], pr
 
 /** Only a document without problems gets here: the plan may rely on every reference and quote. */
 function planLoad(
-  text: string,
+  input: DocumentInput,
   segmented: SegmentedText,
   checked: CheckedAnnotation,
   document: Annotation['document'],
@@ -101,7 +101,8 @@ function planLoad(
 ): DocumentPlan {
   return buildPlan({
     document,
-    text,
+    text: input.article,
+    annotation: input.annotation,
     segmented,
     entities: checked.entities.map((e) => e.item),
     claims: checked.claims.map(({ item, index }) => ({ ...item, quotes: quotes.claims.get(index) ?? [] })),
