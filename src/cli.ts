@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { Config, ConfigError, loadConfig } from './config';
 import { Database, openDatabase } from './db/database';
 import { ServiceError } from './domain/errors';
+import { ExportIntegrityError, ExportTargetError, checkExportTarget, exportCorpus } from './ingest/export';
 import { InvalidDocumentsError, NoDocumentsError, loadDocuments, validateAll } from './ingest/folders';
 import { createLogger } from './logger';
 import { RuntimeError } from './runtime/runtime-error';
@@ -17,15 +18,26 @@ const USAGE = `usage: stancegraph <command>
   serve                 start the local Neo4j if NEO4J_URI is unset, load corpus/, serve GraphQL
   validate [paths...]   check documents (default: corpus/); prints file:line problems
   load [paths...]       validate, then load documents into Neo4j (default: corpus/)
+  export <dir> [--force]
+                        write every stored document (article.txt + graph.yaml) and entities.yaml to dir
   emit-schema           write schema/schema.graphql from the type-graphql classes`;
 
-/** What each command takes after its name: validate and load document paths, the others nothing. */
-const COMMANDS = new Map<string, 'paths' | 'nothing'>([
-  ['serve', 'nothing'],
-  ['validate', 'paths'],
-  ['load', 'paths'],
-  ['emit-schema', 'nothing'],
+/**
+ * What each command takes after its name: validate and load document paths, export one folder, the others
+ * nothing; and the options it knows.
+ */
+const COMMANDS = new Map<string, { takes: 'paths' | 'one path' | 'nothing'; options?: string[] }>([
+  ['serve', { takes: 'nothing' }],
+  ['validate', { takes: 'paths' }],
+  ['load', { takes: 'paths' }],
+  ['export', { takes: 'one path', options: ['--force'] }],
+  ['emit-schema', { takes: 'nothing' }],
 ]);
+
+interface CommandArguments {
+  paths: string[];
+  options: Set<string>;
+}
 
 function say(line: string): void {
   process.stderr.write(`${line}\n`);
@@ -35,17 +47,26 @@ function say(line: string): void {
  * The command's arguments. An option no command has (`serve --port 5000`) or a path given to a command
  * that takes none is refused, not ignored: the user expected it to change something, and it would not.
  */
-function commandArguments(command: string, args: string[]): string[] {
-  const takes = COMMANDS.get(command);
-  if (!takes) throw new UsageError(USAGE);
+function commandArguments(command: string, args: string[]): CommandArguments {
+  const spec = COMMANDS.get(command);
+  if (!spec) throw new UsageError(USAGE);
   // Not strict: the tokens name the offending argument, which parseArgs' own errors bury in advice.
   const { tokens } = parseArgs({ args, strict: false, allowPositionals: true, tokens: true });
-  const option = tokens.find((token) => token.kind === 'option');
-  if (option) throw new UsageError(`${command}: unknown option ${option.rawName}\n${USAGE}`);
-  const positionals = tokens.flatMap((token) => (token.kind === 'positional' ? [token.value] : []));
-  if (takes === 'nothing' && positionals.length)
-    throw new UsageError(`${command} takes no arguments, got "${positionals[0]}"\n${USAGE}`);
-  return positionals;
+  const options = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (!spec.options?.includes(token.rawName))
+      throw new UsageError(`${command}: unknown option ${token.rawName}\n${USAGE}`);
+    if (token.value !== undefined)
+      throw new UsageError(`${command}: ${token.rawName} takes no value\n${USAGE}`);
+    options.add(token.rawName);
+  }
+  const paths = tokens.flatMap((token) => (token.kind === 'positional' ? [token.value] : []));
+  if (spec.takes === 'nothing' && paths.length)
+    throw new UsageError(`${command} takes no arguments, got "${paths[0]}"\n${USAGE}`);
+  if (spec.takes === 'one path' && paths.length !== 1)
+    throw new UsageError(`${command} takes one folder, got ${paths.length}\n${USAGE}`);
+  return { paths, options };
 }
 
 async function load(config: Config, paths: string[]): Promise<void> {
@@ -53,6 +74,19 @@ async function load(config: Config, paths: string[]): Promise<void> {
   const db = openDatabase(config, target.uri);
   try {
     await loadDocuments(db, paths);
+  } finally {
+    await db.close();
+    await target.release();
+  }
+}
+
+async function exportTo(config: Config, dir: string, force: boolean): Promise<void> {
+  // Before the database: a wrong folder should not cost a Neo4j start.
+  checkExportTarget(dir, force);
+  const target = await ensureDatabase(config, say);
+  const db = openDatabase(config, target.uri);
+  try {
+    await exportCorpus(db, dir, { force, log: say });
   } finally {
     await db.close();
     await target.release();
@@ -98,7 +132,7 @@ async function serve(config: Config): Promise<void> {
 
 async function main(argv: string[]): Promise<void> {
   const [command = '', ...rest] = argv;
-  const args = commandArguments(command, rest);
+  const { paths: args, options } = commandArguments(command, rest);
   switch (command) {
     case 'validate': {
       const plans = validateAll(args);
@@ -107,6 +141,8 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'load':
       return load(loadConfig(), args);
+    case 'export':
+      return exportTo(loadConfig(), args[0], options.has('--force'));
     case 'serve':
       return serve(loadConfig());
     case 'emit-schema': {
@@ -120,7 +156,12 @@ async function main(argv: string[]): Promise<void> {
 
 if (require.main === module) {
   main(process.argv.slice(2)).catch((error: unknown) => {
-    if (error instanceof ConfigError || error instanceof UsageError || error instanceof NoDocumentsError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof UsageError ||
+      error instanceof NoDocumentsError ||
+      error instanceof ExportTargetError
+    ) {
       say(error.message);
       process.exit(2);
     }
@@ -128,7 +169,8 @@ if (require.main === module) {
       say(error.message);
       process.exit(3);
     }
-    if (error instanceof RuntimeError) say(`${error.code}: ${error.message}`);
+    if (error instanceof ExportIntegrityError) say(`export: ${error.message}`);
+    else if (error instanceof RuntimeError) say(`${error.code}: ${error.message}`);
     else if (error instanceof ServiceError) say(`${error.code}: ${error.message}`);
     else say(error instanceof Error ? (error.stack ?? error.message) : String(error));
     process.exit(1);

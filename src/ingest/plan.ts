@@ -18,6 +18,8 @@ export interface DocumentPlan {
     /** Changes whenever anything the loader would write changes; equal hashes mean nothing to do. */
     planSha256: string;
     text: string;
+    /** The graph.yaml text as given, verbatim: the export writes it back (src/ingest/export.ts). */
+    annotation: string;
   };
   headings: { id: string; index: number; text: string; start: number; end: number }[];
   sentences: {
@@ -110,6 +112,8 @@ export interface EvidenceRow {
 export interface PlanInput {
   document: Annotation['document'];
   text: string;
+  /** The annotation's own text: stored with the document so that the corpus can be written back out. */
+  annotation: string;
   segmented: SegmentedText;
   /** Where the registered entities among `entities` come from; needed when any is registered. */
   registry?: Registry;
@@ -184,7 +188,7 @@ export function findMentions(text: string, segmented: SegmentedText, entities: E
 const inferred = (flag: boolean | undefined): true | null => (flag === true ? true : null);
 
 export function buildPlan(input: PlanInput): DocumentPlan {
-  const { document: doc, text, segmented } = input;
+  const { document: doc, text, annotation, segmented } = input;
   const cp = new CodePoints(text);
   // A span quoted twice is one piece of evidence: the loader CREATEs one EVIDENCE relationship per row.
   const evidence = (quotes: ResolvedQuote[]): EvidenceRow[] => {
@@ -277,7 +281,8 @@ export function buildPlan(input: PlanInput): DocumentPlan {
     })),
   };
   const planSha256 = createHash('sha256')
-    .update(JSON.stringify({ doc: { ...doc, text }, plan }))
+    // The annotation's text is hashed too: a changed comment changes no row, but the stored text must follow.
+    .update(JSON.stringify({ doc: { ...doc, text, annotation }, plan }))
     .digest('hex');
   return {
     document: {
@@ -290,6 +295,7 @@ export function buildPlan(input: PlanInput): DocumentPlan {
       sha256: doc.sha256,
       planSha256,
       text,
+      annotation,
     },
     ...plan,
   };

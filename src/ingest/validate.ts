@@ -51,7 +51,7 @@ export function validateDocument(input: DocumentInput): ValidationResult {
   if (problems.items.some(isError) || !checked.document) return { problems: problems.items };
   return {
     problems: problems.items,
-    plan: planLoad(input.article, segmented, checked, checked.document, quotes, registry),
+    plan: planLoad(input, segmented, checked, checked.document, quotes, registry),
   };
 }
 
@@ -98,9 +98,9 @@ function checkArticle(input: DocumentInput, document: Annotation['document'], pr
   }
 }
 
-/** Only a document without problems gets here: the plan may rely on every reference and quote. */
+/** Only a document without errors gets here: the plan may rely on every reference and quote. */
 function planLoad(
-  text: string,
+  input: DocumentInput,
   segmented: SegmentedText,
   checked: CheckedAnnotation,
   document: Annotation['document'],
@@ -109,7 +109,8 @@ function planLoad(
 ): DocumentPlan {
   return buildPlan({
     document,
-    text,
+    text: input.article,
+    annotation: input.annotation,
     segmented,
     registry,
     entities: checked.entities.map((e) => e.item),

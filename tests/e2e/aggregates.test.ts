@@ -135,9 +135,7 @@ describe('timeline(from:, to:)', () => {
     );
     const dates = data.timeline.map((e) => e.date);
     expect(dates).toEqual([...dates].sort());
-    expect(data.timeline.find((e) => e.entity?.id === 'us-talks-on-ukraine-2025-03-23')?.date).toBe(
-      '2025-03-23',
-    );
+    expect(data.timeline.find((e) => e.entity?.id === 'jeddah-peace-talks')?.date).toBe('2025-03-23');
     expect(data.timeline.some((e) => e.kind === 'STATEMENT' && e.stance?.kind === 'REJECTS')).toBe(true);
     for (const e of data.timeline) expect(e.evidence.length).toBeGreaterThan(0);
   });

@@ -102,10 +102,11 @@ describe('every root field', () => {
     const data = await ok<{ stances: { kind: string; actor: { id: string }; target: { id: string } }[] }>(
       `{ stances(actor: "the Russian leader", kinds: [DEMANDS]) { kind actor { id } target { id kind } ${EVIDENCE} } }`,
     );
-    expect(data.stances.length).toBeGreaterThanOrEqual(3);
+    // Two conditions: the seed review (issue 14) made "he has called for the easing of Western sanctions" a CALLS_FOR.
+    expect(data.stances.length).toBeGreaterThanOrEqual(2);
     for (const s of data.stances)
       expect(s).toMatchObject({ kind: 'DEMANDS', actor: { id: 'putin' }, target: { kind: 'CONDITION' } });
-    expectEvidenceSlices(data, 3);
+    expectEvidenceSlices(data, 2);
   });
 
   it('conditions(for:): the conditions for a full ceasefire, who set and who rejected them', async () => {

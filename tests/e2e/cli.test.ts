@@ -55,11 +55,20 @@ describe('stancegraph CLI', () => {
     expect(code).toBe(2);
   }, 60_000);
 
+  it('refuses to export into a folder that is not empty with exit 2, before starting Neo4j', async () => {
+    const { code, stderr } = await cli(['export', 'corpus'], {});
+    expect(stderr).toMatch(/^corpus: not empty .*--force/m);
+    expect(stderr).not.toMatch(/NEO4J_URI is unset: starting/);
+    expect(code).toBe(2);
+  }, 60_000);
+
   it.each([
     [['serve', '--bogus'], /^serve: unknown option --bogus$/m],
     [['serve', 'corpus'], /^serve takes no arguments, got "corpus"$/m],
     [['emit-schema', '--out', 'x'], /^emit-schema: unknown option --out$/m],
     [['validate', '--strict', 'corpus'], /^validate: unknown option --strict$/m],
+    [['export'], /^export takes one folder, got 0$/m],
+    [['export', '--forced', 'backup'], /^export: unknown option --forced$/m],
   ])(
     'refuses `%s` (an argument the command does not take) with exit 2 and the usage',
     async (args, said) => {
