@@ -34,9 +34,9 @@ async function outcome(name: string): Promise<string> {
 describe('names that are not in the unit table resolve by the same rule', () => {
   it.each([
     ['THE KREMLIN STATEMENT FOLLOWING THE TRUMP-PUTIN CALL', 'kremlin-statement-on-trump-putin-call'],
-    ['Trump-Putin call', 'trump-putin-call-2025-03-18'],
-    ['Trump‐Putin call of 18 March 2025', 'trump-putin-call-2025-03-18'],
-    ['Trump call', 'trump-putin-call-2025-03-18'],
+    ['Trump-Putin call', 'trump-putin-call'],
+    ['Trump‐Putin call', 'trump-putin-call'],
+    ['Trump call', 'trump-putin-call'],
     ['Kremlin statement', 'kremlin-statement-on-trump-putin-call'],
     ['Scholz', 'scholz'],
     ['Starmer', 'starmer'],
@@ -54,8 +54,8 @@ describe('names that are not in the unit table resolve by the same rule', () => 
     ['Finland visit', 'zelensky-finland-visit'],
     ['Sumy hospitals', 'sumy-hospitals'],
     ['Russian Territory', 'russian-territory'],
-    ['talks', 'AMBIGUOUS jeddah-peace-talks us-talks-on-ukraine-2025-03-23'],
-    ['Russian attacks', 'AMBIGUOUS russian-bombings-ukraine-energy russian-drone-attacks'],
+    ['talks', 'jeddah-peace-talks'],
+    ['Russian attacks', 'russian-drone-attacks'],
     ['Olaf Sholz', 'UNKNOWN scholz'],
     ['Angela Merkel', 'UNKNOWN'],
   ])('%s → %s', async (name, expected) => {
@@ -83,7 +83,7 @@ describe('names that are not in the unit table resolve by the same rule', () => 
   });
 
   it('an ambiguous name lists the close candidates with their scores', async () => {
-    const { body } = await svc.gql('{ supporters(of: "talks") { id } }');
+    const { body } = await svc.gql('{ supporters(of: "ceasefire") { id } }');
     const ext = body.errors?.[0].extensions as {
       candidates: { id: string; score: number; matchKind: string }[];
     };
