@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { cypher } from '../cypher';
 import { QueryRunner } from '../db/database';
 import { ANNOTATION_FILE, ARTICLE_FILE } from './corpus';
+import { REGISTRY_FILE, RegistryEntity } from './registry';
+import { storedRegistry } from './registry-store';
 
 /**
  * The logical backup of the stored corpus (docs/documents.md, "Export"): every stored document back as
@@ -13,8 +15,6 @@ import { ANNOTATION_FILE, ARTICLE_FILE } from './corpus';
  * into an empty database gives the same graph, so it also covers documents that only ever arrived through
  * the loadDocument mutation.
  */
-
-export const REGISTRY_FILE = 'entities.yaml';
 
 /** The target folder holds files already and --force was not given: a usage error, nothing written. */
 export class ExportTargetError extends Error {
@@ -50,15 +50,6 @@ const documentRow = z.object({
   text: z.string(),
   sha256: z.string(),
   annotation: z.string(),
-});
-const registryRow = z.object({
-  id: z.string(),
-  kind: z.string(),
-  name: z.string(),
-  aliases: z.array(z.string()).nullable(),
-  description: z.string().nullable(),
-  iso3166: z.string().nullable(),
-  wikidata: z.string().nullable(),
 });
 
 /** Counts come back from the driver as Integers or numbers depending on its settings; plain numbers here. */
@@ -99,10 +90,10 @@ export function checkExportTarget(dir: string, force: boolean): void {
 }
 
 /** The registry in entities.yaml's own format (docs/corpus.md): empty fields left out, as an annotator writes it. */
-export function registryYaml(rows: z.infer<typeof registryRow>[]): string {
+export function registryYaml(rows: RegistryEntity[]): string {
   const entities = rows.map((r) => {
     const entry: Record<string, unknown> = { id: r.id, kind: r.kind, name: r.name };
-    if (r.aliases?.length) entry.aliases = r.aliases;
+    if (r.aliases.length) entry.aliases = r.aliases;
     if (r.description !== null) entry.description = r.description;
     if (r.iso3166 !== null) entry.iso3166 = r.iso3166;
     if (r.wikidata !== null) entry.wikidata = r.wikidata;
@@ -165,7 +156,8 @@ export async function exportCorpus(
     after = page[page.length - 1].id;
   }
 
-  const registry = await read('export/registry', registryRow);
+  // The registry as the loadDocument mutation links against it (cypher/ingest/registered-entities.cypher).
+  const registry = [...(await storedRegistry(db)).byId.values()].sort((a, b) => a.id.localeCompare(b.id));
   writeFileSync(path.join(dir, REGISTRY_FILE), registryYaml(registry), 'utf8');
   log(`wrote ${written} document(s) and ${REGISTRY_FILE} (${registry.length} registered entities) to ${dir}`);
   return { dir, documents: written, registered: registry.length };

@@ -156,7 +156,9 @@ describe('every root field', () => {
     expect(data.a[0]).toMatchObject({
       entity: { id: 'putin' },
       matchedOn: 'the Russian leader',
-      score: 0.95,
+      // A document alias of the seed since it refers to the corpus registry (issue 14): ranked below a
+      // registry name or alias (docs/names.md).
+      score: 0.9,
     });
     expect(data.a[1].score).toBeLessThan(data.a[0].score);
     expect(data.b[0]).toMatchObject({ entity: { id: 'zelensky' }, score: 0.95 });
