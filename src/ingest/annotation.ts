@@ -3,7 +3,7 @@ import { CLAIM_KIND_NAMES, ENTITY_KINDS, FACT_TYPE_NAMES } from '../domain/vocab
 
 /** The shape of corpus/<doc-id>/graph.yaml; docs/annotation.md explains each field. */
 
-const slug = z
+export const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug of letters, digits and single hyphens');
 const isoDate = z
@@ -14,7 +14,9 @@ const isoDate = z
       !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
     'is not a real calendar date',
   );
-const text = z.string().trim().min(1, 'must not be empty');
+export const text = z.string().trim().min(1, 'must not be empty');
+/** Shared with the registry's schema (registry.ts), so that both read a kind the same way. */
+export const entityKind = z.enum(ENTITY_KINDS, { error: `must be one of ${ENTITY_KINDS.join(', ')}` });
 
 const quoteRef = z.strictObject({
   quote: z.string().min(1, 'must not be empty'),
@@ -37,7 +39,7 @@ const dated = {
 
 export const entitySchema = z.strictObject({
   id: slug,
-  kind: z.enum(ENTITY_KINDS, { error: `must be one of ${ENTITY_KINDS.join(', ')}` }),
+  kind: entityKind,
   name: text,
   aliases: z.array(text).default([]),
   description: text.optional(),

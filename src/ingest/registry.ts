@@ -3,7 +3,8 @@ import path from 'node:path';
 import countries from 'i18n-iso-countries';
 import english from 'i18n-iso-countries/langs/en.json';
 import { z } from 'zod';
-import { ENTITY_KINDS, EntityKind } from '../domain/vocabulary';
+import { EntityKind } from '../domain/vocabulary';
+import { entityKind, slug, text } from './annotation';
 import { DUPLICATE_THRESHOLD, bestSimilarity, nameKey } from './similarity';
 import { Problem, YamlSource } from './source';
 import { ProblemList, zodProblems } from './validate-schema';
@@ -17,14 +18,9 @@ countries.registerLocale(english);
 
 export const REGISTRY_FILE = 'entities.yaml';
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug of letters, digits and single hyphens');
-const text = z.string().trim().min(1, 'must not be empty');
-
 export const registryEntitySchema = z.strictObject({
   id: slug,
-  kind: z.enum(ENTITY_KINDS, { error: `must be one of ${ENTITY_KINDS.join(', ')}` }),
+  kind: entityKind,
   name: text,
   aliases: z.array(text).default([]),
   description: text.optional(),
