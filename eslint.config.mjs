@@ -8,6 +8,8 @@ import prettier from 'eslint-config-prettier';
  * - config.ts and logger.ts are infrastructure every layer may read; they import nothing of src/ but the
  *   domain. cypher.ts and operations.ts read the .cypher and .graphql files; they import only those three.
  * - db imports nothing above it. graph and ingest are peers: neither imports the other, nor anything above.
+ * - draft (offline extraction of a draft annotation from an article) stands on graph and ingest: it links
+ *   names with the graph's resolver and checks its output with the ingest validator; api serves it.
  * - api reaches the database layer only through src/db/index.ts (the Database it hands to the stores, the
  *   request deadline, the driver error mapping); the stores and the loader below it use db/ directly.
  * - runtime/ (starting the project's own Neo4j) is process management: it may use db and config, and only
@@ -18,7 +20,19 @@ import prettier from 'eslint-config-prettier';
  * A specifier is matched by the part of src/ it names: relative, with as many ../ as the file's depth.
  * Dynamic import() is not checked: only server.ts and cli.ts use it, to load lazily what they may import.
  */
-const PARTS = ['domain', 'config', 'logger', 'cypher', 'operations', 'db', 'graph', 'ingest', 'api', 'web'];
+const PARTS = [
+  'domain',
+  'config',
+  'logger',
+  'cypher',
+  'operations',
+  'db',
+  'graph',
+  'ingest',
+  'draft',
+  'api',
+  'web',
+];
 /** The process: what starts the project's Neo4j, and the entry points. */
 const PROCESS = ['runtime', 'server', 'cli'];
 const importOf = (parts) => `^(?:\\./|(?:\\.\\./)+)(?:${parts.join('|')})(?:/|$)`;
@@ -65,8 +79,9 @@ const layering = [
     except('domain', 'config', 'logger'),
   ),
   layer('src/db', ['src/db/**/*.ts'], except('domain', 'config', 'logger', 'cypher', 'db')),
-  layer('src/graph', ['src/graph/**/*.ts'], ['ingest', 'api', 'web', ...PROCESS]),
-  layer('src/ingest', ['src/ingest/**/*.ts'], ['graph', 'api', 'web', ...PROCESS]),
+  layer('src/graph', ['src/graph/**/*.ts'], ['ingest', 'draft', 'api', 'web', ...PROCESS]),
+  layer('src/ingest', ['src/ingest/**/*.ts'], ['graph', 'draft', 'api', 'web', ...PROCESS]),
+  layer('src/draft', ['src/draft/**/*.ts'], ['api', 'web', ...PROCESS]),
   layer('src/api', ['src/api/**/*.ts'], ['web', ...PROCESS], {
     extra: [
       {
@@ -76,8 +91,8 @@ const layering = [
       },
     ],
   }),
-  layer('src/runtime', ['src/runtime/**/*.ts'], ['graph', 'ingest', 'api', 'web', 'server', 'cli']),
-  layer('src/web', ['src/web/**/*.ts', 'src/web/**/*.tsx'], ['db', 'graph', 'ingest', ...PROCESS]),
+  layer('src/runtime', ['src/runtime/**/*.ts'], ['graph', 'ingest', 'draft', 'api', 'web', 'server', 'cli']),
+  layer('src/web', ['src/web/**/*.ts', 'src/web/**/*.tsx'], ['db', 'graph', 'ingest', 'draft', ...PROCESS]),
   layer('server.ts', ['src/server.ts'], ['cli']),
 ];
 

@@ -30,6 +30,16 @@ const withEvidence = {
   evidence: z.array(quoteRef).min(1, 'must list at least one quote').optional(),
 };
 
+/**
+ * How an item came to be: written by a person (`hand`, the default), drafted by `npm run draft` and not yet
+ * looked at (`draft`), or drafted and then accepted or edited by a person on the review page (`reviewed`).
+ */
+export const ANNOTATION_METHODS = ['hand', 'draft', 'reviewed'] as const;
+export type AnnotationMethod = (typeof ANNOTATION_METHODS)[number];
+const method = z
+  .enum(ANNOTATION_METHODS, { error: `must be one of ${ANNOTATION_METHODS.join(', ')}` })
+  .optional();
+
 const dated = {
   date: isoDate.optional(),
   dateText: text.optional(),
@@ -43,6 +53,9 @@ export const entitySchema = z.strictObject({
   name: text,
   aliases: z.array(text).default([]),
   description: text.optional(),
+  method,
+  /** How sure the drafter (or annotator) is that this entity is right, 0 to 1. */
+  confidence: z.number().min(0).max(1).optional(),
   ...dated,
 });
 
@@ -54,6 +67,9 @@ export const entityReferenceSchema = z.strictObject({
   id: slug,
   kind: entitySchema.shape.kind.optional(),
   aliases: z.array(text).default([]),
+  method,
+  /** How sure the drafter is that the document's names mean this registry entity, 0 to 1. */
+  confidence: z.number().min(0).max(1).optional(),
 });
 
 /** Fields a registry reference may not carry, because the registry owns them. */
@@ -69,6 +85,7 @@ export const claimSchema = z.strictObject({
   cites: z.array(slug).default([]),
   respondsTo: slug.optional(),
   confidence: z.number().min(0).max(1).default(1),
+  method,
   ...withEvidence,
   ...dated,
 });
@@ -81,6 +98,7 @@ export const factSchema = z.strictObject({
   to: slug,
   about: slug.optional(),
   confidence: z.number().min(0).max(1).default(1),
+  method,
   ...withEvidence,
   ...dated,
 });
