@@ -1,0 +1,815 @@
+/**
+ * Claims: who agreed to, rejected, supported, criticised, called for, demanded, was open to what. A stance
+ * word (lexicon.ts) fires a claim; its actor is the word's grammatical subject (a pronoun stands for the
+ * entity coreference gives it; "we" in reported speech for the speaker); its target is the object, followed
+ * through light nouns ("the idea of X") and actions ("agreed to pause X" makes "pause X" the proposal);
+ * "citing X" gives what it cites, "only if X" a condition it demands.
+ */
+import { CLAIM_KINDS, ClaimKind, EntityKind } from '../domain/vocabulary';
+import { DraftEntity, EntityIndex } from './entities';
+import {
+  ACTION_NOMINALS,
+  ACTOR_KIND_SET,
+  CONDITION_MARKERS,
+  EXPRESSING_VERBS,
+  LIGHT_NOUNS,
+  PROPOSAL_ACTIONS,
+  SAYING_VERBS,
+  STANCE_NOUNS,
+  STANCE_PHRASAL,
+  STANCE_VERBS,
+  StanceWord,
+  kindOfNoun,
+  negated,
+} from './lexicon';
+import { Mention } from './mentions';
+import { Sentence } from './syntax';
+
+export interface Evidence {
+  begin: number;
+  end: number;
+}
+
+export interface DraftClaim {
+  by: DraftEntity;
+  kind: ClaimKind;
+  on: DraftEntity;
+  cites: DraftEntity[];
+  evidence: Evidence[];
+  confidence: number;
+  reason: string;
+  sentence: number;
+}
+
+export interface DraftCondition {
+  condition: DraftEntity;
+  /** What it is a condition for, when the sentence says. */
+  forEntity?: DraftEntity;
+  evidence: Evidence;
+}
+
+export interface ClaimContext {
+  text: string;
+  sentences: Sentence[];
+  index: EntityIndex;
+}
+
+const NEGOTIABLE = new Set<EntityKind>(CLAIM_KINDS.AGREES_TO.targets);
+
+/** "called X good", "described X as dangerous": verbs that attach an evaluation to their object. */
+const EVALUATING_VERBS = new Set(['call', 'describe', 'label', 'term', 'deem', 'brand']);
+const GOOD = new Set([
+  'good',
+  'productive',
+  'great',
+  'positive',
+  'constructive',
+  'excellent',
+  'successful',
+  'fruitful',
+  'useful',
+  'historic',
+  'important',
+  'encouraging',
+  'promising',
+  'substantive',
+]);
+const BAD = new Set([
+  'bad',
+  'unacceptable',
+  'dangerous',
+  'disastrous',
+  'absurd',
+  'outrageous',
+  'irresponsible',
+  'provocative',
+  'reckless',
+  'illegal',
+  'unjust',
+  'shameful',
+  'disappointing',
+  'useless',
+]);
+
+/** The claim kind that fits the target: "agreed to" a person is support, "rejected" a person criticism. */
+function fitKind(kind: ClaimKind, target: EntityKind): ClaimKind | undefined {
+  if ((CLAIM_KINDS[kind].targets as readonly EntityKind[]).includes(target)) return kind;
+  const polarity = CLAIM_KINDS[kind].polarity;
+  if (polarity === 'OPPOSE') return 'CRITICIZES';
+  if (kind === 'DEMANDS' && NEGOTIABLE.has(target)) return 'CALLS_FOR';
+  if (polarity === 'SUPPORT') return 'SUPPORTS';
+  return undefined;
+}
+
+export function extractClaims(ctx: ClaimContext): { claims: DraftClaim[]; conditions: DraftCondition[] } {
+  const claims: DraftClaim[] = [];
+  const conditions: DraftCondition[] = [];
+  for (const s of ctx.sentences) {
+    const helper = new SentenceClaims(ctx, s, claims, conditions);
+    helper.run();
+  }
+  return { claims: merge(claims), conditions };
+}
+
+/** One claim per actor, kind and target; its quotes are the evidence of each sentence that states it. */
+function merge(claims: DraftClaim[]): DraftClaim[] {
+  const out = new Map<string, DraftClaim>();
+  for (const c of claims) {
+    const key = `${c.by.id}|${c.kind}|${c.on.id}`;
+    const seen = out.get(key);
+    if (!seen) {
+      out.set(key, { ...c, evidence: [...c.evidence], cites: [...c.cites] });
+      continue;
+    }
+    for (const e of c.evidence)
+      if (!seen.evidence.some((x) => x.begin === e.begin && x.end === e.end)) seen.evidence.push(e);
+    for (const x of c.cites) if (!seen.cites.includes(x)) seen.cites.push(x);
+    seen.confidence = Math.min(0.99, Math.max(seen.confidence, c.confidence) + 0.03);
+  }
+  return [...out.values()];
+}
+
+interface Actor {
+  entity: DraftEntity;
+  /** The token in this sentence that names it (for the quote). */
+  token: number;
+  /** 1 when named as the subject, less when reached through a pronoun or by word order. */
+  certainty: number;
+  how: string;
+}
+
+class SentenceClaims {
+  private readonly mentions: Array<{ mention: Mention; entity: DraftEntity }>;
+
+  constructor(
+    private readonly ctx: ClaimContext,
+    private readonly s: Sentence,
+    private readonly claims: DraftClaim[],
+    private readonly conditions: DraftCondition[],
+  ) {
+    this.mentions = ctx.index.resolved.filter((r) => r.mention.sentence === s.index);
+  }
+
+  run(): void {
+    const s = this.s;
+    for (let i = 0; i < s.tokens.length; i++) {
+      const lemma = s.lemma(i);
+      if (s.isVerb(i) || (STANCE_VERBS[lemma] && !s.isNoun(i))) {
+        const word = this.verbStance(i);
+        if (word) this.fromVerb(i, word);
+        else if (EVALUATING_VERBS.has(lemma)) this.evaluation(i);
+      } else if (s.isNoun(i) && STANCE_NOUNS[lemma]) {
+        this.fromNoun(i, STANCE_NOUNS[lemma]);
+      }
+      if (lemma === 'condition' || lemma === 'precondition' || lemma === 'demand') this.conditionNoun(i);
+      if (lemma === 'table') this.offTheTable(i);
+    }
+  }
+
+  private verbStance(i: number): StanceWord | undefined {
+    const s = this.s;
+    const lemma = s.lemma(i);
+    const phrasal = STANCE_PHRASAL[lemma];
+    if (phrasal) {
+      const preps = s.parsed
+        ? s
+            .dependents(i, 'obl', 'nmod', 'compound:prt')
+            .map((d) => s.preposition(d.dependent, d.rel) ?? s.lemma(d.dependent))
+        : [s.tokens[i + 1] ? s.lemma(i + 1) : ''];
+      for (const p of preps) if (phrasal[p]) return phrasal[p];
+      if (!STANCE_VERBS[lemma]) return undefined;
+    }
+    return STANCE_VERBS[lemma];
+  }
+
+  // --- actors ---
+
+  private entityAt(token: number): { mention: Mention; entity: DraftEntity } | undefined {
+    const hits = this.mentions.filter((r) => r.mention.from <= token && token < r.mention.to);
+    return hits.sort((a, b) => a.mention.to - a.mention.from - (b.mention.to - b.mention.from))[0];
+  }
+
+  private subjectToken(v: number, depth = 0): number | undefined {
+    const s = this.s;
+    const subj =
+      s.dependents(v, 'nsubj').find((d) => d.rel !== 'nsubj:pass') ?? s.dependents(v, 'nsubj:xsubj')[0];
+    if (subj) return subj.dependent;
+    if (depth > 3) return undefined;
+    // "criticized X for rejecting Y": X is who rejected.
+    for (const h of s.headsOf(v))
+      if (
+        h.head >= 0 &&
+        (h.rel === 'advcl:for' ||
+          (h.rel === 'advcl' && s.dependents(v, 'mark').some((m) => s.lemma(m.dependent) === 'for')))
+      ) {
+        const obj = s.dependents(h.head, 'obj')[0];
+        if (obj) return obj.dependent;
+      }
+    // Controlled or coordinated verbs share their governor's subject: "… and reiterated the need".
+    for (const h of s.headsOf(v))
+      if (/^(xcomp|conj|advcl)/.test(h.rel) && h.head >= 0) return this.subjectToken(h.head, depth + 1);
+    return undefined;
+  }
+
+  private actorOf(v: number): Actor[] {
+    const s = this.s;
+    if (!s.parsed) return this.actorByOrder(v);
+    const t = this.subjectToken(v);
+    if (t === undefined) return this.actorByOrder(v);
+    const out = this.actorsAtToken(t, v);
+    return out.length ? out : [];
+  }
+
+  private actorsAtToken(t: number, v: number): Actor[] {
+    const s = this.s;
+    const word = s.lemma(t);
+    const tokens = [t, ...s.dependents(t, 'conj').map((d) => d.dependent)];
+    const out: Actor[] = [];
+    for (const k of tokens) {
+      const hit = this.entityAt(k);
+      if (hit && ACTOR_KIND_SET.has(hit.entity.kind))
+        out.push({
+          entity: hit.entity,
+          token: Math.min(k, hit.mention.from),
+          certainty: 1,
+          how: `subject “${hit.mention.text}”`,
+        });
+    }
+    if (out.length) return out;
+    if (s.tokens[t].pos.startsWith('PRP')) {
+      if (word === 'we' || word === 'i') {
+        const speaker = this.speaker(v);
+        if (speaker) return [{ ...speaker, token: t }];
+      }
+      const e = this.ctx.index.pronoun(s.index, t) ?? this.recentActor(word);
+      if (e)
+        return [{ entity: e, token: t, certainty: 0.85, how: `“${s.tokens[t].text}” read as ${e.name}` }];
+      return [];
+    }
+    // "both leaders", "both sides": the two actors last named before.
+    if (s.dependents(t, 'det', 'cc:preconj').some((d) => s.lemma(d.dependent) === 'both')) {
+      const two = this.recentActors(word === 'leader' || word === 'leaders' ? 'Person' : undefined, 2);
+      if (two.length === 2)
+        return two.map((e) => ({
+          entity: e,
+          token: t,
+          certainty: 0.7,
+          how: `“both ${s.tokens[t].text}” read as ${two.map((x) => x.name).join(' and ')}`,
+        }));
+    }
+    return [];
+  }
+
+  /** The speaker of reported speech: the subject of the saying verb above, or "according to X". */
+  private speaker(v: number): Omit<Actor, 'token'> | undefined {
+    const s = this.s;
+    for (const h of s.headsOf(v)) {
+      if (h.head >= 0 && SAYING_VERBS.has(s.lemma(h.head))) {
+        const t = this.subjectToken(h.head);
+        const hit = t !== undefined ? this.entityAt(t) : undefined;
+        if (hit) return { entity: hit.entity, certainty: 0.9, how: `speaker “${hit.mention.text}”` };
+      }
+    }
+    for (const d of s.dependents(v, 'obl')) {
+      if (s.preposition(d.dependent, d.rel) === 'according to' || d.rel === 'obl:according_to') {
+        const hit = this.entityAt(d.dependent);
+        if (hit) return { entity: hit.entity, certainty: 0.9, how: `according to “${hit.mention.text}”` };
+      }
+    }
+    return undefined;
+  }
+
+  /** The last actor named before this sentence that a pronoun can stand for. */
+  private recentActor(pronoun: string): DraftEntity | undefined {
+    const kinds: EntityKind[] = ['he', 'she', 'him', 'her'].includes(pronoun)
+      ? ['Person']
+      : ['Country', 'Organization', 'Group'];
+    return this.recentActors(undefined, 1, kinds)[0];
+  }
+
+  private recentActors(kind: EntityKind | undefined, n: number, kinds?: EntityKind[]): DraftEntity[] {
+    const out: DraftEntity[] = [];
+    const prior = this.ctx.index.resolved.filter(
+      (r) => r.mention.sentence < this.s.index && r.mention.sentence >= this.s.index - 4,
+    );
+    for (const r of prior.reverse()) {
+      const k = r.entity.kind;
+      if (kind ? k !== kind : !(kinds ?? [...ACTOR_KIND_SET]).includes(k)) continue;
+      if (!out.includes(r.entity)) out.push(r.entity);
+      if (out.length === n) break;
+    }
+    return out;
+  }
+
+  /** Without a parse: the nearest actor before the word that is not inside a prepositional phrase. */
+  private actorByOrder(v: number): Actor[] {
+    const s = this.s;
+    const before = this.mentions.filter((r) => r.mention.to <= v && ACTOR_KIND_SET.has(r.entity.kind));
+    for (const r of before.reverse()) {
+      const prev = r.mention.from > 0 ? s.tokens[r.mention.from - 1].pos : '';
+      if (prev === 'IN' || prev === 'TO') continue;
+      return [
+        {
+          entity: r.entity,
+          token: r.mention.from,
+          certainty: 0.7,
+          how: `nearest actor before the verb, “${r.mention.text}”`,
+        },
+      ];
+    }
+    return [];
+  }
+
+  // --- targets ---
+
+  /** The entity a noun phrase headed at token n stands for, following light nouns ("the idea of X"). */
+  private targetAt(
+    n: number,
+    depth = 0,
+  ): { entity: DraftEntity; via: string; token: number; end: number } | undefined {
+    const s = this.s;
+    if (LIGHT_NOUNS.has(s.lemma(n)) && depth < 3) {
+      const of = s.parsed
+        ? s.dependents(n, 'nmod').find((d) => s.preposition(d.dependent, d.rel) === 'of')?.dependent
+        : s.lemma(n + 1) === 'of'
+          ? this.nextNoun(n + 2)
+          : undefined;
+      if (of !== undefined) return this.targetAt(of, depth + 1);
+    }
+    const hit = this.mentions.find((r) => r.mention.head === n) ?? this.entityAt(n);
+    if (hit)
+      return {
+        entity: hit.entity,
+        via: `“${hit.mention.text}”`,
+        token: hit.mention.from,
+        end: hit.mention.to - 1,
+      };
+    return undefined;
+  }
+
+  private nextNoun(from: number): number | undefined {
+    for (let k = from; k < Math.min(this.s.tokens.length, from + 6); k++)
+      if (this.s.isNoun(k)) {
+        let j = k;
+        while (j + 1 < this.s.tokens.length && this.s.isNoun(j + 1)) j++;
+        return j;
+      }
+    return undefined;
+  }
+
+  /** A new entity from the phrase headed at token i (a proposal an actor agreed to, a condition). */
+  private newEntity(
+    from: number,
+    to: number,
+    head: number,
+    kind: EntityKind,
+    name: string,
+    confidence: number,
+    reason: string,
+  ): DraftEntity {
+    const s = this.s;
+    const { begin, end } = s.span(from, to);
+    const m: Mention = {
+      sentence: s.index,
+      from,
+      to,
+      head,
+      begin,
+      end,
+      text: this.ctx.text.slice(begin, end),
+      kind,
+      source: 'noun',
+      headLemma: s.lemma(head),
+    };
+    const e = this.ctx.index.add(m, name, confidence, reason);
+    this.mentions.push({ mention: m, entity: e });
+    return e;
+  }
+
+  /** What the stance is about: object, prepositional object, an action, or the subject of a clause. */
+  private targetsOf(
+    v: number,
+    kind: ClaimKind,
+  ): Array<{ entity: DraftEntity; token: number; end: number; via: string }> {
+    const s = this.s;
+    const out: Array<{ entity: DraftEntity; token: number; end: number; via: string }> = [];
+    const push = (n: number) => {
+      const t = this.targetAt(n) ?? this.unnamedTarget(n, kind);
+      if (t) out.push(t);
+    };
+    if (!s.parsed) {
+      const after = this.mentions
+        .filter((r) => r.mention.from > v)
+        .sort((a, b) => a.mention.from - b.mention.from)[0];
+      if (after && after.mention.from - v <= 8)
+        out.push({
+          entity: after.entity,
+          token: after.mention.head,
+          end: after.mention.to - 1,
+          via: `next name after the verb, “${after.mention.text}”`,
+        });
+      return out;
+    }
+    const objects = s.dependents(v, 'obj').map((d) => d.dependent);
+    const obliques = s
+      .dependents(v, 'obl', 'nmod')
+      .filter((d) =>
+        ['to', 'for', 'on', 'against', 'with', 'toward', 'towards', 'of'].includes(
+          s.preposition(d.dependent, d.rel) ?? '',
+        ),
+      )
+      .map((d) => d.dependent);
+    for (const n of [...objects, ...obliques]) {
+      push(n);
+      for (const c of s.dependents(n, 'conj')) push(c.dependent);
+      if (out.length) return out;
+    }
+    // "agreed to pause attacks on X": the action is the proposal.
+    for (const x of s.dependents(v, 'xcomp')) {
+      const action = x.dependent;
+      if (
+        PROPOSAL_ACTIONS.has(s.lemma(action)) &&
+        (kind === 'AGREES_TO' ||
+          kind === 'CALLS_FOR' ||
+          kind === 'PROPOSES' ||
+          kind === 'REJECTS' ||
+          kind === 'OPEN_TO' ||
+          kind === 'ACCEPTS')
+      ) {
+        const end = s.subtreeEnd(action);
+        const e = this.newEntity(
+          action,
+          end + 1,
+          action,
+          'Proposal',
+          this.ctx.text.slice(s.tokens[action].begin, s.tokens[end].end),
+          0.6,
+          `what ${s.tokens[v].text} ${s.tokens[action - 1]?.text ?? ''} names`,
+        );
+        out.push({ entity: e, token: action, end, via: `the action “${e.aliases[0]}”` });
+        return out;
+      }
+      for (const o of s.dependents(action, 'obj')) push(o.dependent);
+      if (out.length) return out;
+    }
+    // "agreed that further talks would continue": the clause's subject.
+    for (const c of s.dependents(v, 'ccomp')) {
+      const subj = s.dependents(c.dependent, 'nsubj', 'nsubj:pass')[0];
+      if (subj) push(subj.dependent);
+      if (out.length) {
+        out[0].end = Math.max(out[0].end, c.dependent);
+        return out;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * An object with no entity, for a kind that takes proposals or conditions ("called for the easing of
+   * sanctions"): a new entity from its phrase. A condition when the text says so ("as part of", "in
+   * exchange for", a demand), else a proposal.
+   */
+  private unnamedTarget(
+    n: number,
+    kind: ClaimKind,
+  ): { entity: DraftEntity; via: string; token: number; end: number } | undefined {
+    const s = this.s;
+    if (!s.isNoun(n) || s.tokens[n].ner !== 'O' || LIGHT_NOUNS.has(s.lemma(n))) return undefined;
+    if (!['CALLS_FOR', 'DEMANDS', 'PROPOSES', 'AGREES_TO', 'ACCEPTS', 'REJECTS', 'OPEN_TO'].includes(kind))
+      return undefined;
+    // "rejected these conditions": the last entity of that kind named before.
+    const det = s.dependents(n, 'det').map((d) => s.lemma(d.dependent))[0] ?? (n > 0 ? s.lemma(n - 1) : '');
+    const ofKind = kindOfNoun(s.lemma(n));
+    if (ofKind && ['this', 'these', 'that', 'those'].includes(det)) {
+      const before = this.ctx.index.resolved
+        .filter(
+          (r) =>
+            r.entity.kind === ofKind && (r.mention.sentence < s.index || r.mention.begin < s.tokens[n].begin),
+        )
+        .sort((a, b) => a.mention.begin - b.mention.begin)
+        .pop();
+      if (before)
+        return {
+          entity: before.entity,
+          via: `“${det} ${s.tokens[n].text}” read as ${before.entity.name}`,
+          token: n - 1,
+          end: n,
+        };
+    }
+    const [from, to] = s.phrase(n, { depth: 2 });
+    if (to - from < 2) return undefined;
+    const sentence = this.ctx.text.slice(s.source.begin, s.source.end);
+    const conditional =
+      kind === 'DEMANDS' || /\b(as part of|in exchange for|in return for|condition)\b/i.test(sentence);
+    let f = from;
+    while (f < to - 1 && ['the', 'a', 'an', 'any'].includes(s.lemma(f))) f++;
+    const name = this.ctx.text.slice(s.tokens[f].begin, s.tokens[to - 1].end);
+    const e = this.newEntity(
+      f,
+      to,
+      n,
+      conditional ? 'Condition' : 'Proposal',
+      name,
+      0.55,
+      `what “${s.tokens[n].text}” names`,
+    );
+    return { entity: e, via: `“${name}” (new ${e.kind.toLowerCase()})`, token: f, end: to - 1 };
+  }
+
+  /** "called the talks “very productive”": an evaluation of its object. */
+  private evaluation(v: number): void {
+    const s = this.s;
+    const obj = s.dependents(v, 'obj')[0]?.dependent;
+    if (obj === undefined) return;
+    const target = this.targetAt(obj);
+    if (!target) return;
+    for (let k = target.end + 1; k < Math.min(s.tokens.length, target.end + 9); k++) {
+      const w = s.lemma(k);
+      const kind: ClaimKind | undefined = GOOD.has(w) ? 'PRAISES' : BAD.has(w) ? 'CRITICIZES' : undefined;
+      if (!kind) continue;
+      let end = k;
+      while (end + 1 < s.tokens.length && /^[”"’,]$/.test(s.tokens[end + 1].text)) end++;
+      this.add(this.actorOf(v), kind, { ...target, end }, { kind, strength: 0.8 }, v, {
+        why: ` … “${s.tokens[k].text}”`,
+      });
+      return;
+    }
+  }
+
+  private endOf(e: DraftEntity, n: number): number {
+    const m = this.mentions.find((r) => r.entity === e && r.mention.from <= n && n < r.mention.to);
+    return m ? m.mention.to - 1 : n;
+  }
+
+  // --- claims ---
+
+  private add(
+    actors: Actor[],
+    kind: ClaimKind,
+    target: { entity: DraftEntity; token: number; end: number; via: string },
+    word: StanceWord,
+    trigger: number,
+    extra: { cites?: DraftEntity[]; citeEnd?: number; why?: string } = {},
+  ): void {
+    for (const actor of actors) {
+      if (actor.entity === target.entity) continue;
+      const fitted = fitKind(kind, target.entity.kind);
+      if (!fitted) continue;
+      const tokens = [actor.token, trigger, target.token, target.end, extra.citeEnd ?? trigger];
+      const from = Math.min(...tokens.filter((t) => t >= 0));
+      const to = Math.max(...tokens);
+      const evidence = this.s.span(from, to + 1);
+      const parsed = this.s.parsed ? 1 : 0.8;
+      const fit = fitted === kind ? 1 : 0.85;
+      const confidence = Math.min(
+        0.98,
+        word.strength * actor.certainty * parsed * fit * (target.entity.confidence >= 0.7 ? 1 : 0.92),
+      );
+      this.claims.push({
+        by: actor.entity,
+        kind: fitted,
+        on: target.entity,
+        cites: extra.cites ?? [],
+        evidence: [evidence],
+        confidence: Number(confidence.toFixed(2)),
+        reason: `“${this.s.tokens[trigger].text}”${extra.why ?? ''}: ${actor.how} → ${target.via}${fitted !== kind ? ` (${kind} read as ${fitted} for a ${target.entity.kind})` : ''}`,
+        sentence: this.s.index,
+      });
+    }
+  }
+
+  private fromVerb(v: number, word: StanceWord): void {
+    const s = this.s;
+    let kind: ClaimKind | undefined = word.kind;
+    let strength = word.strength;
+    if (s.negated(v)) {
+      kind = negated(kind);
+      strength *= 0.8;
+      if (!kind) return;
+    }
+    // "refused to agree": a rejecting verb governing a stance verb is that verb's rejection; the governed verb fires.
+    if (
+      s
+        .headsOf(v)
+        .some((h) => h.rel === 'xcomp' && h.head >= 0 && STANCE_VERBS[s.lemma(h.head)]?.kind === 'REJECTS')
+    ) {
+      kind = negated(kind);
+      if (!kind) return;
+    }
+    // Participles modifying a noun ("the plan backed by X") are too loose to read.
+    if (s.parsed && s.headsOf(v).some((h) => h.rel === 'amod')) return;
+    const actors = this.actorOf(v);
+    if (!actors.length) return;
+    if (kind === 'DEMANDS' && this.demandClause(v, actors, { ...word, strength })) return;
+    const targets = this.targetsOf(v, kind);
+    const cites = this.cites(v);
+    for (const t of targets) this.add(actors, kind, t, { ...word, strength }, v, cites);
+  }
+
+  private fromNoun(n: number, word: StanceWord): void {
+    const s = this.s;
+    // The noun must be expressed by its actor: "expressed support for", "reiterated the need for".
+    let verb: number | undefined;
+    if (s.parsed) {
+      const h = s.headsOf(n).find((d) => d.rel === 'obj' || d.rel === 'nsubj:pass');
+      if (h && h.head >= 0 && EXPRESSING_VERBS.has(s.lemma(h.head))) verb = h.head;
+      const mod = s.dependents(n, 'amod').find((d) => EXPRESSING_VERBS.has(s.lemma(d.dependent)));
+      if (verb === undefined && mod) verb = mod.dependent;
+    }
+    if (verb === undefined)
+      for (let k = n - 1; k >= Math.max(0, n - 3); k--)
+        if (EXPRESSING_VERBS.has(s.lemma(k)) && s.isVerb(k)) verb = k;
+    if (verb === undefined) return;
+    const actors = s.parsed ? this.actorOf(verb).concat() : this.actorByOrder(verb);
+    const fallback = actors.length ? actors : this.actorByOrder(verb);
+    // "the UK’s commitment to X": the possessor holds the stance too.
+    for (const d of s.dependents(n, 'nmod:poss')) {
+      const hit = this.entityAt(d.dependent);
+      if (hit && ACTOR_KIND_SET.has(hit.entity.kind) && !fallback.some((a) => a.entity === hit.entity))
+        fallback.push({
+          entity: hit.entity,
+          token: hit.mention.from,
+          certainty: 0.85,
+          how: `“${hit.mention.text}’s ${s.tokens[n].text}”`,
+        });
+    }
+    if (!fallback.length) return;
+    const targets: Array<{ entity: DraftEntity; token: number; end: number; via: string }> = [];
+    const preps = s.parsed
+      ? s
+          .dependents(n, 'nmod', 'acl')
+          .filter(
+            (d) =>
+              d.rel !== 'nmod:poss' &&
+              ['to', 'for', 'of', 'toward', 'towards', 'on', 'with', undefined].includes(
+                s.preposition(d.dependent, d.rel),
+              ),
+          )
+          .map((d) => d.dependent)
+      : [this.nextNoun(n + 1)].filter((x): x is number => x !== undefined);
+    for (const p of preps) {
+      // "commitment to supporting Ukraine": the verb's object.
+      const head = s.isVerb(p) ? (s.dependents(p, 'obj')[0]?.dependent ?? p) : p;
+      const t = this.targetAt(head) ?? this.unnamedTarget(head, word.kind);
+      if (t) targets.push(t);
+      if (targets.length) break;
+    }
+    for (const t of targets.slice(0, 1))
+      this.add(fallback, word.kind, t, word, n, { why: ` expressed by “${s.tokens[verb].text}”` });
+  }
+
+  private cites(v: number): { cites?: DraftEntity[]; citeEnd?: number } {
+    const s = this.s;
+    const cite = s.tokens.findIndex((t, k) => k > v && t.lemma.toLowerCase() === 'cite');
+    if (cite < 0) return {};
+    const after = this.mentions
+      .filter(
+        (r) => r.mention.from > cite && r.mention.from - cite <= 4 && !ACTOR_KIND_SET.has(r.entity.kind),
+      )
+      .sort((a, b) => a.mention.from - b.mention.from)[0];
+    if (!after) return {};
+    return { cites: [after.entity], citeEnd: after.mention.to - 1 };
+  }
+
+  // --- conditions ---
+
+  /** A condition from a clause: "Y ended" → "End of Y" (alias Y); else the clause's predicate. */
+  private conditionFrom(verb: number): DraftEntity | undefined {
+    const s = this.s;
+    const nominal = ACTION_NOMINALS[s.lemma(verb)];
+    const subj = s.dependents(verb, 'nsubj', 'nsubj:pass')[0];
+    if (nominal && subj) {
+      const subjects = [subj.dependent, ...s.dependents(verb, 'nsubj').map((d) => d.dependent)];
+      const from = Math.min(...subjects.map((t) => s.phrase(t)[0]));
+      const to = Math.max(...subjects.map((t) => s.phrase(t)[1]));
+      let f = from;
+      while (f < to - 1 && ['the', 'a', 'an', 'any', 'all'].includes(s.lemma(f))) f++;
+      const phrase = this.ctx.text.slice(s.tokens[f].begin, s.tokens[to - 1].end);
+      return this.newEntity(
+        f,
+        to,
+        subj.dependent,
+        'Condition',
+        `${nominal} of ${phrase}`,
+        0.6,
+        'condition clause',
+      );
+    }
+    const end = s.subtreeEnd(verb);
+    if (end - verb < 2) return undefined;
+    return this.newEntity(
+      verb,
+      end + 1,
+      verb,
+      'Condition',
+      this.ctx.text.slice(s.tokens[verb].begin, s.tokens[end].end),
+      0.55,
+      'demanded clause',
+    );
+  }
+
+  /** "insisted that X could only happen if Y": a demand of condition Y for X; "insisted that Z should": Z. */
+  private demandClause(v: number, actors: Actor[], word: StanceWord): boolean {
+    const s = this.s;
+    if (!s.parsed) return false;
+    const clause = s.dependents(v, 'ccomp')[0]?.dependent;
+    if (clause === undefined) return false;
+    const iff = s
+      .dependents(clause, 'advcl')
+      .find(
+        (d) =>
+          s.dependents(d.dependent, 'mark').some((m) => CONDITION_MARKERS.has(s.lemma(m.dependent))) ||
+          CONDITION_MARKERS.has(d.rel.split(':')[1] ?? ''),
+      );
+    const condVerb = iff?.dependent ?? clause;
+    const condition = this.conditionFrom(condVerb);
+    if (!condition) return false;
+    const end = s.subtreeEnd(condVerb);
+    const target = {
+      entity: condition,
+      token: condVerb,
+      end,
+      via: `the condition “${condition.aliases[0]}”`,
+    };
+    this.add(actors, 'DEMANDS', target, word, v);
+    if (iff) {
+      const subj = s.dependents(clause, 'nsubj')[0];
+      const forEntity = subj ? this.targetAt(subj.dependent)?.entity : undefined;
+      if (forEntity)
+        this.conditions.push({ condition, forEntity, evidence: s.span(subj!.dependent, end + 1) });
+    }
+    return true;
+  }
+
+  /** "A major condition for Russia is the end of X": Russia demands the end of X. */
+  private conditionNoun(n: number): void {
+    const s = this.s;
+    if (!s.parsed) return;
+    const forActor = s.dependents(n, 'nmod').find((d) => s.preposition(d.dependent, d.rel) === 'for');
+    const pred = s.headsOf(n).find((h) => h.rel === 'nsubj' && h.head >= 0)?.head;
+    if (!forActor || pred === undefined) return;
+    const actor = this.entityAt(forActor.dependent);
+    if (!actor || !ACTOR_KIND_SET.has(actor.entity.kind)) return;
+    const of = s.dependents(pred, 'nmod').filter((d) => s.preposition(d.dependent, d.rel) === 'of');
+    const nominal = s.lemma(pred);
+    let condition: DraftEntity | undefined;
+    if (of.length) {
+      const from = Math.min(...of.map((d) => s.phrase(d.dependent)[0]));
+      const to = Math.max(...of.map((d) => s.phrase(d.dependent)[1]));
+      let f = from;
+      while (f < to - 1 && ['the', 'a', 'an', 'of'].includes(s.lemma(f))) f++;
+      const phrase = this.ctx.text.slice(s.tokens[f].begin, s.tokens[to - 1].end);
+      condition = this.newEntity(
+        f,
+        to,
+        of[0].dependent,
+        'Condition',
+        `${nominal.charAt(0).toUpperCase()}${nominal.slice(1)} of ${phrase}`,
+        0.55,
+        'named as a condition',
+      );
+      const actors: Actor[] = [
+        {
+          entity: actor.entity,
+          token: forActor.dependent,
+          certainty: 0.85,
+          how: `condition “for ${actor.mention.text}”`,
+        },
+      ];
+      this.add(
+        actors,
+        'DEMANDS',
+        { entity: condition, token: of[0].dependent, end: to - 1, via: `“${phrase}”` },
+        { kind: 'DEMANDS', strength: 0.8 },
+        n,
+      );
+    }
+  }
+
+  /** "X made it clear that Y was not on the table" / "Y is off the table": X rejects Y. */
+  private offTheTable(t: number): void {
+    const s = this.s;
+    if (!s.parsed) return;
+    const prep = s.preposition(t);
+    const off = prep === 'off' || (prep === 'on' && s.negated(t));
+    if (!off) return;
+    const subj = s.dependents(t, 'nsubj')[0];
+    if (!subj) return;
+    const target = this.targetAt(subj.dependent);
+    if (!target) return;
+    // The speaker: the subject of the verb governing the clause ("he made it clear that…").
+    let head = s.headsOf(t).find((h) => h.rel === 'ccomp' && h.head >= 0)?.head;
+    while (head !== undefined && !s.dependents(head, 'nsubj').some((d) => s.lemma(d.dependent) !== 'it'))
+      head = s.headsOf(head).find((h) => /^(xcomp|ccomp)/.test(h.rel) && h.head >= 0)?.head;
+    if (head === undefined) return;
+    const actors = this.actorOf(head);
+    this.add(
+      actors,
+      'REJECTS',
+      { entity: target.entity, token: subj.dependent, end: t, via: target.via },
+      { kind: 'REJECTS', strength: 0.75 },
+      head,
+      { why: ' (not on the table)' },
+    );
+  }
+}

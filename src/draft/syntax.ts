@@ -1,0 +1,206 @@
+/**
+ * One parsed sentence with the questions the drafter asks of it: a token's head, its dependents by relation,
+ * the phrase it heads. With no dependency parse (the in-process backend) every question has an answer from
+ * word order alone, less reliable, which the confidence says (Sentence.parsed).
+ */
+import type { Dependency, ParsedSentence, ParsedToken } from './types';
+
+export class Sentence {
+  readonly tokens: ParsedToken[];
+  readonly parsed: boolean;
+  private readonly heads = new Map<number, Dependency[]>();
+  private readonly children = new Map<number, Dependency[]>();
+
+  constructor(readonly source: ParsedSentence) {
+    this.tokens = source.tokens;
+    this.parsed = source.dependencies !== null;
+    for (const d of source.dependencies ?? []) {
+      if (!this.heads.has(d.dependent)) this.heads.set(d.dependent, []);
+      this.heads.get(d.dependent)!.push(d);
+      if (!this.children.has(d.head)) this.children.set(d.head, []);
+      this.children.get(d.head)!.push(d);
+    }
+  }
+
+  get index(): number {
+    return this.source.index;
+  }
+
+  lemma(i: number): string {
+    return this.tokens[i].lemma.toLowerCase();
+  }
+
+  /** Dependents of token i whose relation starts with one of the prefixes ("nmod" matches "nmod:of"). */
+  dependents(i: number, ...prefixes: string[]): Dependency[] {
+    return (this.children.get(i) ?? []).filter(
+      (d) => prefixes.length === 0 || prefixes.some((p) => d.rel === p || d.rel.startsWith(`${p}:`)),
+    );
+  }
+
+  /** The relations that attach token i to its heads. */
+  headsOf(i: number): Dependency[] {
+    return this.heads.get(i) ?? [];
+  }
+
+  /** The preposition (case marker) introducing token i, from the relation's subtype or a case dependent. */
+  preposition(i: number, rel?: string): string | undefined {
+    const sub = rel?.split(':')[1];
+    if (
+      sub &&
+      /^[a-z_]+$/.test(sub) &&
+      !['poss', 'pass', 'xsubj', 'relcl', 'tmod', 'npmod', 'agent'].includes(sub)
+    )
+      return sub.replace(/_/g, ' ');
+    const c = this.dependents(i, 'case')[0];
+    return c ? this.lemma(c.dependent) : undefined;
+  }
+
+  isVerb(i: number): boolean {
+    return this.tokens[i].pos.startsWith('VB');
+  }
+
+  isNoun(i: number): boolean {
+    return this.tokens[i].pos.startsWith('NN');
+  }
+
+  /** Is the word negated ("did not agree", "never accepted")? */
+  negated(i: number): boolean {
+    if (this.parsed)
+      return this.dependents(i, 'advmod', 'neg', 'det').some((d) =>
+        ['not', "n't", 'never', 'no'].includes(this.lemma(d.dependent)),
+      );
+    // Word order: "not" or "never" within the three words before it.
+    for (let k = Math.max(0, i - 3); k < i; k++)
+      if (['not', "n't", 'never'].includes(this.lemma(k))) return true;
+    return false;
+  }
+
+  /**
+   * The token range [from, to) of the noun phrase headed by token i: its left modifiers, and on its right
+   * the prepositional phrases and participles that say which one it is ("attacks *on Ukraine’s energy
+   * infrastructure*", "a truce *focused on energy*"), never a relative clause, an apposition or a
+   * parenthesis; clipped at the first comma, so the range is contiguous text.
+   */
+  phrase(i: number, opts: { right?: boolean; depth?: number } = {}): [number, number] {
+    const right = opts.right ?? true;
+    if (!this.parsed) return this.linearPhrase(i, right);
+    const take = new Set<number>([i]);
+    const visit = (h: number, depth: number) => {
+      for (const d of this.children.get(h) ?? []) {
+        const t = d.dependent;
+        if (take.has(t) || t === h) continue;
+        const rel = d.rel;
+        const left = t < h;
+        const base = rel.split(':')[0];
+        if (
+          left &&
+          ['det', 'amod', 'compound', 'nummod', 'nmod', 'case', 'advmod', 'flat', 'cc', 'conj'].includes(base)
+        ) {
+          if (base === 'nmod' && rel !== 'nmod:poss') continue;
+          if (base === 'advmod' && !this.tokens[t].pos.startsWith('RB')) continue;
+          take.add(t);
+          visit(t, depth);
+        } else if (
+          !left &&
+          right &&
+          depth > 0 &&
+          [
+            'nmod',
+            'acl',
+            'conj',
+            'cc',
+            'case',
+            'flat',
+            'compound',
+            'amod',
+            'nummod',
+            'obj',
+            'obl',
+            'mark',
+            'det',
+          ].includes(base)
+        ) {
+          if (rel === 'acl:relcl') continue;
+          take.add(t);
+          visit(t, base === 'nmod' || base === 'acl' || base === 'obl' ? depth - 1 : depth);
+        } else if (!left && ['flat', 'compound', 'case', 'amod'].includes(base) && t === h + 1) {
+          take.add(t);
+          visit(t, depth);
+        }
+      }
+    };
+    visit(i, opts.depth ?? 2);
+    // Contiguous around the head, stopping at a gap or a comma/parenthesis.
+    // Tokens written without a space between them are one word: "30-day", "Trump-Putin".
+    const glued = (a: number, b: number) => this.tokens[a].end === this.tokens[b].begin;
+    for (const t of [...take]) {
+      for (let k = t; k > 0 && glued(k - 1, k); k--) take.add(k - 1);
+      for (let k = t; k + 1 < this.tokens.length && glued(k, k + 1) && k + 1 < i; k++) take.add(k + 1);
+    }
+    // A comma between two adjectives of the head is inside the phrase: "a full, immediate ceasefire".
+    const listComma = (k: number) =>
+      this.tokens[k].text === ',' &&
+      k > 0 &&
+      take.has(k - 1) &&
+      take.has(k + 1) &&
+      k < i &&
+      this.tokens[k - 1].pos.startsWith('JJ');
+    let from = i;
+    while (
+      from - 1 >= 0 &&
+      (take.has(from - 1) || listComma(from - 1)) &&
+      (!this.isBreak(from - 1) || listComma(from - 1))
+    )
+      from--;
+    let to = i + 1;
+    while (to < this.tokens.length && take.has(to) && !this.isBreak(to)) to++;
+    // No phrase ends on a joining word or a dangling conjunction.
+    while (to - 1 > i && ['IN', 'CC', 'DT', 'TO', 'POS', ','].includes(this.tokens[to - 1].pos)) to--;
+    while (from < i && ['CC', 'IN', ','].includes(this.tokens[from].pos)) from++;
+    return [from, to];
+  }
+
+  private isBreak(i: number): boolean {
+    const t = this.tokens[i].text;
+    return [',', ';', ':', '(', ')', '—', '–', '“', '”', '"'].includes(t);
+  }
+
+  /** Without a parse: adjectives, nouns, numbers and possessives around the head; "of/on/in" + noun phrase. */
+  private linearPhrase(i: number, right: boolean): [number, number] {
+    const modifier = (k: number) => /^(JJ|NN|CD|POS|PRP\$|DT|VBN|HYPH)/.test(this.tokens[k].pos);
+    let from = i;
+    while (from - 1 >= 0 && modifier(from - 1) && !this.isBreak(from - 1)) from--;
+    let to = i + 1;
+    while (to < this.tokens.length && /^NN/.test(this.tokens[to].pos)) to++;
+    if (right && to < this.tokens.length && ['of', 'on', 'in', 'for', 'against'].includes(this.lemma(to))) {
+      let k = to + 1;
+      while (k < this.tokens.length && modifier(k) && !this.isBreak(k)) k++;
+      if (k > to + 1 && /^NN/.test(this.tokens[k - 1].pos)) to = k;
+    }
+    return [from, to];
+  }
+
+  /** The last token of the subtree under token i (relative clauses included), clipped at a semicolon. */
+  subtreeEnd(i: number): number {
+    let end = i;
+    const seen = new Set<number>();
+    const walk = (h: number) => {
+      if (seen.has(h)) return;
+      seen.add(h);
+      for (const d of this.children.get(h) ?? []) {
+        if (d.dependent <= h && d.dependent < i) continue;
+        if (d.rel === 'punct' || d.rel.startsWith('parataxis')) continue;
+        end = Math.max(end, d.dependent);
+        walk(d.dependent);
+      }
+    };
+    walk(i);
+    while (end > i && this.isBreak(end)) end--;
+    return end;
+  }
+
+  /** The character span of tokens [from, to). */
+  span(from: number, to: number): { begin: number; end: number } {
+    return { begin: this.tokens[from].begin, end: this.tokens[to - 1].end };
+  }
+}
