@@ -50,7 +50,7 @@ export class ResolutionCache {
  * Words Neo4j's standard analyzers drop from the index: a query cannot require them (the name's own
  * words are still compared in full by the ranking).
  */
-const LUCENE_STOP_WORDS = new Set(
+export const LUCENE_STOP_WORDS = new Set(
   'a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with'.split(
     ' ',
   ),
