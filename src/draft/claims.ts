@@ -248,7 +248,12 @@ class SentenceClaims {
     }
     // "both leaders", "both sides": the two actors last named before.
     if (s.dependents(t, 'det', 'cc:preconj').some((d) => s.lemma(d.dependent) === 'both')) {
-      const two = this.recentActors(word === 'leader' || word === 'leaders' ? 'Person' : undefined, 2);
+      const two = this.recentActors(
+        word === 'leader' || word === 'leaders' ? 'Person' : undefined,
+        2,
+        undefined,
+        10,
+      );
       if (two.length === 2)
         return two.map((e) => ({
           entity: e,
@@ -287,10 +292,15 @@ class SentenceClaims {
     return this.recentActors(undefined, 1, kinds)[0];
   }
 
-  private recentActors(kind: EntityKind | undefined, n: number, kinds?: EntityKind[]): DraftEntity[] {
+  private recentActors(
+    kind: EntityKind | undefined,
+    n: number,
+    kinds?: EntityKind[],
+    back = 4,
+  ): DraftEntity[] {
     const out: DraftEntity[] = [];
     const prior = this.ctx.index.resolved.filter(
-      (r) => r.mention.sentence < this.s.index && r.mention.sentence >= this.s.index - 4,
+      (r) => r.mention.sentence < this.s.index && r.mention.sentence >= this.s.index - back,
     );
     for (const r of prior.reverse()) {
       const k = r.entity.kind;

@@ -90,40 +90,28 @@ export class Sentence {
         const t = d.dependent;
         if (take.has(t) || t === h) continue;
         const rel = d.rel;
-        const left = t < h;
         const base = rel.split(':')[0];
-        if (
-          left &&
-          ['det', 'amod', 'compound', 'nummod', 'nmod', 'case', 'advmod', 'flat', 'cc', 'conj'].includes(base)
-        ) {
+        if (t < h) {
+          // Below the head, a preposition opens its phrase: "on" in "attacks on X", "’s" in "Ukraine’s".
+          const allowed =
+            h === i
+              ? ['det', 'amod', 'compound', 'nummod', 'nmod', 'flat']
+              : ['det', 'amod', 'compound', 'nummod', 'nmod', 'flat', 'case', 'cc'];
+          if (!allowed.includes(base)) continue;
           if (base === 'nmod' && rel !== 'nmod:poss') continue;
-          if (base === 'advmod' && !this.tokens[t].pos.startsWith('RB')) continue;
+          // A participle or adverb before the head belongs to a clause: "targeting oil facilities".
+          if (base !== 'case' && /^(VBG|RB|IN|TO)/.test(this.tokens[t].pos)) continue;
           take.add(t);
           visit(t, depth);
-        } else if (
-          !left &&
-          right &&
-          depth > 0 &&
-          [
-            'nmod',
-            'acl',
-            'conj',
-            'cc',
-            'case',
-            'flat',
-            'compound',
-            'amod',
-            'nummod',
-            'obj',
-            'obl',
-            'mark',
-            'det',
-          ].includes(base)
-        ) {
-          if (rel === 'acl:relcl') continue;
+          continue;
+        }
+        const rightRels = ['nmod', 'acl', 'conj', 'cc', 'case', 'flat', 'compound', 'nummod', 'det'];
+        // Under a participle ("focused on energy") its objects belong to the phrase too.
+        if (this.isVerb(h)) rightRels.push('obj', 'obl', 'mark');
+        if (right && depth > 0 && rightRels.includes(base) && rel !== 'acl:relcl') {
           take.add(t);
           visit(t, base === 'nmod' || base === 'acl' || base === 'obl' ? depth - 1 : depth);
-        } else if (!left && ['flat', 'compound', 'case', 'amod'].includes(base) && t === h + 1) {
+        } else if (['flat', 'compound', 'case'].includes(base) && t === h + 1) {
           take.add(t);
           visit(t, depth);
         }
@@ -156,7 +144,7 @@ export class Sentence {
     while (to < this.tokens.length && take.has(to) && !this.isBreak(to)) to++;
     // No phrase ends on a joining word or a dangling conjunction.
     while (to - 1 > i && ['IN', 'CC', 'DT', 'TO', 'POS', ','].includes(this.tokens[to - 1].pos)) to--;
-    while (from < i && ['CC', 'IN', ','].includes(this.tokens[from].pos)) from++;
+    while (from < i && /^(CC|IN|TO|RB|VBG|,)/.test(this.tokens[from].pos)) from++;
     return [from, to];
   }
 
@@ -193,6 +181,12 @@ export class Sentence {
         end = Math.max(end, d.dependent);
         walk(d.dependent);
       }
+      // Enhanced++ writes "the territory it has seized" as obj(seized, territory): follow it to the clause.
+      for (const r of this.heads.get(h) ?? [])
+        if (r.head > h && r.head - h <= 4 && /^(obj|nsubj)/.test(r.rel) && this.isVerb(r.head)) {
+          end = Math.max(end, r.head);
+          walk(r.head);
+        }
     };
     walk(i);
     while (end > i && this.isBreak(end)) end--;
