@@ -135,7 +135,7 @@ export async function benchDocument(
     let draft: Draft | undefined;
     for (let i = 0; i < runs; i++) {
       const started = performance.now();
-      draft = await draftArticle(options, { nlp, linker: d.leaveOneOut });
+      draft = await draftArticle(options, { nlp, linker: d.leaveOneOut, registry: d.registry });
       const wallMs = performance.now() - started;
       timed.push({
         parseMs: draft.parseMs,
@@ -146,7 +146,10 @@ export async function benchDocument(
       yamls.add(draft.yaml);
     }
     const leaveOneOut = judge(draft!, d);
-    const own = judge(await draftArticle(options, { nlp, linker: d.ownEntitiesKnown }), d);
+    const own = judge(
+      await draftArticle(options, { nlp, linker: d.ownEntitiesKnown, registry: d.registry }),
+      d,
+    );
     const warm = warmSpeed(timed, d.words);
     const targets = targetsMet({
       entities: leaveOneOut.score.entities,
