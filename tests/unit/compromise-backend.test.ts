@@ -114,6 +114,12 @@ describe('CompromiseBackend', () => {
       { text: '2025-04-02', ner: 'DATE', normalized: '2025-04-02' },
     ]);
     expect(token(parsed, 'Sunday').normalizedNer).toBe('2025-03-23');
+    // A month and day without a year falls in the year nearest the document date, before it or after it.
+    const past = await backend.parse('Talks on Jan. 5 failed.', DATE);
+    expect(labelOf(past, 'Jan. 5')).toBe('DATE');
+    expect(token(past, '5').normalizedNer).toBe('2025-01-05');
+    const winter = await backend.parse('They met on December 20.', '2025-01-10');
+    expect(token(winter, '20').normalizedNer).toBe('2024-12-20');
     // The same weekday from another document date resolves to another day.
     const later = await backend.parse('They meet on Sunday.', '2025-03-25');
     expect(token(later, 'Sunday').normalizedNer).toBe('2025-03-30');

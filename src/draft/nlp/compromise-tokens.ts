@@ -42,6 +42,7 @@ const NO_TAGS: ReadonlySet<string> = new Set();
 // Runs of dots, dashes and ?! stay one token ("...", "--", "?!"); words in a gap (what compromise skipped)
 // stay whole; any other character is a token of its own. The u flag keeps non-BMP characters whole.
 const GAP_PIECE = /(\s+)|(\.{2,}|-{2,}|[!?]+)|([\p{L}\p{N}\p{M}]+)|([\s\S])/gu;
+const MONTH_ABBREVIATION = /^(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/;
 const OPENING = /^[“‘"'([{`«]+$/u;
 
 function punctuationTokens(block: string, from: number, to: number, base: number): RawToken[] {
@@ -79,6 +80,10 @@ function cutTerm(
   const text = term.text;
   const key = base + term.offset.start;
   const own = { root: term.root, term: key };
+  // A term of marks only ("...!!!", "“”"): CoreNLP makes each mark a token.
+  if (!/[\p{L}\p{N}]/u.test(text) && !term.tags.includes('Emoji') && !term.tags.includes('Emoticon')) {
+    return punctuationTokens(text, 0, text.length, begin).map((mark) => ({ ...mark, term: key }));
+  }
   if (implicit) {
     const contraction = /^(.+?)(n['’]t)$/i.exec(text) ?? /^(.+?)(['’](?:s|m|re|ve|ll|d))$/i.exec(text);
     if (contraction) {
@@ -133,7 +138,8 @@ function attachMarks(tokens: RawToken[]): RawToken[] {
     const before = result[result.length - 1];
     const touching = before !== undefined && !before.punctuation && before.end === token.begin;
     const next = tokens[i + 1];
-    if (touching && token.text === '.' && before.tags.has('Abbreviation') && next !== undefined) {
+    const abbreviation = before?.tags.has('Abbreviation') || MONTH_ABBREVIATION.test(before?.text ?? '');
+    if (touching && token.text === '.' && abbreviation && next !== undefined) {
       result[result.length - 1] = { ...before, text: before.text + '.', end: token.end };
     } else if (
       touching &&

@@ -82,7 +82,7 @@ function tagTokens(raw: ReturnType<typeof tokenizeBlock>[number], heading: boole
 function findTimexes(doc: DatesView, block: string, base: number, date: string): Timex[] {
   const timexes: Timex[] = [];
   for (const { match, offset } of dateMatches(doc, block, date)) {
-    const normalized = normalizedDate(match.dates);
+    const normalized = nearestYear(normalizedDate(match.dates), match.terms, date);
     // A match compromise-dates could not resolve is as likely not a date at all ("In 3 weeks, 5 people").
     if (normalized === undefined) continue;
     timexes.push({ terms: termKeys(match, base + offset), label: 'DATE', normalized });
@@ -147,6 +147,27 @@ function cutAtLists(terms: readonly TermJson[], block: string): Array<[number, n
     }
   });
   return pieces;
+}
+
+/**
+ * compromise-dates puts a month and day without a year ("Jan. 5") in the future; news reports mostly look
+ * back. Without a written year, the year that puts the date nearest the document date wins, as SUTime does.
+ */
+function nearestYear(
+  normalized: string | undefined,
+  terms: readonly TermJson[],
+  date: string,
+): string | undefined {
+  if (normalized === undefined || !/^\d{4}-\d{2}/.test(normalized)) return normalized;
+  const hasMonth = terms.some((term) => term.tags.includes('Month'));
+  const hasYear = terms.some((term) => /\d{4}/.test(term.text));
+  if (!hasMonth || hasYear) return normalized;
+  const documentTime = Date.parse(`${date}T00:00:00Z`);
+  const year = Number(date.slice(0, 4));
+  const candidates = [year - 1, year, year + 1].map((y) => `${y}${normalized.slice(4)}`);
+  const distance = (candidate: string) =>
+    Math.abs(Date.parse(`${candidate.slice(0, 7)}-01T00:00:00Z`) - documentTime);
+  return candidates.reduce((best, candidate) => (distance(candidate) < distance(best) ? candidate : best));
 }
 
 /** YYYY-MM-DD for a day, YYYY-MM for a month, YYYY for a year, YYYY-Www for a week (as CoreNLP's SUTime). */
