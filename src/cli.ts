@@ -9,6 +9,7 @@ import { InvalidDocumentsError, NoDocumentsError, loadDocuments, validateAll } f
 import { createLogger } from './logger';
 import { RuntimeError } from './runtime/runtime-error';
 import { DatabaseTarget, ensureDatabase } from './runtime/local';
+import { runningPid } from './runtime/neo4j-server';
 import type { Service } from './server';
 
 /** Exit codes: 1 a failure while running, 2 bad configuration or usage, 3 invalid documents. */
@@ -20,23 +21,33 @@ const USAGE = `usage: stancegraph <command>
   load [paths...]       validate, then load documents into Neo4j (default: corpus/)
   export <dir> [--force]
                         write every stored document (article.txt + graph.yaml) and entities.yaml to dir
+  draft <article.txt> [--date YYYY-MM-DD] [--id <doc-id>] [--title <t>] [--out <dir>] [--nlp corenlp|compromise] [--force]
+                        write <dir>/article.txt and a draft graph.yaml for review (docs/draft.md)
   emit-schema           write schema/schema.graphql from the type-graphql classes`;
 
 /**
  * What each command takes after its name: validate and load document paths, export one folder, the others
  * nothing; and the options it knows.
  */
-const COMMANDS = new Map<string, { takes: 'paths' | 'one path' | 'nothing'; options?: string[] }>([
+const COMMANDS = new Map<
+  string,
+  { takes: 'paths' | 'one path' | 'nothing'; options?: string[]; valued?: string[] }
+>([
   ['serve', { takes: 'nothing' }],
   ['validate', { takes: 'paths' }],
   ['load', { takes: 'paths' }],
   ['export', { takes: 'one path', options: ['--force'] }],
   ['emit-schema', { takes: 'nothing' }],
+  [
+    'draft',
+    { takes: 'one path', options: ['--force'], valued: ['--date', '--id', '--title', '--out', '--nlp'] },
+  ],
 ]);
 
 interface CommandArguments {
   paths: string[];
   options: Set<string>;
+  values: Map<string, string>;
 }
 
 function say(line: string): void {
@@ -52,21 +63,36 @@ function commandArguments(command: string, args: string[]): CommandArguments {
   if (!spec) throw new UsageError(USAGE);
   // Not strict: the tokens name the offending argument, which parseArgs' own errors bury in advice.
   const { tokens } = parseArgs({ args, strict: false, allowPositionals: true, tokens: true });
+  const consumed = new Set<number>();
   const options = new Set<string>();
-  for (const token of tokens) {
+  const values = new Map<string, string>();
+  for (const [k, token] of tokens.entries()) {
     if (token.kind !== 'option') continue;
+    if (spec.valued?.includes(token.rawName)) {
+      // "--date 2025-03-18" or "--date=2025-03-18".
+      const next = tokens[k + 1];
+      const value = token.value ?? (next?.kind === 'positional' ? next.value : undefined);
+      if (value === undefined) throw new UsageError(`${command}: ${token.rawName} needs a value\n${USAGE}`);
+      if (token.value === undefined) consumed.add(k + 1);
+      values.set(token.rawName, value);
+      continue;
+    }
     if (!spec.options?.includes(token.rawName))
       throw new UsageError(`${command}: unknown option ${token.rawName}\n${USAGE}`);
     if (token.value !== undefined)
       throw new UsageError(`${command}: ${token.rawName} takes no value\n${USAGE}`);
     options.add(token.rawName);
   }
-  const paths = tokens.flatMap((token) => (token.kind === 'positional' ? [token.value] : []));
+  const paths = tokens.flatMap((token, k) =>
+    token.kind === 'positional' && !consumed.has(k) ? [token.value] : [],
+  );
   if (spec.takes === 'nothing' && paths.length)
     throw new UsageError(`${command} takes no arguments, got "${paths[0]}"\n${USAGE}`);
   if (spec.takes === 'one path' && paths.length !== 1)
-    throw new UsageError(`${command} takes one folder, got ${paths.length}\n${USAGE}`);
-  return { paths, options };
+    throw new UsageError(
+      `${command} takes one ${command === 'draft' ? 'article file' : 'folder'}, got ${paths.length}\n${USAGE}`,
+    );
+  return { paths, options, values };
 }
 
 async function load(config: Config, paths: string[]): Promise<void> {
@@ -90,6 +116,58 @@ async function exportTo(config: Config, dir: string, force: boolean): Promise<vo
   } finally {
     await db.close();
     await target.release();
+  }
+}
+
+/**
+ * Drafts an article's annotation. Names are linked against the graph when one is running (NEO4J_URI, or the
+ * local Neo4j left running by `npm run neo4j:start`), else against the corpus files: a draft never waits
+ * for a Neo4j start. The NLP is CoreNLP at CORENLP_URL, or the in-process compromise (`--nlp compromise`).
+ */
+async function draft(
+  config: Config,
+  articleFile: string,
+  values: Map<string, string>,
+  force: boolean,
+): Promise<void> {
+  const { draftFolder } = await import('./draft/folder');
+  const nlpName = values.get('--nlp') ?? process.env.DRAFT_NLP ?? 'corenlp';
+  if (nlpName !== 'corenlp' && nlpName !== 'compromise')
+    throw new UsageError(`draft: --nlp must be corenlp or compromise, got "${nlpName}"\n${USAGE}`);
+  let nlp;
+  if (nlpName === 'compromise') {
+    const { CompromiseBackend } = await import('./draft/nlp/compromise');
+    nlp = new CompromiseBackend();
+  } else {
+    const url = process.env.CORENLP_URL;
+    if (!url)
+      throw new UsageError(
+        'draft: CoreNLP needs CORENLP_URL (a running server: docs/draft.md says how to start one), or use --nlp compromise',
+      );
+    const { CoreNlpBackend } = await import('./draft/nlp/corenlp');
+    nlp = new CoreNlpBackend({ url });
+  }
+  const running = config.NEO4J_URI || runningPid(config.NEO4J_DATA_DIR) !== undefined;
+  const db = running
+    ? openDatabase(config, config.NEO4J_URI || `bolt://127.0.0.1:${config.NEO4J_BOLT_PORT}`)
+    : undefined;
+  try {
+    const { graphLinker } = await import('./draft/link');
+    if (db) say('linking names against the graph');
+    await draftFolder({
+      articleFile,
+      date: values.get('--date'),
+      id: values.get('--id'),
+      title: values.get('--title'),
+      out: values.get('--out'),
+      force,
+      corpusDir: config.CORPUS_DIR,
+      nlp,
+      linker: db ? graphLinker(db) : undefined,
+      log: say,
+    });
+  } finally {
+    await db?.close();
   }
 }
 
@@ -132,7 +210,7 @@ async function serve(config: Config): Promise<void> {
 
 async function main(argv: string[]): Promise<void> {
   const [command = '', ...rest] = argv;
-  const { paths: args, options } = commandArguments(command, rest);
+  const { paths: args, options, values } = commandArguments(command, rest);
   switch (command) {
     case 'validate': {
       const plans = validateAll(args);
@@ -145,6 +223,8 @@ async function main(argv: string[]): Promise<void> {
       return exportTo(loadConfig(), args[0], options.has('--force'));
     case 'serve':
       return serve(loadConfig());
+    case 'draft':
+      return draft(loadConfig(), args[0], values, options.has('--force'));
     case 'emit-schema': {
       const { emitSchemaFile } = await import('./api/schema');
       const file = await emitSchemaFile();
