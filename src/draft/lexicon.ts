@@ -433,7 +433,7 @@ export function countryOfDemonym(word: string): string[] {
   if (IRREGULAR_DEMONYMS[w]) out.push(IRREGULAR_DEMONYMS[w]);
   if (w.endsWith('ian'))
     out.push(cap(w.slice(0, -1)), cap(w.slice(0, -3) + 'e'), cap(w.slice(0, -2)), cap(w.slice(0, -3)));
-  if (w.endsWith('an')) out.push(cap(w.slice(0, -1)), cap(w.slice(0, -2) + 'y'), cap(w.slice(0, -2)));
+  if (w.endsWith('an')) out.push(cap(w.slice(0, -1)), cap(w + 'y'), cap(w.slice(0, -2)));
   if (w.endsWith('ese')) out.push(cap(w.slice(0, -3) + 'a'), cap(w.slice(0, -3)));
   if (w.endsWith('i')) out.push(cap(w.slice(0, -1)), cap(w.slice(0, -1) + 'a'));
   if (w.endsWith('ish')) out.push(cap(w.slice(0, -3) + 'land'), cap(w.slice(0, -3)));

@@ -1,0 +1,129 @@
+/**
+ * The drafter's own parts, without a JVM: the lexicon, CoreNLP's JSON turned into offsets that slice the
+ * text, and a whole draft through the in-process backend. The texts are written by the stancegraph team
+ * for tests.
+ */
+import { parse } from 'yaml';
+import { draftArticle } from '../../src/draft/draft';
+import { countryOfDemonym, kindOfNoun, negated, sameHead } from '../../src/draft/lexicon';
+import { memoryLinker } from '../../src/draft/link';
+import { CompromiseBackend } from '../../src/draft/nlp/compromise';
+import { toParsedText } from '../../src/draft/nlp/corenlp';
+import { validateDocument } from '../../src/ingest/validate';
+
+describe('draft lexicon', () => {
+  it('derives country names from demonyms by rule and by the irregular list', () => {
+    expect(countryOfDemonym('Ukrainian')).toContain('Ukraine');
+    expect(countryOfDemonym('German')).toContain('Germany');
+    expect(countryOfDemonym('British')[0]).toBe('United Kingdom');
+    expect(countryOfDemonym('Chinese')).toContain('China');
+  });
+  it('turns a negated agreement into a rejection and leaves unclear ones alone', () => {
+    expect(negated('AGREES_TO')).toBe('REJECTS');
+    expect(negated('CRITICIZES')).toBeUndefined();
+  });
+  it('knows head nouns in the plural and synonymous heads', () => {
+    expect(kindOfNoun('strikes')).toBe('Attack');
+    expect(kindOfNoun('ceasefire')).toBe('Proposal');
+    expect(kindOfNoun('banana')).toBeUndefined();
+    expect(sameHead('call', 'conversation')).toBe(true);
+    expect(sameHead('call', 'ceasefire')).toBe(false);
+  });
+});
+
+describe('CoreNLP JSON → ParsedText', () => {
+  it('maps code-point offsets to JavaScript offsets past a character outside the BMP', () => {
+    const text = 'We 𝔘 agreed.';
+    // CoreNLP counts 𝔘 as one character; JavaScript as two.
+    const json = {
+      sentences: [
+        {
+          tokens: [
+            {
+              index: 1,
+              originalText: 'We',
+              lemma: 'we',
+              pos: 'PRP',
+              ner: 'O',
+              characterOffsetBegin: 0,
+              characterOffsetEnd: 2,
+            },
+            {
+              index: 2,
+              originalText: '𝔘',
+              lemma: '𝔘',
+              pos: 'SYM',
+              ner: 'O',
+              characterOffsetBegin: 3,
+              characterOffsetEnd: 4,
+            },
+            {
+              index: 3,
+              originalText: 'agreed',
+              lemma: 'agree',
+              pos: 'VBD',
+              ner: 'O',
+              characterOffsetBegin: 5,
+              characterOffsetEnd: 11,
+            },
+            {
+              index: 4,
+              originalText: '.',
+              lemma: '.',
+              pos: '.',
+              ner: 'O',
+              characterOffsetBegin: 11,
+              characterOffsetEnd: 12,
+            },
+          ],
+          enhancedPlusPlusDependencies: [
+            { dep: 'ROOT', governor: 0, dependent: 3 },
+            { dep: 'nsubj', governor: 3, dependent: 1 },
+          ],
+          entitymentions: [],
+        },
+      ],
+    };
+    const parsed = toParsedText(text, json);
+    for (const t of parsed.sentences[0].tokens) expect(text.slice(t.begin, t.end)).toBe(t.text);
+    expect(parsed.sentences[0].tokens[2].text).toBe('agreed');
+    expect(parsed.sentences[0].dependencies).toContainEqual({ rel: 'nsubj', head: 2, dependent: 0 });
+    expect(parsed.sentences[0].dependencies).toContainEqual({ rel: 'ROOT', head: -1, dependent: 2 });
+  });
+});
+
+describe('a draft through the in-process backend', () => {
+  const article =
+    'Northland President Ada Vale rejected the border fee plan on Monday.\n' +
+    'Vale said the plan would hurt farmers. The Harbour Council supported the border fee plan.\n';
+  const linker = memoryLinker([
+    { id: 'vale', kind: 'Person', name: 'Ada Vale', aliases: ['Vale'], registered: false },
+  ]);
+
+  it('is valid as written, links a known person, and quotes the article verbatim', async () => {
+    const draft = await draftArticle(
+      { article, date: '2026-03-04', id: 'vale-fee-plan' },
+      { nlp: new CompromiseBackend(), linker },
+    );
+    const { problems } = validateDocument({
+      articleFile: 'article.txt',
+      annotationFile: 'graph.yaml',
+      article,
+      annotation: draft.yaml,
+    });
+    expect(problems.filter((p) => !p.severity)).toEqual([]);
+    const yaml = parse(draft.yaml);
+    expect(yaml.entities.map((e: { id: string }) => e.id)).toContain('vale');
+    for (const item of draft.items) {
+      expect(item.confidence).toBeGreaterThanOrEqual(0);
+      expect(item.confidence).toBeLessThanOrEqual(1);
+      for (const s of item.spans) expect(article.slice(s.begin, s.end).length).toBeGreaterThan(0);
+    }
+    for (const c of yaml.claims) expect(c.method).toBe('draft');
+    const rejects = yaml.claims.find(
+      (c: { kind: string; by: string }) => c.kind === 'REJECTS' && c.by === 'vale',
+    );
+    expect(rejects).toBeDefined();
+    expect(article).toContain(rejects.quote);
+  });
+});
