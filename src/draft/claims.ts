@@ -214,7 +214,9 @@ class SentenceClaims {
   private actorOf(v: number): Actor[] {
     const s = this.s;
     if (!s.parsed) return this.actorByOrder(v);
-    const t = this.subjectToken(v);
+    // Passive: "the plan was rejected by Italy" — the agent acts.
+    const agent = s.dependents(v, 'obl:agent')[0]?.dependent;
+    const t = agent ?? this.subjectToken(v);
     if (t === undefined) return this.actorByOrder(v);
     const out = this.actorsAtToken(t, v);
     return out.length ? out : [];
@@ -420,7 +422,8 @@ class SentenceClaims {
         });
       return out;
     }
-    const objects = s.dependents(v, 'obj').map((d) => d.dependent);
+    // Passive: its subject is what the stance is about.
+    const objects = s.dependents(v, 'obj', 'nsubj:pass').map((d) => d.dependent);
     const obliques = s
       .dependents(v, 'obl', 'nmod')
       .filter((d) =>

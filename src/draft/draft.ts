@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Document } from 'yaml';
-import { ServiceError } from '../domain/errors';
+import { BadUserInputError, ServiceError } from '../domain/errors';
 import { CLAIM_KINDS } from '../domain/vocabulary';
 import type { Annotation } from '../ingest/annotation';
 import { EMPTY_REGISTRY, Registry } from '../ingest/registry';
@@ -49,7 +49,25 @@ export async function draftArticle(options: DraftOptions, deps: DraftDependencie
   const index = await buildEntities(mentions, parsed.coref, deps.linker);
   const { claims, conditions } = extractClaims({ text: article, sentences, index });
   const facts = extractFacts(article, sentences, index, conditions);
+  // A new noun phrase named once, that no claim or fact uses and that names nothing in particular — a bare
+  // head ("ceasefire") or a hypothetical one ("any agreement") — says nothing the graph can answer: left out,
+  // so that the reviewer reads what matters. Known entities and named people, places and bodies stay.
+  const used = new Set([
+    ...claims.flatMap((c) => [c.by, c.on, ...c.cites]),
+    ...facts.flatMap((f) => [f.from, f.to]),
+  ]);
+  const vague = (e: DraftEntity) =>
+    e.mentions.every(
+      (m) =>
+        m.source === 'noun' &&
+        (m.to - m.from === 1 || ['any', 'no', 'every', 'some'].includes(m.determiner ?? '')),
+    );
+  const kept = index.entities.filter((e) => e.linked || used.has(e) || e.mentions.length > 1 || !vague(e));
 
+  if (!kept.length)
+    throw new BadUserInputError(
+      'The drafter found no person, country, organisation, place or other entity in the article: there is nothing to draft.',
+    );
   const title = options.title?.trim() || titleOf(article);
   const id = options.id ?? slugOf(title);
   const registry = deps.registry ?? EMPTY_REGISTRY;
@@ -59,7 +77,7 @@ export async function draftArticle(options: DraftOptions, deps: DraftDependencie
     date,
     source: options.source,
     article,
-    index: index.entities,
+    index: kept,
     claims,
     facts,
     sentences,

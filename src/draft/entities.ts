@@ -6,7 +6,7 @@
 import countries from 'i18n-iso-countries';
 import { nameKey, normalizeName } from '../domain/names';
 import { ACTOR_KINDS, EntityKind } from '../domain/vocabulary';
-import { countryOfDemonym, sameHead } from './lexicon';
+import { canonicalPhrase, countryOfDemonym, sameHead, withoutPossessor } from './lexicon';
 import { Mention, isLeaderTitle } from './mentions';
 import type { CorefChain, EntityLinker, LinkCandidate } from './types';
 
@@ -40,6 +40,22 @@ export interface EntityIndex {
 
 const EXACT = new Set(['ID', 'NAME', 'ALIAS', 'DOCUMENT_ALIAS']);
 
+/**
+ * The other ways a noun phrase may be written: without its possessor ("energy infrastructure" for
+ * "Ukraine’s energy infrastructure"), with synonymous modifiers made one ("complete" → "full"). The last is
+ * the form mentions are grouped by.
+ */
+function nounForms(m: Mention): string[] {
+  if (m.source !== 'noun') return [];
+  const bare = withoutPossessor(m.text) ?? m.text;
+  return [...new Set([bare, canonicalPhrase(m.text), canonicalPhrase(bare)])].filter((f) => f !== m.text);
+}
+
+/** The form a new noun phrase's mentions are grouped by. */
+function groupForm(m: Mention): string {
+  return m.source === 'noun' ? canonicalPhrase(withoutPossessor(m.text) ?? m.text) : m.text;
+}
+
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -70,6 +86,7 @@ export async function buildEntities(
     asked.add(m.text);
     if (m.personName) asked.add(m.personName.text);
     if (m.source === 'demonym') for (const c of countryOfDemonym(m.text)) asked.add(c);
+    for (const form of nounForms(m)) asked.add(form);
   }
   const links = await linker.link([...asked]);
 
@@ -118,13 +135,19 @@ export async function buildEntities(
       continue;
     }
     const linked =
-      usable(m, m.personName ? links.get(m.personName.text) : undefined) ?? usable(m, links.get(m.text));
+      usable(m, m.personName ? links.get(m.personName.text) : undefined) ??
+      usable(m, links.get(m.text)) ??
+      nounForms(m)
+        .map((f) => usable(m, links.get(f)))
+        .find(Boolean);
+    // A proper name the tagger did not label is kept only when it names a known entity.
+    if (m.source === 'proper' && !linked) continue;
     let key: string;
     if (linked) key = `id:${linked.id}`;
     else if (m.kind === 'Person')
       key = `Person:${nameKey((m.personName?.text ?? m.text).split(/\s+/).pop()!)}`;
     else if (m.vague) continue;
-    else key = `${m.kind}:${nameKey(m.text)}`;
+    else key = `${m.kind}:${nameKey(groupForm(m))}`;
     const name = m.personName?.text ?? m.text;
     const e = entityFor(key, m.kind, cap(name), linked);
     // A person's full name is the better name than a surname seen first.
@@ -219,7 +242,11 @@ export async function buildEntities(
     const e = byKey.get(mentionKey.get(m)!)!;
     e.mentions.push(m);
     resolved.push({ mention: m, entity: e });
-    for (const surface of [m.text, m.personName?.text]) {
+    for (const surface of [
+      m.text,
+      m.personName?.text,
+      m.source === 'noun' ? withoutPossessor(m.text) : undefined,
+    ]) {
       if (!surface) continue;
       const k = normalizeName(surface);
       if (owner.has(k)) continue;

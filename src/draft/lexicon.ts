@@ -328,6 +328,25 @@ const SYNONYM_GROUPS: string[][] = [
   ['war', 'conflict', 'invasion', 'fighting'],
 ];
 
+/** Modifiers news prose uses for one another: a "complete" ceasefire is a "full" one. */
+const MODIFIER_SYNONYMS: Record<string, string> = {
+  complete: 'full',
+  comprehensive: 'full',
+  total: 'full',
+  partial: 'limited',
+};
+
+/** A phrase with each modifier replaced by the one its synonyms share ("complete ceasefire" → "full ceasefire"). */
+export function canonicalPhrase(text: string): string {
+  return text.replace(/\p{L}+/gu, (w) => MODIFIER_SYNONYMS[w.toLowerCase()] ?? w);
+}
+
+/** "Ukraine’s energy infrastructure" → "energy infrastructure": the phrase without a leading possessor. */
+export function withoutPossessor(text: string): string | undefined {
+  const m = /^[^\s]+(?:\s[^\s]+)?[’']s\s+(.+)$/u.exec(text);
+  return m && m[1].split(/\s+/).length >= 2 ? m[1] : undefined;
+}
+
 /** Do two head words name the same kind of thing ("call" and "conversation")? */
 export function sameHead(a: string, b: string): boolean {
   const strip = (w: string) => (w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);

@@ -8,7 +8,16 @@ import type { EntityKind } from '../domain/vocabulary';
 import { HONORIFICS, LEADER_TITLES, VAGUE_HEADS, kindOfNoun } from './lexicon';
 import { Sentence } from './syntax';
 
-export type MentionSource = 'person' | 'country' | 'demonym' | 'place' | 'organization' | 'title' | 'noun';
+export type MentionSource =
+  | 'person'
+  | 'country'
+  | 'demonym'
+  | 'place'
+  | 'organization'
+  | 'title'
+  | 'noun'
+  /** A run of proper nouns the tagger left unlabelled: kept only if it names a known entity. */
+  | 'proper';
 
 export interface Mention {
   sentence: number;
@@ -48,6 +57,10 @@ const DETERMINERS = new Set([
   'their',
   'his',
   'her',
+  'any',
+  'no',
+  'every',
+  'some',
 ]);
 
 function trimmed(s: Sentence, from: number, to: number): [number, number] {
@@ -118,7 +131,21 @@ export function sentenceMentions(text: string, s: Sentence): Mention[] {
       let j = k - 1;
       while (j >= 0 && ner[j].tokenEnd === from && ['TITLE', 'NATIONALITY', 'COUNTRY'].includes(ner[j].ner)) {
         if (ner[j].ner === 'TITLE') title ??= ner[j].text.toLowerCase();
-        else titleCountry ??= ner[j].text;
+        else {
+          titleCountry ??= ner[j].text;
+          // "German" in "German Chancellor Olaf Scholz" names Germany too.
+          out.push(
+            make(
+              s,
+              text,
+              ner[j].tokenBegin,
+              ner[j].tokenEnd,
+              ner[j].tokenEnd - 1,
+              'Country',
+              ner[j].ner === 'COUNTRY' ? 'country' : 'demonym',
+            ),
+          );
+        }
         from = ner[j].tokenBegin;
         j--;
       }
@@ -161,12 +188,25 @@ export function sentenceMentions(text: string, s: Sentence): Mention[] {
     const [from, to] = s.phrase(i, { depth: 1 });
     const m = make(s, text, from, to, i, kind, 'noun');
     if (m.to - m.from === 1 && VAGUE_HEADS.has(s.lemma(i))) m.vague = true;
+    // "a major condition", "their demands": words for a condition, not the condition itself.
+    if (['condition', 'precondition', 'demand'].includes(kindWord(s.lemma(i)))) m.vague = true;
     // A noun phrase that is all proper names is a named mention already found.
     if (out.some((o) => o.begin === m.begin && o.end === m.end)) continue;
     out.push(m);
   }
+  // Proper nouns no label covers ("Sumy" untagged): asked of the resolver, kept only if known.
+  for (let i = 0; i < s.tokens.length; i++) {
+    if (!/^NNPS?$/.test(s.tokens[i].pos) || s.tokens[i].ner !== 'O' || i === 0) continue;
+    let j = i;
+    while (j + 1 < s.tokens.length && /^NNPS?$/.test(s.tokens[j + 1].pos) && s.tokens[j + 1].ner === 'O') j++;
+    if (!out.some((o) => o.source !== 'noun' && o.from <= i && j < o.to))
+      out.push(make(s, text, i, j + 1, j, 'Place', 'proper'));
+    i = j;
+  }
   return out;
 }
+
+const kindWord = (lemma: string) => (lemma.endsWith('s') ? lemma.slice(0, -1) : lemma);
 
 export function isLeaderTitle(title: string | undefined): boolean {
   return title !== undefined && LEADER_TITLES.has(title);
