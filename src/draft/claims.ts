@@ -15,6 +15,7 @@ import {
   LIGHT_NOUNS,
   PROPOSAL_ACTIONS,
   SAYING_VERBS,
+  STANCE_ADJECTIVES,
   STANCE_NOUNS,
   STANCE_PHRASAL,
   STANCE_VERBS,
@@ -158,6 +159,14 @@ class SentenceClaims {
         const word = this.verbStance(i);
         if (word) this.fromVerb(i, word);
         else if (EVALUATING_VERBS.has(lemma)) this.evaluation(i);
+      } else if (s.tokens[i].pos.startsWith('JJ') && STANCE_ADJECTIVES[lemma]) {
+        // "he was open to the fee cap", "opposed to the plan": the adjective's subject holds the stance.
+        const word = STANCE_ADJECTIVES[lemma];
+        if (
+          !s.parsed ||
+          s.dependents(i, 'obl', 'nmod').some((d) => s.preposition(d.dependent, d.rel) === word.preposition)
+        )
+          this.fromVerb(i, word);
       } else if (s.isNoun(i) && STANCE_NOUNS[lemma]) {
         this.fromNoun(i, STANCE_NOUNS[lemma]);
       }
@@ -172,9 +181,12 @@ class SentenceClaims {
     const phrasal = STANCE_PHRASAL[lemma];
     if (phrasal) {
       const preps = s.parsed
-        ? s
-            .dependents(i, 'obl', 'nmod', 'compound:prt')
-            .map((d) => s.preposition(d.dependent, d.rel) ?? s.lemma(d.dependent))
+        ? s.dependents(i, 'obl', 'nmod', 'compound:prt', 'advcl').map((d) =>
+            // "called for the talks to continue": "for" marks the clause.
+            d.rel.startsWith('advcl')
+              ? (s.dependents(d.dependent, 'mark').map((m) => s.lemma(m.dependent))[0] ?? '')
+              : (s.preposition(d.dependent, d.rel) ?? s.lemma(d.dependent)),
+          )
         : [s.tokens[i + 1] ? s.lemma(i + 1) : ''];
       for (const p of preps) if (phrasal[p]) return phrasal[p];
       if (!STANCE_VERBS[lemma]) return undefined;
@@ -225,7 +237,8 @@ class SentenceClaims {
   private actorsAtToken(t: number, v: number): Actor[] {
     const s = this.s;
     const word = s.lemma(t);
-    const tokens = [t, ...s.dependents(t, 'conj').map((d) => d.dependent)];
+    // "Helsinki’s top diplomat, Aino Varis, proposed": the apposition names the subject.
+    const tokens = [t, ...s.dependents(t, 'conj', 'appos').map((d) => d.dependent)];
     const out: Actor[] = [];
     for (const k of tokens) {
       const hit = this.entityAt(k);
@@ -465,8 +478,13 @@ class SentenceClaims {
       for (const o of s.dependents(action, 'obj')) push(o.dependent);
       if (out.length) return out;
     }
-    // "agreed that further talks would continue": the clause's subject.
-    for (const c of s.dependents(v, 'ccomp')) {
+    // "agreed that further talks would continue", "called for the talks to continue": the clause's subject.
+    for (const c of s.dependents(v, 'ccomp', 'advcl')) {
+      if (
+        c.rel.startsWith('advcl') &&
+        !s.dependents(c.dependent, 'mark').some((m) => s.lemma(m.dependent) === 'for')
+      )
+        continue;
       const subj = s.dependents(c.dependent, 'nsubj', 'nsubj:pass')[0];
       if (subj) push(subj.dependent);
       if (out.length) {

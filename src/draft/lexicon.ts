@@ -67,6 +67,17 @@ export const STANCE_PHRASAL: Record<string, Record<string, StanceWord>> = {
   object: { to: { kind: 'REJECTS', strength: 0.85 } },
 };
 
+/** Adjectives that state a stance with their preposition: "open to", "opposed to", "committed to". */
+export const STANCE_ADJECTIVES: Record<string, StanceWord & { preposition: string }> = {
+  open: { kind: 'OPEN_TO', strength: 0.85, preposition: 'to' },
+  receptive: { kind: 'OPEN_TO', strength: 0.8, preposition: 'to' },
+  opposed: { kind: 'REJECTS', strength: 0.85, preposition: 'to' },
+  hostile: { kind: 'REJECTS', strength: 0.75, preposition: 'to' },
+  committed: { kind: 'SUPPORTS', strength: 0.8, preposition: 'to' },
+  supportive: { kind: 'SUPPORTS', strength: 0.85, preposition: 'of' },
+  critical: { kind: 'CRITICIZES', strength: 0.85, preposition: 'of' },
+};
+
 /**
  * Nouns that state a stance when an actor expresses them ("expressed support for X", "reiterated the need
  * for X", "voiced opposition to X"), with the preposition that introduces the target.

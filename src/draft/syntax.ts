@@ -108,6 +108,8 @@ export class Sentence {
         const rightRels = ['nmod', 'acl', 'conj', 'cc', 'case', 'flat', 'compound', 'nummod', 'det'];
         // Under a participle ("focused on energy") its objects belong to the phrase too.
         if (this.isVerb(h)) rightRels.push('obj', 'obl', 'mark');
+        // A date says when, not which one: "a cap on fees *on Wednesday*".
+        if (/^(DATE|TIME|DURATION|SET)$/.test(this.tokens[t].ner)) continue;
         if (right && depth > 0 && rightRels.includes(base) && rel !== 'acl:relcl') {
           take.add(t);
           visit(t, base === 'nmod' || base === 'acl' || base === 'obl' ? depth - 1 : depth);
