@@ -113,7 +113,7 @@ export function extractClaims(ctx: ClaimContext): { claims: DraftClaim[]; condit
 }
 
 /** One claim per actor, kind and target; its quotes are the evidence of each sentence that states it. */
-function merge(claims: DraftClaim[]): DraftClaim[] {
+export function merge(claims: DraftClaim[]): DraftClaim[] {
   const out = new Map<string, DraftClaim>();
   for (const c of claims) {
     const key = `${c.by.id}|${c.kind}|${c.on.id}`;

@@ -7,9 +7,9 @@ import { EMPTY_REGISTRY, Registry } from '../ingest/registry';
 import { isError } from '../ingest/source';
 import { isHeadingLine } from '../ingest/text';
 import { validateDocument } from '../ingest/validate';
-import { DraftClaim, Evidence, extractClaims } from './claims';
+import { DraftClaim, Evidence, extractClaims, merge as mergeClaims } from './claims';
 import { resolveDate } from './dates';
-import { DraftEntity, buildEntities, slugOf } from './entities';
+import { DraftEntity, buildEntities, mergeSameThings, slugOf } from './entities';
 import { DraftFact, extractFacts } from './facts';
 import { Mention, sentenceMentions } from './mentions';
 import { Sentence } from './syntax';
@@ -47,8 +47,24 @@ export async function draftArticle(options: DraftOptions, deps: DraftDependencie
     .map((s) => new Sentence(s));
   const mentions: Mention[] = sentences.flatMap((s) => sentenceMentions(article, s));
   const index = await buildEntities(mentions, parsed.coref, deps.linker);
-  const { claims, conditions } = extractClaims({ text: article, sentences, index });
-  const facts = extractFacts(article, sentences, index, conditions);
+  const extracted = extractClaims({ text: article, sentences, index });
+  const rawFacts = extractFacts(article, sentences, index, extracted.conditions);
+  // One thing written several ways becomes one entity; claims and facts follow it.
+  const into = mergeSameThings(index.entities);
+  const to = (e: DraftEntity) => into.get(e) ?? e;
+  const claims = mergeClaims(
+    extracted.claims
+      .map((c) => ({ ...c, by: to(c.by), on: to(c.on), cites: c.cites.map(to) }))
+      .filter((c) => c.by !== c.on),
+  );
+  const facts = rawFacts
+    .map((f) => ({ ...f, from: to(f.from), to: to(f.to) }))
+    .filter(
+      (f, i, all) =>
+        f.from !== f.to &&
+        all.findIndex((g) => g.from === f.from && g.type === f.type && g.to === f.to) === i,
+    );
+  index.entities.splice(0, index.entities.length, ...index.entities.filter((e) => !into.has(e)));
   // A new noun phrase named once, that no claim or fact uses and that names nothing in particular — a bare
   // head ("ceasefire") or a hypothetical one ("any agreement") — says nothing the graph can answer: left out,
   // so that the reviewer reads what matters. Known entities and named people, places and bodies stay.

@@ -6,7 +6,7 @@
 import countries from 'i18n-iso-countries';
 import { nameKey, normalizeName } from '../domain/names';
 import { ACTOR_KINDS, EntityKind } from '../domain/vocabulary';
-import { canonicalPhrase, countryOfDemonym, sameHead, withoutPossessor } from './lexicon';
+import { canonicalPhrase, contentWords, countryOfDemonym, sameHead, withoutPossessor } from './lexicon';
 import { Mention, isLeaderTitle } from './mentions';
 import type { CorefChain, EntityLinker, LinkCandidate } from './types';
 
@@ -329,4 +329,32 @@ function scoreEntity(e: DraftEntity): void {
   }
   if (!ACTOR_KINDS.includes(e.kind) && e.mentions.length > 1)
     e.confidence = Math.min(0.95, e.confidence + 0.1);
+}
+
+/**
+ * New entities of one kind that one article names in words of which one set holds the other ("a full
+ * ceasefire" and "a full, immediate ceasefire"; "pause attacks on X’s energy infrastructure" and "halt
+ * energy infrastructure attacks") are one: the one with more mentions (then the longer name) stays, the
+ * other's aliases and mentions join it. Known entities are never merged. Returns what became what.
+ */
+export function mergeSameThings(entities: DraftEntity[]): Map<DraftEntity, DraftEntity> {
+  const into = new Map<DraftEntity, DraftEntity>();
+  const words = new Map(entities.map((e) => [e, contentWords(e.name)]));
+  const fresh = entities.filter((e) => !e.linked && !ACTOR_KINDS.includes(e.kind));
+  for (const a of fresh) {
+    for (const b of fresh) {
+      if (a === b || into.has(a) || into.has(b) || a.kind !== b.kind) continue;
+      const wa = words.get(a)!;
+      const wb = words.get(b)!;
+      if (wa.size < 2 || wa.size > wb.size || ![...wa].every((w) => wb.has(w))) continue;
+      // a ⊆ b: keep the one named more often, the larger on a tie.
+      const [gone, kept] = a.mentions.length > b.mentions.length ? [b, a] : [a, b];
+      into.set(gone, kept);
+      for (const alias of gone.aliases) if (!kept.aliases.includes(alias)) kept.aliases.push(alias);
+      if (!kept.aliases.includes(gone.name) && gone.name !== kept.name) kept.aliases.push(gone.name);
+      kept.mentions.push(...gone.mentions);
+      kept.confidence = Math.max(kept.confidence, gone.confidence);
+    }
+  }
+  return into;
 }

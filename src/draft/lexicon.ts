@@ -358,6 +358,49 @@ export function withoutPossessor(text: string): string | undefined {
   return m && m[1].split(/\s+/).length >= 2 ? m[1] : undefined;
 }
 
+const ACTION_SYNONYMS: Record<string, string> = {
+  pause: 'halt',
+  stop: 'halt',
+  suspend: 'halt',
+  cease: 'halt',
+  freeze: 'halt',
+  end: 'halt',
+};
+const FILLER = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'on',
+  'in',
+  'to',
+  'for',
+  'and',
+  'with',
+  'any',
+  's',
+  'its',
+  'their',
+]);
+
+/**
+ * The content words of a phrase, each read as the word its synonyms share ("pause attacks on X’s energy
+ * infrastructure" and "halt energy infrastructure attacks" give the same words): for telling when two
+ * phrases of one article name one thing.
+ */
+export function contentWords(text: string): Set<string> {
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && !FILLER.has(w))
+    .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w))
+    .map(
+      (w) =>
+        ACTION_SYNONYMS[w] ?? MODIFIER_SYNONYMS[w] ?? SYNONYM_GROUPS.find((g) => g.includes(w))?.[0] ?? w,
+    );
+  return new Set(words);
+}
+
 /** Do two head words name the same kind of thing ("call" and "conversation")? */
 export function sameHead(a: string, b: string): boolean {
   const strip = (w: string) => (w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
