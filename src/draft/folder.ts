@@ -46,8 +46,10 @@ export async function draftFolder(options: DraftFolderOptions): Promise<{ dir: s
   const article = readFileSync(options.articleFile, 'utf8');
   if (!article.trim()) throw new DraftTargetError(`draft: ${options.articleFile} is empty`);
   const date = options.date ?? new Date().toISOString().slice(0, 10);
-  if (!ISO_DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)))
-    throw new DraftTargetError(`draft: --date must be a date YYYY-MM-DD, got "${date}"`);
+  const parsed = new Date(`${date}T00:00:00Z`);
+  const real =
+    ISO_DATE.test(date) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date);
+  if (!real) throw new DraftTargetError(`draft: --date must be a date YYYY-MM-DD, got "${date}"`);
   const linker = options.linker ?? memoryLinker(knownEntitiesFromCorpus(options.corpusDir));
   if (!options.linker) log(`linking names against the corpus files in ${options.corpusDir} (no graph asked)`);
   log(

@@ -88,4 +88,67 @@ describe('stancegraph CLI', () => {
     expect(stderr).toMatch(/^1 document\(s\) valid: /m);
     expect(code).toBe(0);
   }, 60_000);
+
+  describe('draft', () => {
+    // A short article written by the stancegraph team for this test.
+    const ARTICLE =
+      'Northland President Ada Vale rejected the border fee plan on Monday.\n' +
+      'The Harbour Council supported the border fee plan.\n';
+
+    it('writes article.txt verbatim and a graph.yaml that validate accepts, linked against the corpus files', async () => {
+      const { mkdtempSync, writeFileSync, readFileSync, copyFileSync } = await import('node:fs');
+      const os = await import('node:os');
+      const corpus = mkdtempSync(path.join(os.tmpdir(), 'stancegraph-draft-cli-'));
+      copyFileSync(path.join(REPO_ROOT, 'corpus/entities.yaml'), path.join(corpus, 'entities.yaml'));
+      const article = path.join(corpus, 'incoming.txt');
+      writeFileSync(article, ARTICLE);
+      const run = await cli(
+        ['draft', article, '--date', '2026-03-02', '--id', 'vale-fee-plan', '--nlp', 'compromise'],
+        {
+          CORPUS_DIR: corpus,
+          NEO4J_DATA_DIR: path.join(corpus, 'no-neo4j'),
+        },
+      );
+      expect(run.stderr).toMatch(/wrote .*vale-fee-plan\/graph.yaml: \d+ entities, \d+ claims/);
+      expect(run.code).toBe(0);
+      expect(readFileSync(path.join(corpus, 'vale-fee-plan/article.txt'), 'utf8')).toBe(ARTICLE);
+      const check = await cli(['validate', path.join(corpus, 'vale-fee-plan')], {});
+      expect(check.stderr).toMatch(/1 document\(s\) valid: vale-fee-plan/);
+      expect(check.code).toBe(0);
+      // A second draft into the same folder is refused without --force, and leaves the first as it was.
+      const before = readFileSync(path.join(corpus, 'vale-fee-plan/graph.yaml'), 'utf8');
+      const again = await cli(
+        ['draft', article, '--date', '2026-03-02', '--id', 'vale-fee-plan', '--nlp', 'compromise'],
+        {
+          CORPUS_DIR: corpus,
+          NEO4J_DATA_DIR: path.join(corpus, 'no-neo4j'),
+        },
+      );
+      expect(again.stderr).toMatch(/graph.yaml exists; pass --force/);
+      expect(again.code).not.toBe(0);
+      expect(readFileSync(path.join(corpus, 'vale-fee-plan/graph.yaml'), 'utf8')).toBe(before);
+    }, 120_000);
+
+    it('refuses a date that is not a date, and a value-less option, before drafting', async () => {
+      const bad = await cli(
+        [
+          'draft',
+          'corpus/trump-putin-call-energy-ceasefire/article.txt',
+          '--date',
+          '2025-02-30',
+          '--nlp',
+          'compromise',
+        ],
+        {},
+      );
+      expect(bad.stderr).toMatch(/--date must be a date YYYY-MM-DD/);
+      expect(bad.code).not.toBe(0);
+      const missing = await cli(
+        ['draft', 'corpus/trump-putin-call-energy-ceasefire/article.txt', '--date'],
+        {},
+      );
+      expect(missing.stderr).toMatch(/--date needs a value/);
+      expect(missing.code).toBe(2);
+    }, 120_000);
+  });
 });
