@@ -1,0 +1,391 @@
+/**
+ * The roles of one sentence's words for the claims (claims.ts): who acts — the subject, a pronoun through
+ * coreference, "both leaders", the speaker of "we", the agent of a passive — and on what — the object,
+ * through light nouns ("the idea of X"), an action agreed to ("pause attacks on X"), a clause's subject, or
+ * a new proposal or condition named by the object's phrase.
+ */
+import type { ClaimKind, EntityKind } from '../domain/vocabulary';
+import type { ClaimContext } from './claims';
+import { DraftEntity } from './entities';
+import { ACTOR_KIND_SET, LIGHT_NOUNS, PROPOSAL_ACTIONS, SAYING_VERBS, kindOfNoun } from './lexicon';
+import { Mention } from './mentions';
+import { Sentence } from './syntax';
+
+export interface Actor {
+  entity: DraftEntity;
+  /** The token in this sentence that names it (for the quote). */
+  token: number;
+  /** 1 when named as the subject, less when reached through a pronoun or by word order. */
+  certainty: number;
+  how: string;
+}
+
+export abstract class SentenceRoles {
+  protected readonly mentions: Array<{ mention: Mention; entity: DraftEntity }>;
+
+  constructor(
+    protected readonly ctx: ClaimContext,
+    protected readonly s: Sentence,
+  ) {
+    this.mentions = ctx.index.resolved.filter((r) => r.mention.sentence === s.index);
+  }
+
+  // --- actors ---
+
+  protected entityAt(token: number): { mention: Mention; entity: DraftEntity } | undefined {
+    const hits = this.mentions.filter((r) => r.mention.from <= token && token < r.mention.to);
+    return hits.sort((a, b) => a.mention.to - a.mention.from - (b.mention.to - b.mention.from))[0];
+  }
+
+  protected subjectToken(v: number, depth = 0): number | undefined {
+    const s = this.s;
+    const subj =
+      s.dependents(v, 'nsubj').find((d) => d.rel !== 'nsubj:pass') ?? s.dependents(v, 'nsubj:xsubj')[0];
+    if (subj) return subj.dependent;
+    if (depth > 3) return undefined;
+    // "criticized X for rejecting Y": X is who rejected.
+    for (const h of s.headsOf(v))
+      if (
+        h.head >= 0 &&
+        (h.rel === 'advcl:for' ||
+          (h.rel === 'advcl' && s.dependents(v, 'mark').some((m) => s.lemma(m.dependent) === 'for')))
+      ) {
+        const obj = s.dependents(h.head, 'obj')[0];
+        if (obj) return obj.dependent;
+      }
+    // Controlled or coordinated verbs share their governor's subject: "… and reiterated the need".
+    for (const h of s.headsOf(v))
+      if (/^(xcomp|conj|advcl)/.test(h.rel) && h.head >= 0) return this.subjectToken(h.head, depth + 1);
+    return undefined;
+  }
+
+  protected actorOf(v: number): Actor[] {
+    const s = this.s;
+    if (!s.parsed) return this.actorByOrder(v);
+    // Passive: "the plan was rejected by Italy" — the agent acts.
+    const agent = s.dependents(v, 'obl:agent')[0]?.dependent;
+    const t = agent ?? this.subjectToken(v);
+    if (t === undefined) return this.actorByOrder(v);
+    const out = this.actorsAtToken(t, v);
+    return out.length ? out : [];
+  }
+
+  protected actorsAtToken(t: number, v: number): Actor[] {
+    const s = this.s;
+    const word = s.lemma(t);
+    // "Helsinki’s top diplomat, Aino Varis, proposed": the apposition names the subject.
+    const tokens = [t, ...s.dependents(t, 'conj', 'appos').map((d) => d.dependent)];
+    const out: Actor[] = [];
+    for (const k of tokens) {
+      const hit = this.entityAt(k);
+      if (hit && ACTOR_KIND_SET.has(hit.entity.kind))
+        out.push({
+          entity: hit.entity,
+          token: Math.min(k, hit.mention.from),
+          certainty: 1,
+          how: `subject “${hit.mention.text}”`,
+        });
+    }
+    if (out.length) return out;
+    if (s.tokens[t].pos.startsWith('PRP')) {
+      if (word === 'we' || word === 'i') {
+        const speaker = this.speaker(v);
+        if (speaker) return [{ ...speaker, token: t }];
+      }
+      const e = this.ctx.index.pronoun(s.index, t) ?? this.recentActor(word);
+      if (e)
+        return [{ entity: e, token: t, certainty: 0.85, how: `“${s.tokens[t].text}” read as ${e.name}` }];
+      return [];
+    }
+    // "both leaders", "both sides": the two actors last named before.
+    if (s.dependents(t, 'det', 'cc:preconj').some((d) => s.lemma(d.dependent) === 'both')) {
+      const two = this.recentActors(
+        word === 'leader' || word === 'leaders' ? 'Person' : undefined,
+        2,
+        undefined,
+        10,
+      );
+      if (two.length === 2)
+        return two.map((e) => ({
+          entity: e,
+          token: t,
+          certainty: 0.7,
+          how: `“both ${s.tokens[t].text}” read as ${two.map((x) => x.name).join(' and ')}`,
+        }));
+    }
+    return [];
+  }
+
+  /** The speaker of reported speech: the subject of the saying verb above, or "according to X". */
+  protected speaker(v: number): Omit<Actor, 'token'> | undefined {
+    const s = this.s;
+    for (const h of s.headsOf(v)) {
+      if (h.head >= 0 && SAYING_VERBS.has(s.lemma(h.head))) {
+        const t = this.subjectToken(h.head);
+        const hit = t !== undefined ? this.entityAt(t) : undefined;
+        if (hit) return { entity: hit.entity, certainty: 0.9, how: `speaker “${hit.mention.text}”` };
+      }
+    }
+    for (const d of s.dependents(v, 'obl')) {
+      if (s.preposition(d.dependent, d.rel) === 'according to' || d.rel === 'obl:according_to') {
+        const hit = this.entityAt(d.dependent);
+        if (hit) return { entity: hit.entity, certainty: 0.9, how: `according to “${hit.mention.text}”` };
+      }
+    }
+    return undefined;
+  }
+
+  /** The last actor named before this sentence that a pronoun can stand for. */
+  protected recentActor(pronoun: string): DraftEntity | undefined {
+    const kinds: EntityKind[] = ['he', 'she', 'him', 'her'].includes(pronoun)
+      ? ['Person']
+      : ['Country', 'Organization', 'Group'];
+    return this.recentActors(undefined, 1, kinds)[0];
+  }
+
+  protected recentActors(
+    kind: EntityKind | undefined,
+    n: number,
+    kinds?: EntityKind[],
+    back = 4,
+  ): DraftEntity[] {
+    const out: DraftEntity[] = [];
+    const prior = this.ctx.index.resolved.filter(
+      (r) => r.mention.sentence < this.s.index && r.mention.sentence >= this.s.index - back,
+    );
+    for (const r of prior.reverse()) {
+      const k = r.entity.kind;
+      if (kind ? k !== kind : !(kinds ?? [...ACTOR_KIND_SET]).includes(k)) continue;
+      if (!out.includes(r.entity)) out.push(r.entity);
+      if (out.length === n) break;
+    }
+    return out;
+  }
+
+  /** Without a parse: the nearest actor before the word that is not inside a prepositional phrase. */
+  protected actorByOrder(v: number): Actor[] {
+    const s = this.s;
+    const before = this.mentions.filter((r) => r.mention.to <= v && ACTOR_KIND_SET.has(r.entity.kind));
+    for (const r of before.reverse()) {
+      const prev = r.mention.from > 0 ? s.tokens[r.mention.from - 1].pos : '';
+      if (prev === 'IN' || prev === 'TO') continue;
+      return [
+        {
+          entity: r.entity,
+          token: r.mention.from,
+          certainty: 0.7,
+          how: `nearest actor before the verb, “${r.mention.text}”`,
+        },
+      ];
+    }
+    return [];
+  }
+
+  // --- targets ---
+
+  /** The entity a noun phrase headed at token n stands for, following light nouns ("the idea of X"). */
+  protected targetAt(
+    n: number,
+    depth = 0,
+  ): { entity: DraftEntity; via: string; token: number; end: number } | undefined {
+    const s = this.s;
+    if (LIGHT_NOUNS.has(s.lemma(n)) && depth < 3) {
+      const of = s.parsed
+        ? s.dependents(n, 'nmod').find((d) => s.preposition(d.dependent, d.rel) === 'of')?.dependent
+        : s.lemma(n + 1) === 'of'
+          ? this.nextNoun(n + 2)
+          : undefined;
+      if (of !== undefined) return this.targetAt(of, depth + 1);
+    }
+    const hit = this.mentions.find((r) => r.mention.head === n) ?? this.entityAt(n);
+    if (hit)
+      return {
+        entity: hit.entity,
+        via: `“${hit.mention.text}”`,
+        token: hit.mention.from,
+        end: hit.mention.to - 1,
+      };
+    return undefined;
+  }
+
+  protected nextNoun(from: number): number | undefined {
+    for (let k = from; k < Math.min(this.s.tokens.length, from + 6); k++)
+      if (this.s.isNoun(k)) {
+        let j = k;
+        while (j + 1 < this.s.tokens.length && this.s.isNoun(j + 1)) j++;
+        return j;
+      }
+    return undefined;
+  }
+
+  /** A new entity from the phrase headed at token i (a proposal an actor agreed to, a condition). */
+  protected newEntity(
+    from: number,
+    to: number,
+    head: number,
+    kind: EntityKind,
+    name: string,
+    confidence: number,
+    reason: string,
+  ): DraftEntity {
+    const s = this.s;
+    const { begin, end } = s.span(from, to);
+    const m: Mention = {
+      sentence: s.index,
+      from,
+      to,
+      head,
+      begin,
+      end,
+      text: this.ctx.text.slice(begin, end),
+      kind,
+      source: 'noun',
+      headLemma: s.lemma(head),
+    };
+    const e = this.ctx.index.add(m, name, confidence, reason);
+    this.mentions.push({ mention: m, entity: e });
+    return e;
+  }
+
+  /** What the stance is about: object, prepositional object, an action, or the subject of a clause. */
+  protected targetsOf(
+    v: number,
+    kind: ClaimKind,
+  ): Array<{ entity: DraftEntity; token: number; end: number; via: string }> {
+    const s = this.s;
+    const out: Array<{ entity: DraftEntity; token: number; end: number; via: string }> = [];
+    const push = (n: number) => {
+      const t = this.targetAt(n) ?? this.unnamedTarget(n, kind);
+      if (t) out.push(t);
+    };
+    if (!s.parsed) {
+      const after = this.mentions
+        .filter((r) => r.mention.from > v)
+        .sort((a, b) => a.mention.from - b.mention.from)[0];
+      if (after && after.mention.from - v <= 8)
+        out.push({
+          entity: after.entity,
+          token: after.mention.head,
+          end: after.mention.to - 1,
+          via: `next name after the verb, “${after.mention.text}”`,
+        });
+      return out;
+    }
+    // Passive: its subject is what the stance is about.
+    const objects = s.dependents(v, 'obj', 'nsubj:pass').map((d) => d.dependent);
+    const obliques = s
+      .dependents(v, 'obl', 'nmod')
+      .filter((d) =>
+        ['to', 'for', 'on', 'against', 'with', 'toward', 'towards', 'of'].includes(
+          s.preposition(d.dependent, d.rel) ?? '',
+        ),
+      )
+      .map((d) => d.dependent);
+    for (const n of [...objects, ...obliques]) {
+      push(n);
+      for (const c of s.dependents(n, 'conj')) push(c.dependent);
+      if (out.length) return out;
+    }
+    // "agreed to pause attacks on X": the action is the proposal.
+    for (const x of s.dependents(v, 'xcomp')) {
+      const action = x.dependent;
+      if (
+        PROPOSAL_ACTIONS.has(s.lemma(action)) &&
+        (kind === 'AGREES_TO' ||
+          kind === 'CALLS_FOR' ||
+          kind === 'PROPOSES' ||
+          kind === 'REJECTS' ||
+          kind === 'OPEN_TO' ||
+          kind === 'ACCEPTS')
+      ) {
+        const end = s.subtreeEnd(action);
+        const e = this.newEntity(
+          action,
+          end + 1,
+          action,
+          'Proposal',
+          this.ctx.text.slice(s.tokens[action].begin, s.tokens[end].end),
+          0.6,
+          `what ${s.tokens[v].text} ${s.tokens[action - 1]?.text ?? ''} names`,
+        );
+        out.push({ entity: e, token: action, end, via: `the action “${e.aliases[0]}”` });
+        return out;
+      }
+      for (const o of s.dependents(action, 'obj')) push(o.dependent);
+      if (out.length) return out;
+    }
+    // "agreed that further talks would continue", "called for the talks to continue": the clause's subject.
+    for (const c of s.dependents(v, 'ccomp', 'advcl')) {
+      if (
+        c.rel.startsWith('advcl') &&
+        !s.dependents(c.dependent, 'mark').some((m) => s.lemma(m.dependent) === 'for')
+      )
+        continue;
+      const subj = s.dependents(c.dependent, 'nsubj', 'nsubj:pass')[0];
+      if (subj) push(subj.dependent);
+      if (out.length) {
+        out[0].end = Math.max(out[0].end, c.dependent);
+        return out;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * An object with no entity, for a kind that takes proposals or conditions ("called for the easing of
+   * sanctions"): a new entity from its phrase. A condition when the text says so ("as part of", "in
+   * exchange for", a demand), else a proposal.
+   */
+  protected unnamedTarget(
+    n: number,
+    kind: ClaimKind,
+  ): { entity: DraftEntity; via: string; token: number; end: number } | undefined {
+    const s = this.s;
+    if (!s.isNoun(n) || s.tokens[n].ner !== 'O' || LIGHT_NOUNS.has(s.lemma(n))) return undefined;
+    if (!['CALLS_FOR', 'DEMANDS', 'PROPOSES', 'AGREES_TO', 'ACCEPTS', 'REJECTS', 'OPEN_TO'].includes(kind))
+      return undefined;
+    // "rejected these conditions": the last entity of that kind named before.
+    const det = s.dependents(n, 'det').map((d) => s.lemma(d.dependent))[0] ?? (n > 0 ? s.lemma(n - 1) : '');
+    const ofKind = kindOfNoun(s.lemma(n));
+    if (ofKind && ['this', 'these', 'that', 'those'].includes(det)) {
+      const before = this.ctx.index.resolved
+        .filter(
+          (r) =>
+            r.entity.kind === ofKind && (r.mention.sentence < s.index || r.mention.begin < s.tokens[n].begin),
+        )
+        .sort((a, b) => a.mention.begin - b.mention.begin)
+        .pop();
+      if (before)
+        return {
+          entity: before.entity,
+          via: `“${det} ${s.tokens[n].text}” read as ${before.entity.name}`,
+          token: n - 1,
+          end: n,
+        };
+    }
+    const [from, to] = s.phrase(n, { depth: 2 });
+    if (to - from < 2) return undefined;
+    const sentence = this.ctx.text.slice(s.source.begin, s.source.end);
+    const conditional =
+      kind === 'DEMANDS' || /\b(as part of|in exchange for|in return for|condition)\b/i.test(sentence);
+    let f = from;
+    while (f < to - 1 && ['the', 'a', 'an', 'any'].includes(s.lemma(f))) f++;
+    const name = this.ctx.text.slice(s.tokens[f].begin, s.tokens[to - 1].end);
+    const e = this.newEntity(
+      f,
+      to,
+      n,
+      conditional ? 'Condition' : 'Proposal',
+      name,
+      0.55,
+      `what “${s.tokens[n].text}” names`,
+    );
+    return { entity: e, via: `“${name}” (new ${e.kind.toLowerCase()})`, token: f, end: to - 1 };
+  }
+
+  /** "called the talks “very productive”": an evaluation of its object. */
+  protected endOf(e: DraftEntity, n: number): number {
+    const m = this.mentions.find((r) => r.entity === e && r.mention.from <= n && n < r.mention.to);
+    return m ? m.mention.to - 1 : n;
+  }
+}
