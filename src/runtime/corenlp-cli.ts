@@ -20,10 +20,13 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
     }
     const corenlp = await startLocalCoreNlp({ heap: config.CORENLP_HEAP, port, log });
     log(`running: export CORENLP_URL=${corenlp.url}   (Ctrl-C stops it)`);
+    // The JVM is unref'd (it must not hold a launcher that is done): a timer keeps this one waiting.
+    const waiting = setInterval(() => {}, 60_000);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
+    clearInterval(waiting);
     await corenlp.stop();
     log('stopped');
   } else {
