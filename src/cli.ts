@@ -122,7 +122,8 @@ async function exportTo(config: Config, dir: string, force: boolean): Promise<vo
 /**
  * Drafts an article's annotation. Names are linked against the graph when one is running (NEO4J_URI, or the
  * local Neo4j left running by `npm run neo4j:start`), else against the corpus files: a draft never waits
- * for a Neo4j start. The NLP is CoreNLP at CORENLP_URL, or the in-process compromise (`--nlp compromise`).
+ * for a Neo4j start. The NLP is CoreNLP (CORENLP_URL, else started for this draft) or, with `--nlp compromise`
+ * or DRAFT_NLP=compromise, the in-process compromise.
  */
 async function draft(
   config: Config,
@@ -131,21 +132,21 @@ async function draft(
   force: boolean,
 ): Promise<void> {
   const { draftFolder } = await import('./draft/folder');
-  const nlpName = values.get('--nlp') ?? process.env.DRAFT_NLP ?? 'corenlp';
+  const nlpName = values.get('--nlp') ?? config.DRAFT_NLP;
   if (nlpName !== 'corenlp' && nlpName !== 'compromise')
     throw new UsageError(`draft: --nlp must be corenlp or compromise, got "${nlpName}"\n${USAGE}`);
   let nlp;
+  let corenlp: { release(): Promise<void> } | undefined;
   if (nlpName === 'compromise') {
     const { CompromiseBackend } = await import('./draft/nlp/compromise');
     nlp = new CompromiseBackend();
   } else {
-    const url = process.env.CORENLP_URL;
-    if (!url)
-      throw new UsageError(
-        'draft: CoreNLP needs CORENLP_URL (a running server: docs/draft.md says how to start one), or use --nlp compromise',
-      );
+    // CORENLP_URL, else the project's own CoreNLP for this draft (its first parse loads the models: ~30 s).
+    const { ensureCoreNlp } = await import('./runtime/corenlp-server');
+    const server = await ensureCoreNlp(config, say);
+    corenlp = server;
     const { CoreNlpBackend } = await import('./draft/nlp/corenlp');
-    nlp = new CoreNlpBackend({ url });
+    nlp = new CoreNlpBackend({ url: server.url });
   }
   const running = config.NEO4J_URI || runningPid(config.NEO4J_DATA_DIR) !== undefined;
   const db = running
@@ -168,6 +169,7 @@ async function draft(
     });
   } finally {
     await db?.close();
+    await corenlp?.release();
   }
 }
 

@@ -84,6 +84,15 @@ const envSchema = z.object({
   STANCEGRAPH_READ_TOKEN: token.optional(),
   /** Default: on in production. */
   PERSISTED_QUERIES_ONLY: oneOf(['true', 'false']).optional(),
+  /** An existing CoreNLP server for drafts; unset: the project starts its own from tools/corenlp/lib. */
+  CORENLP_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/]+/, 'must be an http:// or https:// URL such as http://127.0.0.1:9000')
+    .optional(),
+  /** Heap of the project's own CoreNLP (docs/nlp-runtime.md: what it uses on the seed). */
+  CORENLP_HEAP: memory('4g'),
+  /** The draft's NLP backend. */
+  DRAFT_NLP: oneOf(['corenlp', 'compromise']).default('corenlp'),
 });
 
 export type Config = z.infer<typeof envSchema> & { playground: boolean; persistedQueriesOnly: boolean };

@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# Fails if a throw-away test Neo4j outlived the test run: a JVM running org.neo4j.server.CommunityEntryPoint
-# whose --home-dir is a stancegraph-test-neo4j-* folder of the system temp dir. The development instance
-# (home .data/neo4j) and any other Neo4j are not ours to judge and are ignored.
-# Usage: tools/check-no-jvm.sh   (exit 0: none left; exit 1: their pids and homes are listed)
+# Fails if a JVM the project started for a test run or a draft outlived it:
+# - a throw-away test Neo4j: org.neo4j.server.CommunityEntryPoint whose --home-dir is a
+#   stancegraph-test-neo4j-* folder of the system temp dir. The development instance (home .data/neo4j) and
+#   any other Neo4j are not ours to judge and are ignored;
+# - a CoreNLP the project started (src/runtime/corenlp-server.ts: the test harness's, a draft's):
+#   edu.stanford.nlp.pipeline.StanfordCoreNLPServer whose -Djava.io.tmpdir is a stancegraph-corenlp-* folder
+#   of the system temp dir. Such a server never outlives its launcher; a CoreNLP started by hand is ignored.
+# Usage: tools/check-no-jvm.sh   (exit 0: none left; exit 1: their pids and folders are listed)
 set -euo pipefail
 
 tmp="${TMPDIR:-/tmp}"
 tmp="${tmp%/}"
-prefix="--home-dir=${tmp}/stancegraph-test-neo4j-"
+neo4j_prefix="--home-dir=${tmp}/stancegraph-test-neo4j-"
+corenlp_prefix="-Djava.io.tmpdir=${tmp}/stancegraph-corenlp-"
 
 left=()
 for proc in /proc/[0-9]*; do
@@ -15,18 +20,22 @@ for proc in /proc/[0-9]*; do
   # A process may end while we look; a zombie has an empty cmdline and so never matches.
   args=()
   while IFS= read -r -d '' arg; do args+=("$arg"); done 2>/dev/null <"$proc/cmdline" || continue
-  is_neo4j=0
-  home=''
+  main=''
+  folder=''
   for arg in "${args[@]}"; do
-    if [[ "$arg" == org.neo4j.server.CommunityEntryPoint ]]; then is_neo4j=1; fi
-    if [[ "$arg" == "$prefix"* ]]; then home="${arg#--home-dir=}"; fi
+    case "$arg" in
+      org.neo4j.server.CommunityEntryPoint) main=neo4j ;;
+      edu.stanford.nlp.pipeline.StanfordCoreNLPServer) main=corenlp ;;
+    esac
+    if [[ "$arg" == "$neo4j_prefix"* ]]; then folder="neo4j ${arg#--home-dir=}"; fi
+    if [[ "$arg" == "$corenlp_prefix"* ]]; then folder="corenlp ${arg#-Djava.io.tmpdir=}"; fi
   done
-  if [[ $is_neo4j == 1 && -n "$home" ]]; then left+=("$pid $home"); fi
+  if [[ -n "$main" && "$folder" == "$main "* ]]; then left+=("$pid $folder"); fi
 done
 
 if ((${#left[@]})); then
-  echo "test Neo4j JVM(s) still running (pid home):" >&2
+  echo "test or draft JVM(s) still running (pid program folder):" >&2
   printf '%s\n' "${left[@]}"
   exit 1
 fi
-echo "no test Neo4j JVM left running" >&2
+echo "no test Neo4j or project CoreNLP JVM left running" >&2

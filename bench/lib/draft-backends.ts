@@ -2,6 +2,7 @@ import { loadConfig } from '../../src/config';
 import { CompromiseBackend } from '../../src/draft/nlp/compromise';
 import { CoreNlpBackend } from '../../src/draft/nlp/corenlp';
 import type { NlpBackend } from '../../src/draft/types';
+import { ensureCoreNlp } from '../../src/runtime/corenlp-server';
 import { pidListeningOn } from './listener';
 import { memoryMb } from './proc';
 
@@ -43,12 +44,8 @@ export async function openBackend(name: BackendName, log: (line: string) => void
       release: async () => {},
     };
   }
-  // The project's own CoreNLP launcher is still being written (issue 15): until it lands, the bench uses
-  // the server at CORENLP_URL (docs/draft.md says how to start one from the jars).
-  loadConfig(process.env);
-  const url = process.env.CORENLP_URL;
-  if (!url) throw new Error('bench:draft --backend corenlp needs CORENLP_URL (a running CoreNLP server)');
-  const server = { url, release: async () => {} };
+  const config = loadConfig(process.env);
+  const server = await ensureCoreNlp(config, log);
   const pid = pidListeningOn(Number(new URL(server.url).port));
   if (pid === undefined) log(`no visible process listens at ${server.url}: its memory is not reported`);
   return {

@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'CONFLICT'
   | 'INTERNAL'
+  // The draft's NLP (CoreNLP) is not reachable, not resolved, or did not answer in time: the message says what to run.
+  | 'NLP_UNAVAILABLE'
   // Refusals before or instead of execution (src/api/security): the request itself is over a limit.
   | 'BAD_REQUEST'
   | 'PAYLOAD_TOO_LARGE'
@@ -31,6 +33,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   CONFLICT: 409,
   INTERNAL: 500,
+  NLP_UNAVAILABLE: 503,
   BAD_REQUEST: 400,
   PAYLOAD_TOO_LARGE: 413,
   PERSISTED_QUERY_NOT_ALLOWED: 400,

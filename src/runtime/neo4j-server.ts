@@ -1,11 +1,14 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import neo4j from 'neo4j-driver';
 import { RuntimeError } from './runtime-error';
 import { checkJava, javaExecutable, resolveJars } from './java';
+import { isAlive, killAndWait, portInUse, tail, watchParent } from './processes';
+
+// Where the launchers, tests and benchmarks have always found them.
+export { freePort, isAlive, killAndWait, portInUse } from './processes';
 
 export interface LocalNeo4jOptions {
   /** NEO4J_HOME: conf/, data/, logs/ live here. */
@@ -42,56 +45,6 @@ const JVM_OPENS = [
 ];
 
 export const PID_FILE = 'stancegraph-neo4j.pid';
-
-/** True when something accepts connections on 127.0.0.1:port. */
-export function portInUse(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once('error', () => resolve(true));
-    server.once('listening', () => server.close(() => resolve(false)));
-    server.listen(port, '127.0.0.1');
-  });
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function tail(file: string, lines = 20): string {
-  try {
-    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-  } catch {
-    return '(no log written)';
-  }
-}
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Polls until the JVM is gone; SIGKILL after graceMs so that no JVM is ever left behind. */
-export async function killAndWait(pid: number, graceMs = 20_000): Promise<void> {
-  if (!isAlive(pid)) return;
-  process.kill(pid, 'SIGTERM');
-  const deadline = Date.now() + graceMs;
-  while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  if (isAlive(pid)) {
-    process.kill(pid, 'SIGKILL');
-    while (isAlive(pid)) await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Answers once `RETURN 1` succeeds over Bolt. */
 export async function waitForBolt(
@@ -134,16 +87,6 @@ async function setInitialPassword(lib: string, home: string, password: string): 
     ['-cp', `${lib}/*`, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', password],
     { env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') } },
   );
-}
-
-/**
- * A JVM started by a non-detached launcher must not outlive it, even if the launcher is killed with
- * SIGKILL and gets no chance to clean up: a tiny shell watches both and stops the JVM when the parent goes.
- */
-function watchParent(jvmPid: number): void {
-  const script = `while kill -0 ${process.pid} 2>/dev/null && kill -0 ${jvmPid} 2>/dev/null; do sleep 1; done; kill -TERM ${jvmPid} 2>/dev/null; for i in $(seq 1 30); do kill -0 ${jvmPid} 2>/dev/null || exit 0; sleep 1; done; kill -KILL ${jvmPid} 2>/dev/null`;
-  const watcher = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
-  watcher.unref();
 }
 
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<RunningNeo4j> {

@@ -3,12 +3,13 @@ export type RuntimeErrorCode =
   | 'JAVA_TOO_OLD'
   | 'MAVEN_MISSING'
   | 'MAVEN_FAILED'
+  | 'NOT_RESOLVED'
   | 'PORT_IN_USE'
   | 'START_TIMEOUT'
   | 'START_FAILED'
   | 'AUTH_FAILED';
 
-/** A failure of the local Neo4j runtime whose message names the fix. */
+/** A failure of a local runtime (Neo4j, CoreNLP) whose message names the fix. */
 export class RuntimeError extends Error {
   constructor(
     readonly code: RuntimeErrorCode,

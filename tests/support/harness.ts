@@ -20,10 +20,18 @@ export interface HarnessState {
   password: string;
   pid?: number;
   home?: string;
+  /** The run's CoreNLP: CORENLP_URL, or the one global-setup started (then its pid). */
+  corenlpUrl: string;
+  corenlpPid?: number;
 }
 
 export function readHarnessState(): HarnessState {
   return JSON.parse(readFileSync(stateFile(), 'utf8')) as HarnessState;
+}
+
+/** The URL of the harness's CoreNLP, for a CoreNlpBackend or a service's CORENLP_URL. */
+export function coreNlpUrl(): string {
+  return readHarnessState().corenlpUrl;
 }
 
 /** The harness's Neo4j, opened as the service opens its database from its configuration. */

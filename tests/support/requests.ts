@@ -90,11 +90,12 @@ export interface ExtraService {
  * for the settings a test file needs besides its main service (tokens, production mode).
  */
 export async function startServiceWith(db: Database, env: Record<string, string>): Promise<ExtraService> {
-  const { uri, password } = readHarnessState();
+  const { uri, password, corenlpUrl } = readHarnessState();
   const config = loadConfig({
     ...process.env,
     NEO4J_URI: uri,
     NEO4J_PASSWORD: password,
+    CORENLP_URL: corenlpUrl,
     PORT: '0',
     PLAYGROUND: 'false',
     ...env,

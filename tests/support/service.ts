@@ -29,8 +29,15 @@ export async function startTestService(env: Record<string, string> = {}): Promis
   const db = testDatabase();
   await clearGraph(db);
   await loadDocuments(db, [path.join(REPO_ROOT, 'corpus')], () => {});
-  const { uri, password } = readHarnessState();
-  const config = loadConfig({ ...process.env, NEO4J_URI: uri, NEO4J_PASSWORD: password, PORT: '0', ...env });
+  const { uri, password, corenlpUrl } = readHarnessState();
+  const config = loadConfig({
+    ...process.env,
+    NEO4J_URI: uri,
+    NEO4J_PASSWORD: password,
+    CORENLP_URL: corenlpUrl,
+    PORT: '0',
+    ...env,
+  });
   const stores = createStores(db);
   const service = await startService({
     config,

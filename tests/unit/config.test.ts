@@ -32,6 +32,15 @@ describe('loadConfig', () => {
     expect(config.LOG_LEVEL).toBe('debug');
   });
 
+  it('defaults the draft to the project’s own CoreNLP with a 4g heap', () => {
+    const config = loadConfig({});
+    expect([config.CORENLP_URL, config.CORENLP_HEAP, config.DRAFT_NLP]).toEqual([undefined, '4g', 'corenlp']);
+    expect(loadConfig({ CORENLP_URL: 'http://127.0.0.1:9000', DRAFT_NLP: 'compromise' })).toMatchObject({
+      CORENLP_URL: 'http://127.0.0.1:9000',
+      DRAFT_NLP: 'compromise',
+    });
+  });
+
   it('lets PORT=0 pick a free port', () => {
     expect(loadConfig({ PORT: '0' }).PORT).toBe(0);
   });
@@ -51,6 +60,9 @@ describe('loadConfig', () => {
     ['NEO4J_BOLT_PORT', '0', /must be a port number \(1-65535\)/],
     ['NEO4J_URI', 'http://x', /must be a bolt:\/\/ or neo4j:\/\/ URI/],
     ['LOG_LEVEL', 'loud', /must be one of fatal, error, warn, info, debug, trace, silent/],
+    ['CORENLP_URL', 'bolt://127.0.0.1:9000', /must be an http:\/\/ or https:\/\/ URL/],
+    ['CORENLP_HEAP', 'lots', /must be a size such as 512m or 1g/],
+    ['DRAFT_NLP', 'spacy', /must be one of corenlp, compromise/],
   ])('rejects %s=%s with one line naming the variable and what it must be', (name, value, mustBe) => {
     const { message } = configError({ [name]: value });
     expect(message).not.toContain('\n');

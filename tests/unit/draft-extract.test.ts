@@ -1,6 +1,5 @@
 /**
- * The drafter's own parts, without a JVM: the lexicon, CoreNLP's JSON turned into offsets that slice the
- * text, and a whole draft through the in-process backend. The texts are written by the stancegraph team
+ * The drafter's own parts, without a JVM: the lexicon, and a whole draft through the in-process backend. The texts are written by the stancegraph team
  * for tests.
  */
 import { parse } from 'yaml';
@@ -8,7 +7,6 @@ import { draftArticle } from '../../src/draft/draft';
 import { countryOfDemonym, kindOfNoun, negated, sameHead } from '../../src/draft/lexicon';
 import { memoryLinker } from '../../src/draft/link';
 import { CompromiseBackend } from '../../src/draft/nlp/compromise';
-import { toParsedText } from '../../src/draft/nlp/corenlp';
 import { validateDocument } from '../../src/ingest/validate';
 
 describe('draft lexicon', () => {
@@ -28,67 +26,6 @@ describe('draft lexicon', () => {
     expect(kindOfNoun('banana')).toBeUndefined();
     expect(sameHead('call', 'conversation')).toBe(true);
     expect(sameHead('call', 'ceasefire')).toBe(false);
-  });
-});
-
-describe('CoreNLP JSON → ParsedText', () => {
-  it('maps code-point offsets to JavaScript offsets past a character outside the BMP', () => {
-    const text = 'We 𝔘 agreed.';
-    // CoreNLP counts 𝔘 as one character; JavaScript as two.
-    const json = {
-      sentences: [
-        {
-          tokens: [
-            {
-              index: 1,
-              originalText: 'We',
-              lemma: 'we',
-              pos: 'PRP',
-              ner: 'O',
-              characterOffsetBegin: 0,
-              characterOffsetEnd: 2,
-            },
-            {
-              index: 2,
-              originalText: '𝔘',
-              lemma: '𝔘',
-              pos: 'SYM',
-              ner: 'O',
-              characterOffsetBegin: 3,
-              characterOffsetEnd: 4,
-            },
-            {
-              index: 3,
-              originalText: 'agreed',
-              lemma: 'agree',
-              pos: 'VBD',
-              ner: 'O',
-              characterOffsetBegin: 5,
-              characterOffsetEnd: 11,
-            },
-            {
-              index: 4,
-              originalText: '.',
-              lemma: '.',
-              pos: '.',
-              ner: 'O',
-              characterOffsetBegin: 11,
-              characterOffsetEnd: 12,
-            },
-          ],
-          enhancedPlusPlusDependencies: [
-            { dep: 'ROOT', governor: 0, dependent: 3 },
-            { dep: 'nsubj', governor: 3, dependent: 1 },
-          ],
-          entitymentions: [],
-        },
-      ],
-    };
-    const parsed = toParsedText(text, json);
-    for (const t of parsed.sentences[0].tokens) expect(text.slice(t.begin, t.end)).toBe(t.text);
-    expect(parsed.sentences[0].tokens[2].text).toBe('agreed');
-    expect(parsed.sentences[0].dependencies).toContainEqual({ rel: 'nsubj', head: 2, dependent: 0 });
-    expect(parsed.sentences[0].dependencies).toContainEqual({ rel: 'ROOT', head: -1, dependent: 2 });
   });
 });
 
