@@ -12,6 +12,7 @@ import {
   ACTOR_KIND_SET,
   CONDITION_MARKERS,
   EXPRESSING_VERBS,
+  SAYING_VERBS,
   STANCE_ADJECTIVES,
   STANCE_NOUNS,
   STANCE_PHRASAL,
@@ -144,6 +145,11 @@ class SentenceClaims extends SentenceRoles {
         const word = this.verbStance(i);
         if (word) this.fromVerb(i, word);
         else if (EVALUATING_VERBS.has(lemma)) this.evaluation(i);
+        // "X said the plan could only go ahead if Y": a condition the speaker sets.
+        if (!word && SAYING_VERBS.has(lemma)) {
+          const actors = this.actorOf(i);
+          if (actors.length) this.demandClause(i, actors, { kind: 'DEMANDS', strength: 0.7 }, true);
+        }
       } else if (s.tokens[i].pos.startsWith('JJ') && STANCE_ADJECTIVES[lemma]) {
         // "he was open to the fee cap", "opposed to the plan": the adjective's subject holds the stance.
         const word = STANCE_ADJECTIVES[lemma];
@@ -366,7 +372,7 @@ class SentenceClaims extends SentenceRoles {
   }
 
   /** "insisted that X could only happen if Y": a demand of condition Y for X; "insisted that Z should": Z. */
-  private demandClause(v: number, actors: Actor[], word: StanceWord): boolean {
+  private demandClause(v: number, actors: Actor[], word: StanceWord, onlyConditions = false): boolean {
     const s = this.s;
     if (!s.parsed) return false;
     const clause = s.dependents(v, 'ccomp')[0]?.dependent;
@@ -378,6 +384,7 @@ class SentenceClaims extends SentenceRoles {
           s.dependents(d.dependent, 'mark').some((m) => CONDITION_MARKERS.has(s.lemma(m.dependent))) ||
           CONDITION_MARKERS.has(d.rel.split(':')[1] ?? ''),
       );
+    if (!iff && onlyConditions) return false;
     const condVerb = iff?.dependent ?? clause;
     const condition = this.conditionFrom(condVerb);
     if (!condition) return false;

@@ -149,6 +149,15 @@ export function sentenceMentions(text: string, s: Sentence): Mention[] {
         from = ner[j].tokenBegin;
         j--;
       }
+      // A proper noun the tagger left unlabelled, or a place or body, right before the office is part of it: "Kremlin
+      // spokesman Dmitry Peskov", "Northland President Ada Vale".
+      if (title)
+        while (
+          from > 0 &&
+          /^NNPS?$/.test(s.tokens[from - 1].pos) &&
+          /^(O|LOCATION|STATE_OR_PROVINCE|CITY|ORGANIZATION)$/.test(s.tokens[from - 1].ner)
+        )
+          from--;
       const mention = make(s, text, from, m.tokenEnd, m.tokenEnd - 1, 'Person', 'person');
       if (from !== m.tokenBegin) {
         mention.personName = { begin: m.begin, end: m.end, text: m.text };
