@@ -23,6 +23,18 @@ export function inRange(argument: string, value: number, min: number, max: numbe
   return value;
 }
 
+/** A confidence: a number from 0 to 1, both included. */
+export function fraction(argument: string, value: number): number {
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw new BadUserInputError(`Argument "${argument}" must be a number from 0 to 1; got ${value}.`, {
+      argument,
+      min: 0,
+      max: 1,
+    });
+  }
+  return value;
+}
+
 export function boundedText(argument: string, value: string): string {
   const trimmed = value.trim();
   if (!trimmed) throw new BadUserInputError(`Argument "${argument}" must not be empty.`, { argument });

@@ -117,6 +117,10 @@ const ROOT_FIELDS: Record<string, Case> = {
     operation:
       '{ neighborhood(of: "putin", documents: ["call-2025-03-18"]) { truncated } graph(from: "2025-03-18") { truncated } path(from: "Zelensky", to: "sumy", reportedTo: "2025-03-31") { truncated } relations(of: "russia", to: "2025-03-31") { type } conditions(from: "2025-03-01") { condition { id } } citedAsObjections(to: "2025-03-31") { cited { id } } }',
   },
+  'every traversal narrowed by minConfidence and methods (parameters; methods sorted, each once)': {
+    operation:
+      '{ supporters(of: "limited ceasefire", minConfidence: 0.6, methods: [REVIEWED, HAND, HAND]) { id confidence method } relations(of: "russia", minConfidence: 0.6) { type confidence method } neighborhood(of: "putin", methods: [DRAFT]) { truncated } path(from: "Zelensky", to: "sumy", minConfidence: 0.5) { truncated } stanceMatrix(minConfidence: 0.9) { cells { polarity } } timeline(methods: [HAND]) { date } counts(groupBy: POLARITY, minConfidence: 1) { key } conditions(minConfidence: 0) { condition { id } } citedAsObjections(methods: [REVIEWED]) { cited { id } } }',
+  },
   'timeline (scoped by documents and the reporting window)': {
     operation:
       '{ timeline(from: "2025-03-01", documents: ["call-2025-03-18"], reportedFrom: "2025-03-18", reportedTo: "2025-03-18") { date kind } }',
