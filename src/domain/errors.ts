@@ -21,7 +21,11 @@ export type ErrorCode =
   | 'QUERY_TOO_COSTLY'
   | 'TOO_MANY_ALIASES'
   | 'TOO_MANY_DIRECTIVES'
-  | 'TOO_MANY_TOKENS';
+  | 'TOO_MANY_TOKENS'
+  // The draft extractor (draftDocument): its NLP backend cannot be reached or started (the message says what
+  // to run), or the article is over the size a draft takes.
+  | 'NLP_UNAVAILABLE'
+  | 'ARTICLE_TOO_LARGE';
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   BAD_USER_INPUT: 400,
@@ -39,6 +43,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   TOO_MANY_ALIASES: 400,
   TOO_MANY_DIRECTIVES: 400,
   TOO_MANY_TOKENS: 400,
+  NLP_UNAVAILABLE: 503,
+  ARTICLE_TOO_LARGE: 413,
 };
 
 export class ServiceError extends GraphQLError {
