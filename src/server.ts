@@ -50,13 +50,13 @@ export interface Service {
 const READY_TIMEOUT_MS = 1_500;
 
 /** What a client whose draft found no NLP backend is told to do, by DRAFT_NLP. */
-const NLP_HINT: Record<Config['DRAFT_NLP'], string> = {
+const NLP_HINT = {
   corenlp:
     'Run `npm run corenlp:resolve` once (it needs Java 17+ and Maven) so that the service can start ' +
     'CoreNLP, or set CORENLP_URL to a running CoreNLP server, or set DRAFT_NLP=compromise to draft with ' +
     'the in-process backend; then draft again.',
   compromise: 'The in-process backend (DRAFT_NLP=compromise) failed: see the service log.',
-};
+} as const;
 
 /**
  * draftDocument's drafter: the NLP backend DRAFT_NLP names, made on the first draft — CoreNLP is started
@@ -84,7 +84,7 @@ function draftService(
   const drafts = new DraftService({
     nlp: () => nlp.get(),
     linker: () => graphLinker(db),
-    unavailableHint: NLP_HINT[config.DRAFT_NLP],
+    unavailableHint: config.DRAFT_NLP === 'compromise' ? NLP_HINT.compromise : NLP_HINT.corenlp,
     linkTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
   });
   return { drafts, nlp };
