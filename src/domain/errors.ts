@@ -22,9 +22,7 @@ export type ErrorCode =
   | 'TOO_MANY_ALIASES'
   | 'TOO_MANY_DIRECTIVES'
   | 'TOO_MANY_TOKENS'
-  // The draft extractor (draftDocument): its NLP backend cannot be reached or started (the message says what
-  // to run), or the article is over the size a draft takes.
-  | 'NLP_UNAVAILABLE'
+  // draftDocument's article is over the size a draft takes (src/api/argument-limits.ts).
   | 'ARTICLE_TOO_LARGE';
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -43,7 +41,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   TOO_MANY_ALIASES: 400,
   TOO_MANY_DIRECTIVES: 400,
   TOO_MANY_TOKENS: 400,
-  NLP_UNAVAILABLE: 503,
   ARTICLE_TOO_LARGE: 413,
 };
 
