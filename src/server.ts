@@ -17,6 +17,9 @@ import { jitGateway } from './api/executor';
 import { playgroundRouter } from './web/playground/playground.router';
 import { exampleTabs } from './web/playground/examples';
 import { createSecurity } from './api/security/security';
+import { DraftService } from './api/draft/draft.service';
+import { LazyBackend } from './api/draft/lazy-backend';
+import { graphLinker } from './draft/link';
 import { dashboardRouter } from './web/dashboard/dashboard.router';
 
 export interface ServiceOptions {
@@ -28,6 +31,8 @@ export interface ServiceOptions {
   logger?: Logger;
   /** Default: the schema of the type-graphql classes (src/api/schema.ts). */
   schema?: GraphQLSchema;
+  /** draftDocument's drafter. Default: DRAFT_NLP's backend, made on the first draft (draftService). */
+  drafts?: DraftService;
 }
 
 export interface Service {
@@ -36,7 +41,7 @@ export interface Service {
   url: string;
   /**
    * Stops the service: no new connections, requests in flight answered (at most 10 s), the HTTP server
-   * closed; later calls wait for the first. The Database stays open: it belongs to whoever passed it in,
+   * closed, then the NLP backend a draft started; later calls wait for the first. The Database stays open: it belongs to whoever passed it in,
    * which may share it with other services or use it after this one (loading, tests, benchmarks).
    */
   close(): Promise<void>;
@@ -44,11 +49,55 @@ export interface Service {
 
 const READY_TIMEOUT_MS = 1_500;
 
+/** What a client whose draft found no NLP backend is told to do, by DRAFT_NLP. */
+const NLP_HINT = {
+  corenlp:
+    'Run `npm run corenlp:resolve` once (it needs Java 17+ and Maven) so that the service can start ' +
+    'CoreNLP, or set CORENLP_URL to a running CoreNLP server, or set DRAFT_NLP=compromise to draft with ' +
+    'the in-process backend; then draft again.',
+  compromise: 'The in-process backend (DRAFT_NLP=compromise) failed: see the service log.',
+} as const;
+
+/**
+ * draftDocument's drafter: the NLP backend DRAFT_NLP names, made on the first draft — CoreNLP is started
+ * (or CORENLP_URL reached) only then, so the service starts and serves without it — and a linker over the
+ * graph for each draft. Its modules are loaded on that first draft too.
+ */
+function draftService(
+  config: Config,
+  db: Database,
+  logger: Logger,
+): { drafts: DraftService; nlp: LazyBackend } {
+  const nlp = new LazyBackend(async () => {
+    if (config.DRAFT_NLP === 'compromise') {
+      const { CompromiseBackend } = await import('./draft/nlp/compromise');
+      return { backend: new CompromiseBackend(), release: async () => {} };
+    }
+    const [{ ensureCoreNlp }, { CoreNlpBackend }] = await Promise.all([
+      import('./runtime/corenlp-server'),
+      import('./draft/nlp/corenlp'),
+    ]);
+    const server = await ensureCoreNlp(config, (line) => logger.info(line));
+    logger.info({ url: server.url }, 'CoreNLP is serving drafts');
+    return { backend: new CoreNlpBackend({ url: server.url }), release: () => server.release() };
+  });
+  const drafts = new DraftService({
+    nlp: () => nlp.get(),
+    linker: () => graphLinker(db),
+    unavailableHint: config.DRAFT_NLP === 'compromise' ? NLP_HINT.compromise : NLP_HINT.corenlp,
+    linkTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
+  });
+  return { drafts, nlp };
+}
+
 /** Express + Apollo: /graphql (API and, outside production, the offline playground), /health, /ready. */
 export async function startService(options: ServiceOptions): Promise<Service> {
   const { config, db } = options;
   const stores = options.stores ?? createStores(db);
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const drafting: { drafts: DraftService; nlp?: LazyBackend } = options.drafts
+    ? { drafts: options.drafts }
+    : draftService(config, db, logger);
   // Imported here: the resolvers' decorators need reflect-metadata, which the entry points load first.
   const schema = options.schema ?? (await (await import('./api/schema')).buildGraphSchema());
   const app = express();
@@ -107,7 +156,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     '/graphql',
     ...security.before,
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(stores, { auth: security.auth(req) }),
+      context: async ({ req }) =>
+        createContext(stores, { auth: security.auth(req), drafts: drafting.drafts }),
     }),
     security.errors,
   );
@@ -125,6 +175,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     app,
     server,
     url,
-    close: () => (stopped ??= apollo.stop()),
+    // Requests answered first, then the NLP backend a draft started (CoreNLP's JVM) is stopped.
+    close: () => (stopped ??= apollo.stop().finally(() => drafting.nlp?.release())),
   };
 }

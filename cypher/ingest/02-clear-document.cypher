@@ -18,7 +18,8 @@ CALL (d) {
   DELETE s
   DETACH DELETE c
 }
-// The fact's own date and confidence are recomputed from the reports that remain, as 08-facts computes them.
+// The fact's own date, confidence and method are recomputed from the reports that remain, as 08-facts
+// computes them.
 CALL (d) {
   MATCH (d)-[:DESCRIBES]->(:Entity)-[r]->(:Entity)
   WHERE d.id IN r.docIds
@@ -32,7 +33,8 @@ CALL (d) {
     WITH r, [i IN keep | {
       docId: r.docIds[i], sentenceId: r.sentenceIds[i], quote: r.quotes[i], start: r.starts[i], end: r.ends[i],
       date: coalesce(r.reportDates[i], ''), dateText: coalesce(r.reportDateTexts[i], ''),
-      dateInferred: coalesce(r.reportDatesInferred[i], false), confidence: coalesce(r.reportConfidences[i], 1.0)
+      dateInferred: coalesce(r.reportDatesInferred[i], false), confidence: coalesce(r.reportConfidences[i], 1.0),
+      method: coalesce(r.reportMethods[i], 'hand')
     }] AS entries
     CALL (entries) {
       UNWIND entries AS e
@@ -51,7 +53,9 @@ CALL (d) {
         r.reportDateTexts = [e IN entries | e.dateText],
         r.reportDatesInferred = [e IN entries | e.dateInferred],
         r.reportConfidences = [e IN entries | toFloat(e.confidence)],
+        r.reportMethods = [e IN entries | e.method],
         r.confidence = toFloat(first.confidence),
+        r.method = first.method,
         r.date = dated.date,
         r.dateText = dated.dateText,
         r.dateInferred = CASE WHEN dated.dateInferred THEN true END

@@ -4,7 +4,9 @@
 // (00-registry) or, for a local entity, derived from all the documents that declare it (12-entity-
 // properties), never from whichever document was loaded last. The kind label comes from the validated
 // allow-list (src/domain/vocabulary.ts). A document names an entity once (the validator refuses duplicate
-// ids), so its DESCRIBES is new.
+// ids), so its DESCRIBES is new. How the document's entry was made (method: draft or reviewed; stored only
+// then, as dateInferred only when true: absent means by hand) and the drafter's confidence in it (when
+// given; a whole one stored as a float, as claims' are) are the document's too, so they live on DESCRIBES.
 UNWIND $rows AS row
 MATCH (d:Document {id: row.docId})
 MERGE (e:Entity {id: row.id})
@@ -16,5 +18,7 @@ SET x.aliases = row.aliases,
     x.description = row.description,
     x.date = row.date,
     x.dateText = row.dateText,
-    x.dateInferred = row.dateInferred
+    x.dateInferred = row.dateInferred,
+    x.method = CASE WHEN row.method <> 'hand' THEN row.method END,
+    x.confidence = toFloat(row.confidence)
 RETURN count(e) AS entities

@@ -1,11 +1,12 @@
 // A fact is a relationship of an allow-listed type between two entities. Several documents may report the
 // same fact: each report is an entry of parallel lists (docIds[i], sentenceIds[i], quotes[i], starts[i],
 // ends[i], and what that document says of the fact: reportDates[i], reportDateTexts[i] ('' for none),
-// reportDatesInferred[i], reportConfidences[i]). A row is one fact with the new entries of every document
-// of the transaction (src/ingest/facts.ts factRows): a fact many documents report is rewritten once a
-// transaction, not once a document. The entries are kept sorted by (docId, start, end) and the fact's own
-// date and confidence come from the earliest report (publishedAt, then document id) — the earliest that
-// dates it, for the date — so that the stored fact does not depend on the order documents were loaded in.
+// reportDatesInferred[i], reportConfidences[i], reportMethods[i] (hand, draft, reviewed)). A row is one fact
+// with the new entries of every document of the transaction (src/ingest/facts.ts factRows): a fact many
+// documents report is rewritten once a transaction, not once a document. The entries are kept sorted by
+// (docId, start, end) and the fact's own date, confidence and method come from the earliest report
+// (publishedAt, then document id) — the earliest that dates it, for the date — so that the stored fact does
+// not depend on the order documents were loaded in. Entries stored before reports kept a method are hand's.
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
@@ -18,7 +19,8 @@ CALL (r, row) {
   UNWIND [i IN range(0, size(coalesce(r.docIds, [])) - 1) | {
     docId: r.docIds[i], sentenceId: r.sentenceIds[i], quote: r.quotes[i], start: r.starts[i], end: r.ends[i],
     date: coalesce(r.reportDates[i], ''), dateText: coalesce(r.reportDateTexts[i], ''),
-    dateInferred: coalesce(r.reportDatesInferred[i], false), confidence: coalesce(r.reportConfidences[i], 1.0)
+    dateInferred: coalesce(r.reportDatesInferred[i], false), confidence: coalesce(r.reportConfidences[i], 1.0),
+    method: coalesce(r.reportMethods[i], 'hand')
   }] + row.entries AS e
   WITH e
   ORDER BY e.docId, e.start, e.end, e.sentenceId
@@ -41,7 +43,9 @@ SET r.docIds = [e IN entries | e.docId],
     r.reportDateTexts = [e IN entries | e.dateText],
     r.reportDatesInferred = [e IN entries | e.dateInferred],
     r.reportConfidences = [e IN entries | toFloat(e.confidence)],
+    r.reportMethods = [e IN entries | e.method],
     r.confidence = toFloat(first.confidence),
+    r.method = first.method,
     r.date = dated.date,
     r.dateText = dated.dateText,
     r.dateInferred = CASE WHEN dated.dateInferred THEN true END

@@ -9,9 +9,12 @@ CREATE (c:Claim {id: row.id, docId: row.docId, kind: row.kind, polarity: row.pol
                  dateInferred: row.dateInferred})
 CREATE (c)-[:BY]->(actor)
 CREATE (c)-[:ON]->(target)
-// The same stance as one edge between entities, so that neighbourhoods and paths walk entity to entity.
+// The same stance as one edge between entities, so that neighbourhoods and paths walk entity to entity; it
+// carries the claim's confidence and method, so that a walk narrowed to confident or hand-made stances
+// (minConfidence, methods) need not visit the claim.
 CREATE (actor)-[:STANCE {claimId: row.id, kind: row.kind, polarity: row.polarity, docId: row.docId,
-                         evidenceCount: size(row.evidence)}]->(target)
+                         evidenceCount: size(row.evidence), confidence: toFloat(row.confidence),
+                         method: row.method}]->(target)
 WITH c, row
 CALL (c, row) {
   UNWIND row.cites AS citedId

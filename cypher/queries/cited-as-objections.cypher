@@ -2,7 +2,9 @@
 // a leader invokes when criticising another's rejection. $byId (the objector) and $againstId (the
 // objection's target) are optional.
 // Scope ($scopeDocuments, $scopeFrom, $scopeTo): only the objections the documents in it report.
-// :param {byId: null, againstId: null, limit: 1000, scopeDocuments: null, scopeFrom: null, scopeTo: null}
+// Confidence and method ($scopeMinConfidence, $scopeMethods; null = any): a claim by its own confidence
+// (1 when the annotation gave none) and method ('hand' when it did not say).
+// :param {byId: null, againstId: null, limit: 1000, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
 // Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
 // (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
 WITH CASE
@@ -20,6 +22,8 @@ MATCH (c)-[:ON]->(target:Entity)
 WHERE ($byId IS NULL OR by.id = $byId)
   AND ($againstId IS NULL OR target.id = $againstId)
   AND (scope IS NULL OR c.docId IN scope)
+  AND coalesce(c.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0)
+  AND ($scopeMethods IS NULL OR coalesce(c.method, 'hand') IN $scopeMethods)
 RETURN {
   cited: cited {.id, .kind, .name, .aliases, .description, .date, .dateText},
   by: by {.id, .kind, .name, .aliases, .description, .date, .dateText},

@@ -2,7 +2,9 @@
 // and who accepted it (ACCEPTS, AGREES_TO). $forId optional: only conditions for that proposal or event.
 // Scope ($scopeDocuments, $scopeFrom, $scopeTo): only the stances and CONDITION_FOR facts the documents in
 // it report (a fact's evidence narrowed to theirs), and only the conditions that have any.
-// :param {forId: 'full-ceasefire', scopeDocuments: null, scopeFrom: null, scopeTo: null}
+// Confidence and method ($scopeMinConfidence, $scopeMethods; null = any): stances by their claim's, the
+// CONDITION_FOR facts by their reports' (reportConfidences[i], reportMethods[i]), as the documents narrow them.
+// :param {forId: 'full-ceasefire', scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
 // Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
 // (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
 WITH CASE
@@ -19,13 +21,18 @@ MATCH (cond:Condition)
 WHERE $forId IS NULL OR EXISTS { (cond)-[:CONDITION_FOR]->(:Entity {id: $forId}) }
 CALL (cond, scope) {
   OPTIONAL MATCH (cond)-[r:CONDITION_FOR]->(f:Entity)
-  WHERE scope IS NULL OR any(d IN r.docIds WHERE d IN scope)
+  WHERE any(i IN range(0, size(r.docIds) - 1) WHERE (scope IS NULL OR r.docIds[i] IN scope)
+      AND coalesce(r.reportConfidences[i], 1.0) >= coalesce($scopeMinConfidence, 0.0)
+      AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], 'hand') IN $scopeMethods))
   RETURN collect(CASE WHEN f IS NULL THEN null ELSE {
     type: type(r), about: r.about, date: r.date, dateText: r.dateText,
     from: cond {.id, .kind, .name, .aliases, .description, .date, .dateText},
     to: f {.id, .kind, .name, .aliases, .description, .date, .dateText},
-    evidence: [i IN range(0, size(r.docIds) - 1) WHERE scope IS NULL OR r.docIds[i] IN scope |
+    evidence: [i IN range(0, size(r.docIds) - 1) WHERE (scope IS NULL OR r.docIds[i] IN scope)
+        AND coalesce(r.reportConfidences[i], 1.0) >= coalesce($scopeMinConfidence, 0.0)
+        AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], 'hand') IN $scopeMethods) |
       {quote: r.quotes[i], start: r.starts[i], end: r.ends[i], docId: r.docIds[i],
+       confidence: coalesce(r.reportConfidences[i], 1.0), method: coalesce(r.reportMethods[i], 'hand'),
        sentence: head(COLLECT { MATCH (s:Sentence {id: r.sentenceIds[i]}) RETURN s {.id, .docId, .index, .paragraph, .text, .start, .end} })}]
   } END) AS conditionFor
 }
@@ -33,6 +40,8 @@ CALL (cond, scope) {
   OPTIONAL MATCH (actor:Entity)<-[:BY]-(c:Claim)-[:ON]->(cond)
   WHERE c.kind IN ['DEMANDS', 'REJECTS', 'ACCEPTS', 'AGREES_TO', 'OPEN_TO', 'CRITICIZES', 'SUPPORTS', 'CALLS_FOR', 'PROPOSES']
     AND (scope IS NULL OR c.docId IN scope)
+    AND coalesce(c.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0)
+    AND ($scopeMethods IS NULL OR coalesce(c.method, 'hand') IN $scopeMethods)
   RETURN collect(CASE WHEN c IS NULL THEN null ELSE c {
     .id, .kind, .polarity, .cameo, .confidence, .method, .docId, .date, .dateText, .dateInferred,
     reportedOn: head(COLLECT { MATCH (d:Document {id: c.docId}) RETURN d.publishedAt }),
@@ -46,7 +55,8 @@ CALL (cond, scope) {
   } END) AS stances
 }
 WITH cond, conditionFor, stances, scope
-WHERE scope IS NULL OR size(conditionFor) > 0 OR size(stances) > 0
+WHERE (scope IS NULL AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL)
+  OR size(conditionFor) > 0 OR size(stances) > 0
 RETURN {
   condition: cond {.id, .kind, .name, .aliases, .description, .date, .dateText},
   conditionFor: conditionFor,

@@ -4,7 +4,10 @@
 // publishedAt; a bucket's key is its first day, ISO weeks starting on Monday; in date order).
 // Scope ($scopeDocuments, $scopeFrom, $scopeTo): only stances and facts a document of the scope reports,
 // entities mentioned in one, documents in it.
-// :param {groupBy: 'DATE', bucket: 'WEEK', scopeDocuments: null, scopeFrom: null, scopeTo: null}
+// Confidence and method ($scopeMinConfidence, $scopeMethods; null = any): stances by their claim's, facts by
+// their reports' (reportConfidences[i], reportMethods[i]: a fact counts when one report passes); entity and
+// document groups are not narrowed by them, but a document's stance count is.
+// :param {groupBy: 'DATE', bucket: 'WEEK', scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
 // Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
 // (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
 WITH CASE
@@ -30,28 +33,39 @@ CALL (scope) {
   UNION
   WITH 1 AS x WHERE $groupBy = 'STANCE_KIND'
   MATCH (c:Claim)
-  WHERE scope IS NULL OR c.docId IN scope
+  WHERE (scope IS NULL OR c.docId IN scope)
+    AND coalesce(c.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0)
+    AND ($scopeMethods IS NULL OR coalesce(c.method, 'hand') IN $scopeMethods)
   RETURN c.kind AS key, null AS label, count(c) AS count
   UNION
   WITH 1 AS x WHERE $groupBy = 'POLARITY'
   MATCH (c:Claim)
-  WHERE scope IS NULL OR c.docId IN scope
+  WHERE (scope IS NULL OR c.docId IN scope)
+    AND coalesce(c.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0)
+    AND ($scopeMethods IS NULL OR coalesce(c.method, 'hand') IN $scopeMethods)
   RETURN c.polarity AS key, null AS label, count(c) AS count
   UNION
   WITH 1 AS x WHERE $groupBy = 'RELATION_TYPE'
   MATCH (:Entity)-[r]->(:Entity)
-  WHERE r.docIds IS NOT NULL AND (scope IS NULL OR any(d IN r.docIds WHERE d IN scope))
+  WHERE r.docIds IS NOT NULL AND any(i IN range(0, size(r.docIds) - 1) WHERE (scope IS NULL OR r.docIds[i] IN scope)
+    AND coalesce(r.reportConfidences[i], 1.0) >= coalesce($scopeMinConfidence, 0.0)
+    AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], 'hand') IN $scopeMethods))
   RETURN type(r) AS key, null AS label, count(r) AS count
   UNION
   WITH 1 AS x WHERE $groupBy = 'DOCUMENT'
   MATCH (d:Document)
   WHERE d.sha256 IS NOT NULL AND (scope IS NULL OR d.id IN scope)
-  RETURN d.id AS key, d.title AS label, COUNT { (c:Claim {docId: d.id}) } AS count
+  RETURN d.id AS key, d.title AS label,
+    COUNT { MATCH (c:Claim {docId: d.id})
+            WHERE coalesce(c.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0)
+              AND ($scopeMethods IS NULL OR coalesce(c.method, 'hand') IN $scopeMethods) } AS count
   UNION
   WITH 1 AS x WHERE $groupBy = 'DATE'
   MATCH (d:Document)
   WHERE d.sha256 IS NOT NULL AND (scope IS NULL OR d.id IN scope)
   MATCH (c:Claim {docId: d.id})
+  WHERE coalesce(c.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0)
+    AND ($scopeMethods IS NULL OR coalesce(c.method, 'hand') IN $scopeMethods)
   WITH date(coalesce(c.date, d.publishedAt)) AS stated
   WITH CASE $bucket
     WHEN 'WEEK' THEN date.truncate('week', stated)

@@ -3,7 +3,11 @@
 // keeps the list in step with src/domain/vocabulary.ts), never a hub's mentions, claims or documents.
 // Scope ($scopeDocuments, $scopeFrom, $scopeTo): the chain uses only stances and facts a document of the scope
 // reports, and a fact's evidence is narrowed to those documents' entries.
-// :param {from: 'scholz', to: 'sumy', maxHops: 6, scopeDocuments: null, scopeFrom: null, scopeTo: null}
+// Confidence and method ($scopeMinConfidence, $scopeMethods; null = any): a stance edge passes by its own
+// (the STANCE edge carries its claim's), a fact when one of its reports passes by the report's
+// (reportConfidences[i], reportMethods[i]), in the same entry as the document: one expression serves both,
+// since a STANCE edge has a docId where a fact has lists. Nothing narrowing, the walk checks nothing.
+// :param {from: 'scholz', to: 'sumy', maxHops: 6, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
 // Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
 // (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
 WITH CASE
@@ -17,7 +21,7 @@ WITH CASE
     RETURN d.id }
 END AS scope
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-OPTIONAL MATCH p = ANY SHORTEST (a) (()-[r:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity) WHERE scope IS NULL OR r.docId IN scope OR any(d IN coalesce(r.docIds, []) WHERE d IN scope)){1,6} (b)
+OPTIONAL MATCH p = ANY SHORTEST (a) (()-[r:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity) WHERE (scope IS NULL AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL) OR any(i IN range(0, size(coalesce(r.docIds, [r.docId])) - 1) WHERE (scope IS NULL OR coalesce(r.docIds, [r.docId])[i] IN scope) AND coalesce(r.reportConfidences[i], r.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0) AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], r.method, 'hand') IN $scopeMethods))){1,6} (b)
 WHERE length(p) <= $maxHops
 WITH p, scope
 WHERE p IS NOT NULL
@@ -29,7 +33,9 @@ RETURN [x IN nodes(p) | x {.id, .kind, .name, .aliases, .description, .date, .da
       THEN COLLECT { MATCH (:Claim {id: r.claimId})-[ev:EVIDENCE]->(s:Sentence)
                      RETURN {quote: ev.quote, start: ev.start, end: ev.end, docId: s.docId,
                              sentence: s {.id, .docId, .index, .paragraph, .text, .start, .end}} }
-      ELSE [i IN range(0, size(r.docIds) - 1) WHERE scope IS NULL OR r.docIds[i] IN scope |
+      ELSE [i IN range(0, size(r.docIds) - 1) WHERE (scope IS NULL OR r.docIds[i] IN scope)
+          AND coalesce(r.reportConfidences[i], 1.0) >= coalesce($scopeMinConfidence, 0.0)
+          AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], 'hand') IN $scopeMethods) |
         {quote: r.quotes[i], start: r.starts[i], end: r.ends[i], docId: r.docIds[i],
          sentence: head(COLLECT { MATCH (s:Sentence {id: r.sentenceIds[i]}) RETURN s {.id, .docId, .index, .paragraph, .text, .start, .end} })}] END
   }] AS edges

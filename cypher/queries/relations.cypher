@@ -3,7 +3,11 @@
 // Serves both the root field (one id) and Entity.relations for many entities at once.
 // Scope ($scopeDocuments, $scopeFrom, $scopeTo): only facts with evidence in a document of the scope, their
 // evidence narrowed to those documents' entries.
-// :param {ids: ['russia'], types: null, direction: 'BOTH', scopeDocuments: null, scopeFrom: null, scopeTo: null}
+// Confidence and method ($scopeMinConfidence, $scopeMethods; null = any) narrow a fact's reports as the
+// documents do: a report by its own confidence (reportConfidences[i]) and method (reportMethods[i], 'hand'
+// for one stored before reports kept it); a fact counts when one report passes. Each evidence entry carries
+// its report's confidence and method: Relation.confidence and method are the strongest's (src/graph/records.ts).
+// :param {ids: ['russia'], types: null, direction: 'BOTH', scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
 // Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
 // (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
 WITH CASE
@@ -21,20 +25,27 @@ MATCH (e:Entity {id: id})
 CALL (e, scope) {
   MATCH (e)-[r]->(other:Entity)
   WHERE $direction IN ['OUT', 'BOTH'] AND type(r) <> 'STANCE' AND ($types IS NULL OR type(r) IN $types)
-    AND (scope IS NULL OR any(d IN r.docIds WHERE d IN scope))
+    AND any(i IN range(0, size(r.docIds) - 1) WHERE (scope IS NULL OR r.docIds[i] IN scope)
+        AND coalesce(r.reportConfidences[i], 1.0) >= coalesce($scopeMinConfidence, 0.0)
+        AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], 'hand') IN $scopeMethods))
   RETURN r, e AS a, other AS b
   UNION
   MATCH (e)<-[r]-(other:Entity)
   WHERE $direction IN ['IN', 'BOTH'] AND type(r) <> 'STANCE' AND ($types IS NULL OR type(r) IN $types)
-    AND (scope IS NULL OR any(d IN r.docIds WHERE d IN scope))
+    AND any(i IN range(0, size(r.docIds) - 1) WHERE (scope IS NULL OR r.docIds[i] IN scope)
+        AND coalesce(r.reportConfidences[i], 1.0) >= coalesce($scopeMinConfidence, 0.0)
+        AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], 'hand') IN $scopeMethods))
   RETURN r, other AS a, e AS b
 }
 RETURN e.id AS key, {
   id: elementId(r), type: type(r), about: r.about, date: r.date, dateText: r.dateText,
   from: a {.id, .kind, .name, .aliases, .description, .date, .dateText},
   to: b {.id, .kind, .name, .aliases, .description, .date, .dateText},
-  evidence: [i IN range(0, size(r.docIds) - 1) WHERE scope IS NULL OR r.docIds[i] IN scope |
+  evidence: [i IN range(0, size(r.docIds) - 1) WHERE (scope IS NULL OR r.docIds[i] IN scope)
+      AND coalesce(r.reportConfidences[i], 1.0) >= coalesce($scopeMinConfidence, 0.0)
+      AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], 'hand') IN $scopeMethods) |
     {quote: r.quotes[i], start: r.starts[i], end: r.ends[i], docId: r.docIds[i],
+     confidence: coalesce(r.reportConfidences[i], 1.0), method: coalesce(r.reportMethods[i], 'hand'),
      sentence: head(COLLECT { MATCH (s:Sentence {id: r.sentenceIds[i]}) RETURN s {.id, .docId, .index, .paragraph, .text, .start, .end} })}]
 } AS relation
 ORDER BY key, relation.type, relation.from.name, relation.to.name

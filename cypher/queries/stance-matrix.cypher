@@ -7,7 +7,9 @@
 // Scope ($scopeDocuments, $scopeFrom, $scopeTo): only the stances a document of the scope reports. Each cell
 // lists its stances' documents and polarities (docIds, stancePolarities, in the order of stanceIds) so that the
 // API can say which reports disagree.
-// :param {actorIds: null, targetIds: null, limit: 50, scopeDocuments: null, scopeFrom: null, scopeTo: null}
+// Confidence and method ($scopeMinConfidence, $scopeMethods; null = any): only the stances whose STANCE edge
+// (it carries its claim's) passes: confidence 1 and method 'hand' for an edge stored before edges kept them.
+// :param {actorIds: null, targetIds: null, limit: 50, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
 // Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
 // (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
 WITH CASE
@@ -24,6 +26,8 @@ CALL (scope) {
   MATCH (actor:Entity)-[s:STANCE]->(target:Entity)
   WHERE ($actorIds IS NULL OR actor.id IN $actorIds) AND ($targetIds IS NULL OR target.id IN $targetIds)
     AND (scope IS NULL OR s.docId IN scope)
+    AND coalesce(s.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0)
+    AND ($scopeMethods IS NULL OR coalesce(s.method, 'hand') IN $scopeMethods)
   WITH actor AS e, count(s) AS n
   ORDER BY n DESC, e.name
   LIMIT $limit
@@ -33,6 +37,8 @@ CALL (scope) {
   MATCH (actor:Entity)-[s:STANCE]->(target:Entity)
   WHERE ($actorIds IS NULL OR actor.id IN $actorIds) AND ($targetIds IS NULL OR target.id IN $targetIds)
     AND (scope IS NULL OR s.docId IN scope)
+    AND coalesce(s.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0)
+    AND ($scopeMethods IS NULL OR coalesce(s.method, 'hand') IN $scopeMethods)
   WITH target AS e, count(s) AS n
   ORDER BY n DESC, e.name
   LIMIT $limit
@@ -43,6 +49,8 @@ CALL (actorKeys, targetKeys, scope) {
   UNWIND actorKeys AS actorId
   MATCH (actor:Entity {id: actorId})-[s:STANCE]->(target:Entity)
   WHERE target.id IN targetKeys AND (scope IS NULL OR s.docId IN scope)
+    AND coalesce(s.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0)
+    AND ($scopeMethods IS NULL OR coalesce(s.method, 'hand') IN $scopeMethods)
   // In a fixed order — cells by actor and target, stances by claim — so that the same graph always gives
   // the same answer (grouping alone keeps no order; the order of a restarted database's store differs).
   WITH actor, target, s

@@ -9,7 +9,9 @@
 // Filters (null = any): $actorId, $targetId, $kinds, $polarities. Each row is keyed by the $keys entry
 // it was found from. supporters = TARGET with $polarities ['SUPPORT', 'CONDITIONAL']; opponents = ['OPPOSE'].
 // Scope ($scopeDocuments, $scopeFrom, $scopeTo): only the stances the documents in it report.
-// :param {anchor: 'TARGET', keys: ['energy-ceasefire'], actorId: null, targetId: null, kinds: null, polarities: ['SUPPORT', 'CONDITIONAL'], limit: 1000, scopeDocuments: null, scopeFrom: null, scopeTo: null}
+// Confidence and method ($scopeMinConfidence, $scopeMethods; null = any): a claim by its own confidence
+// (1 when the annotation gave none) and method ('hand' when it did not say).
+// :param {anchor: 'TARGET', keys: ['energy-ceasefire'], actorId: null, targetId: null, kinds: null, polarities: ['SUPPORT', 'CONDITIONAL'], limit: 1000, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
 // Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
 // (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
 WITH CASE
@@ -58,6 +60,8 @@ WHERE ($actorId IS NULL OR actor.id = $actorId)
   AND ($kinds IS NULL OR c.kind IN $kinds)
   AND ($polarities IS NULL OR c.polarity IN $polarities)
   AND (scope IS NULL OR c.docId IN scope)
+  AND coalesce(c.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0)
+  AND ($scopeMethods IS NULL OR coalesce(c.method, 'hand') IN $scopeMethods)
 WITH key, c, actor, target
 ORDER BY key, c.polarity DESC, actor.name, c.id
 LIMIT $limit

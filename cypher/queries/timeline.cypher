@@ -4,7 +4,9 @@
 // then projected with their evidence, not every dated node of a large graph (bench/results/profile-*).
 // Scope ($scopeDocuments, $scopeFrom, $scopeTo — the API's documents, reportedFrom, reportedTo): only the
 // statements a document of the scope reports and the events one of them mentions.
-// :param {from: '2025-03-01', to: null, limit: 500, scopeDocuments: null, scopeFrom: null, scopeTo: null}
+// Confidence and method ($scopeMinConfidence, $scopeMethods; null = any): only the statements whose claim
+// passes (its confidence, 1 when none was given; its method, 'hand' when none); events are not claims.
+// :param {from: '2025-03-01', to: null, limit: 500, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
 // Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
 // (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
 WITH CASE
@@ -26,6 +28,8 @@ CALL (scope) {
   MATCH (c:Claim)
   WHERE c.date >= coalesce($from, '') AND ($to IS NULL OR c.date <= $to)
     AND (scope IS NULL OR c.docId IN scope)
+    AND coalesce(c.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0)
+    AND ($scopeMethods IS NULL OR coalesce(c.method, 'hand') IN $scopeMethods)
   RETURN c.date AS date, 'STATEMENT' AS kind, c.id AS key, c AS node
 }
 WITH scope, date, kind, key, node

@@ -7,6 +7,14 @@ export const LIMITS = {
   maxHops: { min: 1, max: 6, default: 4 },
   neighborhoodNodes: 200,
   textLength: 200,
+  /**
+   * The longest article draftDocument takes, in characters (UTF-16 code units, as JavaScript counts them).
+   * A long news feature is 10,000–30,000 characters; 100,000 (about 16,000 words) leaves room for a long
+   * report while bounding what one request can ask of the NLP backend, whose time and memory grow with the
+   * text (CoreNLP's coreference faster than linearly: about 2 s per 460 words warm on this machine, so a
+   * maximal article takes over a minute). It also fits the default 1mb body limit in any encoding.
+   */
+  articleLength: 100_000,
 } as const;
 
 export function inRange(argument: string, value: number, min: number, max: number): number {
@@ -19,6 +27,18 @@ export function inRange(argument: string, value: number, min: number, max: numbe
         max,
       },
     );
+  }
+  return value;
+}
+
+/** A confidence: a number from 0 to 1, both included. */
+export function fraction(argument: string, value: number): number {
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw new BadUserInputError(`Argument "${argument}" must be a number from 0 to 1; got ${value}.`, {
+      argument,
+      min: 0,
+      max: 1,
+    });
   }
   return value;
 }

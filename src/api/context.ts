@@ -17,6 +17,7 @@ import { Direction, RelationStore } from '../graph/relation.store';
 import { EVERYTHING, Scope, scopeKey } from '../graph/scope';
 import { StanceAnchor, StanceStore } from '../graph/stance.store';
 import { DocumentWriter } from '../ingest/writer';
+import type { DraftService } from './draft/draft.service';
 import { RequestAuth } from './security/tokens';
 
 export interface Stores {
@@ -138,12 +139,17 @@ export class Loaders {
 export interface GraphContext {
   stores: Stores;
   loaders: Loaders;
-  /** Who is asking, from the request's bearer token: only writes look at it. */
+  /** Who is asking, from the request's bearer token: only writes (and drafts) look at it. */
   auth: RequestAuth;
+  /** Drafts for draftDocument (process-wide: its NLP backend is made once); absent, drafting is off. */
+  drafts?: DraftService;
 }
 
 const ANONYMOUS: RequestAuth = { role: 'anonymous', writesEnabled: false };
 
-export function createContext(stores: Stores, request: { auth?: RequestAuth } = {}): GraphContext {
-  return { stores, loaders: new Loaders(stores), auth: request.auth ?? ANONYMOUS };
+export function createContext(
+  stores: Stores,
+  request: { auth?: RequestAuth; drafts?: DraftService } = {},
+): GraphContext {
+  return { stores, loaders: new Loaders(stores), auth: request.auth ?? ANONYMOUS, drafts: request.drafts };
 }

@@ -49,7 +49,7 @@ export function errorFormatter(logger: Logger) {
       };
     }
     if (original instanceof ServiceError) {
-      if (original.code === 'INTERNAL' || original.code === 'SERVICE_UNAVAILABLE') {
+      if (['INTERNAL', 'SERVICE_UNAVAILABLE', 'NLP_UNAVAILABLE'].includes(original.code)) {
         logger.error({ err: original.originalError ?? original, path: formatted.path }, original.message);
       }
       const { http: _http, ...extensions } = original.extensions as Record<string, unknown>;

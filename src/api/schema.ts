@@ -11,6 +11,7 @@ import {
   MentionResolver,
   SentenceResolver,
 } from './document/document.resolver';
+import { DraftResolver } from './draft/draft.resolver';
 import { EntityResolver } from './entity/entity.resolver';
 import { LoadResolver } from './load/load.resolver';
 import { RelationResolver } from './relation/relation.resolver';
@@ -37,6 +38,7 @@ export const RESOLVERS = [
   AggregateResolver,
   CellSourceResolver,
   LoadResolver,
+  DraftResolver,
 ] as const;
 
 /**
@@ -60,7 +62,8 @@ export async function buildGraphSchema(): Promise<GraphQLSchema> {
   }
   const mutation = schema.getMutationType();
   if (mutation) {
-    mutation.description = 'Writes; each needs `Authorization: Bearer <write token>`.';
+    mutation.description =
+      'Writes, and drafts (expensive, so never a GET); each needs `Authorization: Bearer <write token>`.';
   }
   return schema;
 }

@@ -1,21 +1,43 @@
 import { GraphQLDate } from 'graphql-scalars';
-import { ArgsType, Field, ID } from 'type-graphql';
+import { ArgsType, Field, Float, ID } from 'type-graphql';
 import { BadUserInputError } from '../domain/errors';
 import { EVERYTHING, Scope } from '../graph/scope';
+import { fraction } from './argument-limits';
 import { GraphContext } from './context';
+import { AnnotationMethod } from './types/enums';
 
 const DOCUMENTS =
   'Only what these documents report (their ids); an unknown id is a BAD_USER_INPUT error naming it.';
 const FROM = 'Only what documents published on or after this date report (inclusive).';
 const TO = 'Only what documents published on or before this date report (inclusive).';
+const MIN_CONFIDENCE =
+  'Only stances, and reports of facts, at least this confident (0 to 1, inclusive): a hand-written item ' +
+  'without a confidence counts as 1, a drafted one has the confidence its drafter gave it. A fact counts ' +
+  'when one of its reports passes; its evidence is narrowed to those reports.';
+const METHODS =
+  'Only stances, and reports of facts, made in one of these ways (HAND, DRAFT, REVIEWED); absent or ' +
+  'empty: any. A fact counts when one of its reports passes; its evidence is narrowed to those reports.';
+
+/**
+ * How sure and how made: every traversal that returns stances or facts takes these with its scope. Applied
+ * in the query, as parameters ($scopeMinConfidence, $scopeMethods), like the documents and dates.
+ */
+@ArgsType()
+export class ConfidenceArgs {
+  @Field(() => Float, { nullable: true, description: MIN_CONFIDENCE })
+  minConfidence?: number | null;
+
+  @Field(() => [AnnotationMethod], { nullable: true, description: METHODS })
+  methods?: AnnotationMethod[] | null;
+}
 
 /**
  * The scope arguments every traversal takes: only the stances and facts reported by the given documents,
- * published in [from, to]. A fact counts when one of its evidence entries is in scope, and its evidence is
- * then narrowed to those entries. Absent, nothing is narrowed.
+ * published in [from, to], as confident and made as asked. A fact counts when one of its evidence entries
+ * is in scope, and its evidence is then narrowed to those entries. Absent, nothing is narrowed.
  */
 @ArgsType()
-export class ScopeArgs {
+export class ScopeArgs extends ConfidenceArgs {
   @Field(() => [ID], { nullable: true, description: DOCUMENTS })
   documents?: string[] | null;
 
@@ -31,7 +53,7 @@ export class ScopeArgs {
  * entries' own dates): the publication window is reportedFrom / reportedTo there.
  */
 @ArgsType()
-export class ReportedScopeArgs {
+export class ReportedScopeArgs extends ConfidenceArgs {
   @Field(() => [ID], { nullable: true, description: DOCUMENTS })
   documents?: string[] | null;
 
@@ -51,23 +73,38 @@ const isoDay = (value: Date | null | undefined) => (value ? value.toISOString().
  * any other document lookup (and answering Stance.document for them later).
  */
 export function resolveScope(ctx: GraphContext, args: ScopeArgs): Promise<Scope> {
-  return checked(ctx, args.documents, [args.from, 'from'], [args.to, 'to']);
+  return checked(ctx, args, args.documents, [args.from, 'from'], [args.to, 'to']);
 }
 
 export function resolveReportedScope(ctx: GraphContext, args: ReportedScopeArgs): Promise<Scope> {
-  return checked(ctx, args.documents, [args.reportedFrom, 'reportedFrom'], [args.reportedTo, 'reportedTo']);
+  return checked(
+    ctx,
+    args,
+    args.documents,
+    [args.reportedFrom, 'reportedFrom'],
+    [args.reportedTo, 'reportedTo'],
+  );
+}
+
+/** minConfidence checked (0 to 1); methods each once, in a fixed order, so that equal filters share loaders. */
+function confidenceFilter(args: ConfidenceArgs): Pick<Scope, 'minConfidence' | 'methods'> {
+  const minConfidence = args.minConfidence == null ? null : fraction('minConfidence', args.minConfidence);
+  const methods = args.methods?.length ? [...new Set(args.methods)].sort() : null;
+  return { minConfidence, methods };
 }
 
 type DateArgument = [Date | null | undefined, string];
 
 async function checked(
   ctx: GraphContext,
+  filterArgs: ConfidenceArgs,
   ids: string[] | null | undefined,
   [fromValue, fromArg]: DateArgument,
   [toValue, toArg]: DateArgument,
 ): Promise<Scope> {
   const from = isoDay(fromValue);
   const to = isoDay(toValue);
+  const { minConfidence, methods } = confidenceFilter(filterArgs);
   if (from && to && from > to) {
     throw new BadUserInputError(`Argument "${fromArg}" (${from}) is after "${toArg}" (${to}).`, {
       argument: fromArg,
@@ -88,5 +125,7 @@ async function checked(
       });
     }
   }
-  return documents || from || to ? { documents, from, to } : EVERYTHING;
+  return documents || from || to || minConfidence !== null || methods
+    ? { documents, from, to, minConfidence, methods }
+    : EVERYTHING;
 }

@@ -23,7 +23,9 @@ export type ErrorCode =
   | 'QUERY_TOO_COSTLY'
   | 'TOO_MANY_ALIASES'
   | 'TOO_MANY_DIRECTIVES'
-  | 'TOO_MANY_TOKENS';
+  | 'TOO_MANY_TOKENS'
+  // draftDocument's article is over the size a draft takes (src/api/argument-limits.ts).
+  | 'ARTICLE_TOO_LARGE';
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   BAD_USER_INPUT: 400,
@@ -42,6 +44,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   TOO_MANY_ALIASES: 400,
   TOO_MANY_DIRECTIVES: 400,
   TOO_MANY_TOKENS: 400,
+  ARTICLE_TOO_LARGE: 413,
 };
 
 export class ServiceError extends GraphQLError {

@@ -57,14 +57,48 @@ export type EvidenceRecord = z.infer<typeof evidenceRecord>;
 const byStart = (a: EvidenceRecord, b: EvidenceRecord) => a.docId.localeCompare(b.docId) || a.start - b.start;
 const evidenceList = z.array(evidenceRecord).transform((list) => [...list].sort(byStart));
 
+/** How an item came to be; 'annotation' (what claims stored before methods) and none mean by hand. */
+export type Method = 'hand' | 'draft' | 'reviewed';
+const method = nullableString.transform((v): Method => (v === 'draft' || v === 'reviewed' ? v : 'hand'));
+/** A hand-written item without a confidence is as sure as its annotator: 1. */
+const confidence = z
+  .number()
+  .nullish()
+  .transform((v) => v ?? 1);
+
+/** A fact's evidence entry with what its report says: its confidence and method (relations.cypher). */
+const reportRecord = evidenceRecord.extend({ confidence, method });
+type ReportRecord = z.infer<typeof reportRecord>;
+
+/** Of equally confident reports, a person's word comes first. */
+const METHOD_RANK: Record<Method, number> = { hand: 0, reviewed: 1, draft: 2 };
+
+/**
+ * A fact's confidence and method are those of its strongest report in the answer (after the scope has
+ * narrowed its evidence): the most confident, and of equally confident ones hand before reviewed before
+ * draft. A fact with no report in the answer is never returned; 1 and hand keep the type total.
+ */
+function strongest(reports: readonly ReportRecord[]): { confidence: number; method: Method } {
+  let best: { confidence: number; method: Method } | undefined;
+  for (const r of reports) {
+    if (
+      !best ||
+      r.confidence > best.confidence ||
+      (r.confidence === best.confidence && METHOD_RANK[r.method] < METHOD_RANK[best.method])
+    )
+      best = { confidence: r.confidence, method: r.method };
+  }
+  return best ?? { confidence: 1, method: 'hand' };
+}
+
 export const stanceRecord = z
   .object({
     id: z.string(),
     kind: z.string(),
     polarity: z.string(),
     cameo: nullableString,
-    confidence: z.number().nullish(),
-    method: nullableString,
+    confidence,
+    method,
     docId: z.string(),
     date: nullableString,
     dateText: nullableString,
@@ -84,7 +118,7 @@ export const stanceRecord = z
   .transform((s) => ({ ...s, statedOn: s.date ?? s.reportedOn }));
 export type StanceRecord = z.infer<typeof stanceRecord>;
 
-export const relationRecord = z.object({
+const relationShape = z.object({
   id: z.string(),
   type: z.string(),
   about: nullableString.transform((v) => (v === '' ? null : v)),
@@ -92,8 +126,13 @@ export const relationRecord = z.object({
   dateText: nullableString,
   from: entityRecord,
   to: entityRecord,
-  evidence: evidenceList,
+  evidence: z.array(reportRecord).transform((list) => [...list].sort(byStart)),
 });
+const withStrongestReport = <R extends { evidence: ReportRecord[] }>(r: R) => ({
+  ...r,
+  ...strongest(r.evidence),
+});
+export const relationRecord = relationShape.transform(withStrongestReport);
 export type RelationRecord = z.infer<typeof relationRecord>;
 
 export const edgeRecord = z.object({
@@ -134,7 +173,9 @@ export type DocumentRecord = z.infer<typeof documentRecord>;
 
 export const conditionRecord = z.object({
   condition: entityRecord,
-  conditionFor: z.array(relationRecord.omit({ id: true }).extend({ id: z.string().optional() })),
+  conditionFor: z.array(
+    relationShape.omit({ id: true }).extend({ id: z.string().optional() }).transform(withStrongestReport),
+  ),
   stances: z.array(stanceRecord),
 });
 export type ConditionRecord = z.infer<typeof conditionRecord>;

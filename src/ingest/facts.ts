@@ -9,8 +9,8 @@ import { DocumentPlan } from './plan';
 
 /**
  * One report of a fact: an evidence entry and what its document says about the fact. Stored as parallel
- * lists on the relationship (docIds[i], sentenceIds[i], … reportConfidences[i]); lists cannot hold null,
- * so "no date" is '' here.
+ * lists on the relationship (docIds[i], sentenceIds[i], … reportConfidences[i], reportMethods[i]); lists
+ * cannot hold null, so "no date" is '' here.
  */
 export interface FactEntry {
   docId: string;
@@ -22,6 +22,8 @@ export interface FactEntry {
   dateText: string;
   dateInferred: boolean;
   confidence: number;
+  /** hand, draft or reviewed: how that document's annotation of the fact was made. */
+  method: string;
 }
 
 /** A fact with the new entries of every document of a transaction (08-facts.cypher). */
@@ -64,6 +66,7 @@ export function factRows(plans: DocumentPlan[]): FactRow[] {
           dateText: fact.dateText ?? '',
           dateInferred: fact.dateInferred === true,
           confidence: fact.confidence,
+          method: fact.method,
         });
       }
     }

@@ -58,6 +58,10 @@ export function linkToRegistry(checked: CheckedAnnotation, registry: Registry, p
       aliases: [...new Set(names)],
       registered: true,
       registryAliases: entry.aliases,
+      // How the document's entry was made stays with it: a drafted entity linked to the registry is
+      // still a drafted entry of this document.
+      method: item.method,
+      confidence: item.confidence,
     };
     byId.set(entry.id, entity);
     entities.push({ item: entity, index });

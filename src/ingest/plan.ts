@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { Annotation, ClaimAnnotation, EntityAnnotation, FactAnnotation } from './annotation';
+import {
+  Annotation,
+  AnnotationMethod,
+  ClaimAnnotation,
+  EntityAnnotation,
+  FactAnnotation,
+} from './annotation';
 import { CLAIM_KINDS, ClaimKind } from '../domain/vocabulary';
 import type { Registry } from './registry';
 import { CodePoints, SegmentedText } from './text';
@@ -47,6 +53,10 @@ export interface DocumentPlan {
     /** true when the annotator worked the date out; null otherwise (stored only when true). */
     dateInferred: boolean | null;
     registered: boolean;
+    /** How this document's entry came to be (hand when the annotation does not say). */
+    method: AnnotationMethod;
+    /** The drafter's (or annotator's) confidence in this entry, 0 to 1; null when not given. */
+    confidence: number | null;
   }[];
   /** The registry entries of the registered entities it names, written (MERGEd) with it. */
   registry: RegistryRow[];
@@ -61,7 +71,7 @@ export interface DocumentPlan {
     cites: string[];
     respondsTo: string | null;
     confidence: number;
-    method: string;
+    method: AnnotationMethod;
     date: string | null;
     dateText: string | null;
     dateInferred: boolean | null;
@@ -77,6 +87,7 @@ export interface DocumentPlan {
     dateText: string | null;
     dateInferred: boolean | null;
     confidence: number;
+    method: AnnotationMethod;
     evidence: EvidenceRow[];
   }[];
 }
@@ -187,6 +198,9 @@ export function findMentions(text: string, segmented: SegmentedText, entities: E
 /** Stored only when true: an absent flag and `false` say the same, and one of them is enough. */
 const inferred = (flag: boolean | undefined): true | null => (flag === true ? true : null);
 
+/** An item that does not say how it was made was written by hand (docs/annotation.md). */
+const methodOf = (item: { method?: AnnotationMethod }): AnnotationMethod => item.method ?? 'hand';
+
 export function buildPlan(input: PlanInput): DocumentPlan {
   const { document: doc, text, annotation, segmented } = input;
   const cp = new CodePoints(text);
@@ -234,6 +248,8 @@ export function buildPlan(input: PlanInput): DocumentPlan {
       dateText: e.dateText ?? null,
       dateInferred: inferred(e.dateInferred),
       registered: e.registered === true,
+      method: methodOf(e),
+      confidence: e.confidence ?? null,
     })),
     registry: input.entities
       .filter((e) => e.registered)
@@ -261,7 +277,7 @@ export function buildPlan(input: PlanInput): DocumentPlan {
         cites: [...new Set(c.cites)],
         respondsTo: c.respondsTo ? claimId(doc.id, c.respondsTo) : null,
         confidence: c.confidence,
-        method: 'annotation',
+        method: methodOf(c),
         date: c.date ?? null,
         dateText: c.dateText ?? null,
         dateInferred: inferred(c.dateInferred),
@@ -277,6 +293,7 @@ export function buildPlan(input: PlanInput): DocumentPlan {
       dateText: f.dateText ?? null,
       dateInferred: inferred(f.dateInferred),
       confidence: f.confidence,
+      method: methodOf(f),
       evidence: evidence(f.quotes),
     })),
   };

@@ -185,6 +185,8 @@ function checkReference(
     aliases: reference.aliases,
     registered: true,
     registryAliases: entry.aliases,
+    method: reference.method,
+    confidence: reference.confidence,
   };
   return { ok: true, data: entity, problems };
 }

@@ -1,7 +1,8 @@
 // documentChecksum: what one document contributed to the graph, and nothing another document can change —
 // its Document node; its headings, sentences and claims with every relationship leaving them (NEXT,
-// MENTIONS, BY, ON, CITES, RESPONDS_TO, EVIDENCE, …); its DESCRIBES and STANCE edges; and its own entries
-// in the evidence lists of facts it shares with other documents. Shared entities' properties are left out:
+// MENTIONS, BY, ON, CITES, RESPONDS_TO, EVIDENCE, …); its DESCRIBES and STANCE edges (with their method and
+// confidence); and its own entries in the evidence lists of facts it shares with other documents, with what
+// it says of each (confidence, method). Shared entities' properties are left out:
 // their name and description are whichever document was loaded last.
 // :param {docId: 'trump-putin-call-energy-ceasefire'}
 MATCH (d:Document {id: $docId})
@@ -37,6 +38,7 @@ RETURN
     UNWIND [i IN range(0, size(r.docIds) - 1) WHERE r.docIds[i] = d.id] AS i
     RETURN {
       type: type(r), from: a.id, to: b.id, about: r.about, sentenceId: r.sentenceIds[i], quote: r.quotes[i],
-      start: r.starts[i], end: r.ends[i], types: [valueType(r.starts[i]), valueType(r.ends[i])]
+      start: r.starts[i], end: r.ends[i], confidence: r.reportConfidences[i], method: r.reportMethods[i],
+      types: [valueType(r.starts[i]), valueType(r.ends[i]), valueType(r.reportConfidences[i])]
     }
   } AS factEvidence

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { loadDocuments } from '../../src/ingest/folders';
 import { cypher } from '../../src/cypher';
 import { Database } from '../../src/db/database';
+import { scopeParams } from '../../src/graph/scope';
 import { ServiceError } from '../../src/domain/errors';
 import { documentChecksum, graphChecksum } from '../../testkit/checksum';
 import { validateFolder } from '../../src/ingest/corpus';
@@ -153,9 +154,7 @@ function stances(params: Partial<Record<string, unknown>>): Promise<StanceRow[]>
       kinds: null,
       polarities: null,
       limit: 1000,
-      scopeDocuments: null,
-      scopeFrom: null,
-      scopeTo: null,
+      ...scopeParams(),
       ...params,
     },
   }) as Promise<StanceRow[]>;
@@ -258,9 +257,7 @@ describe('loading the seed corpus', () => {
         byId: null,
         againstId: null,
         limit: 1000,
-        scopeDocuments: null,
-        scopeFrom: null,
-        scopeTo: null,
+        ...scopeParams(),
       },
     })) as {
       citation: {

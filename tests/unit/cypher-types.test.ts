@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { CYPHER_DIR } from '../../src/cypher';
 import { factStatement } from '../../src/ingest/facts';
@@ -27,5 +27,23 @@ describe('the fact statement (src/ingest/facts.ts factStatement)', () => {
     }
     expect(() => factStatement('DESCRIBES')).toThrow(/not a fact type/);
     expect(() => factStatement('LEADS]->(b) DETACH DELETE b //')).toThrow(/not a fact type/);
+  });
+});
+
+/**
+ * minConfidence and methods travel with the scope (src/graph/scope.ts scopeParams): a scoped query that
+ * ignored them would answer as if they had not been asked. Every query that takes the scope must use them.
+ */
+describe('scoped queries apply minConfidence and methods', () => {
+  const scoped = readdirSync(path.join(CYPHER_DIR, 'queries'))
+    .filter((f) => f.endsWith('.cypher'))
+    .map((f) => [f, readFileSync(path.join(CYPHER_DIR, 'queries', f), 'utf8')] as const)
+    .filter(([, text]) => text.includes('$scopeDocuments'));
+
+  it('there are scoped queries', () => expect(scoped.length).toBeGreaterThan(8));
+  it.each(scoped)('%s uses $scopeMinConfidence and $scopeMethods', (_file, text) => {
+    const statement = text.replace(/^\s*\/\/.*$/gm, '');
+    expect(statement).toContain('$scopeMinConfidence');
+    expect(statement).toContain('$scopeMethods');
   });
 });

@@ -11,6 +11,8 @@ import {
   visitWithTypeInfo,
 } from 'graphql';
 import { createContext, createStores } from '../../src/api/context';
+import { DraftService } from '../../src/api/draft/draft.service';
+import type { Draft } from '../../src/draft/types';
 import { buildGraphSchema } from '../../src/api/schema';
 import { CYPHER_DIR } from '../../src/cypher';
 import { cannedAnswers } from '../support/canned-rows';
@@ -29,7 +31,51 @@ import { syntheticDocument } from '../../testkit/synthetic';
 interface Case {
   operation: string;
   variables?: Record<string, unknown>;
+  /** draftDocument's drafter, for the case that asks for a draft. */
+  drafts?: DraftService;
 }
+
+/**
+ * A drafter whose NLP and drafting are doubles (src/draft/draft.ts is tested on its own): what the
+ * resolver sends of its own is what shows. It asks its linker, as the real drafter does, for two names.
+ */
+const DRAFT_ARTICLE = 'Putin rejected a full ceasefire.\n';
+const draftDouble = new DraftService({
+  nlp: async () => ({
+    name: 'double',
+    parse: async (text) => ({ backend: 'double', text, sentences: [], coref: [], quotes: [] }),
+  }),
+  linker: () => ({ link: async (names) => new Map(names.map((n) => [n, undefined])) }),
+  unavailableHint: '',
+  linkTimeoutMs: 1_000,
+  draft: async (options, { nlp, linker }) => {
+    await nlp.parse(options.article, options.date);
+    await linker.link(['Putin', 'full ceasefire']);
+    return {
+      yaml: 'document: {}\n',
+      annotation: { document: { id: options.id ?? 'drafted' } } as Draft['annotation'],
+      backend: nlp.name,
+      parseMs: 1,
+      extractMs: 1,
+      items: [
+        {
+          type: 'claim',
+          id: 'putin-rejects-full-ceasefire',
+          kind: 'REJECTS',
+          confidence: 0.5,
+          begin: 0,
+          end: 31,
+          quote: options.article.slice(0, 31),
+          spans: [{ begin: 0, end: 31 }],
+          from: 'putin',
+          to: 'full-ceasefire',
+          polarity: 'OPPOSE',
+          reason: 'a double',
+        },
+      ],
+    };
+  },
+});
 
 const cursor = (id: string) => Buffer.from(`entity:${id}`).toString('base64url');
 const synthetic = syntheticDocument({ id: 'synthetic-unit', sentences: 3 });
@@ -117,11 +163,24 @@ const ROOT_FIELDS: Record<string, Case> = {
     operation:
       '{ neighborhood(of: "putin", documents: ["call-2025-03-18"]) { truncated } graph(from: "2025-03-18") { truncated } path(from: "Zelensky", to: "sumy", reportedTo: "2025-03-31") { truncated } relations(of: "russia", to: "2025-03-31") { type } conditions(from: "2025-03-01") { condition { id } } citedAsObjections(to: "2025-03-31") { cited { id } } }',
   },
+  'every traversal narrowed by minConfidence and methods (parameters; methods sorted, each once)': {
+    operation:
+      '{ supporters(of: "limited ceasefire", minConfidence: 0.6, methods: [REVIEWED, HAND, HAND]) { id confidence method } relations(of: "russia", minConfidence: 0.6) { type confidence method } neighborhood(of: "putin", methods: [DRAFT]) { truncated } path(from: "Zelensky", to: "sumy", minConfidence: 0.5) { truncated } stanceMatrix(minConfidence: 0.9) { cells { polarity } } timeline(methods: [HAND]) { date } counts(groupBy: POLARITY, minConfidence: 1) { key } conditions(minConfidence: 0) { condition { id } } citedAsObjections(methods: [REVIEWED]) { cited { id } } }',
+  },
   'timeline (scoped by documents and the reporting window)': {
     operation:
       '{ timeline(from: "2025-03-01", documents: ["call-2025-03-18"], reportedFrom: "2025-03-18", reportedTo: "2025-03-18") { date kind } }',
   },
   version: { operation: '{ version }' },
+  'validateDocument (reads the stored registry, writes nothing)': {
+    operation:
+      'query Validate($article: String!, $annotation: String!) { validateDocument(article: $article, annotation: $annotation) { valid problems { file line column field code message severity } } }',
+    variables: synthetic,
+  },
+  'draftDocument (the drafter a double: nothing sent of its own)': {
+    operation: `mutation { draftDocument(article: ${JSON.stringify(DRAFT_ARTICLE)}, date: "2025-03-18", id: "drafted") { documentId backend yaml parseMs extractMs items { type id kind confidence quote begin end spans { begin end } reason linkedTo from to polarity } } }`,
+    drafts: draftDouble,
+  },
   loadDocument: {
     operation:
       'mutation Load($article: String!, $annotation: String!) { loadDocument(article: $article, annotation: $annotation) { documentId status claims facts } }',
@@ -199,11 +258,14 @@ const withoutVersions = (sent: SentQuery[]): SentQuery[] =>
   );
 
 /** The queries an operation sends through the real schema and context, from a cold name cache. */
-async function sentBy({ operation, variables }: Case): Promise<SentQuery[]> {
+async function sentBy({ operation, variables, drafts }: Case): Promise<SentQuery[]> {
   const db = new RecordingDatabase(cannedAnswers());
   const document = parse(operation);
   expect(validate(schema, document)).toEqual([]);
-  const contextValue = createContext(createStores(db), { auth: { role: 'write', writesEnabled: true } });
+  const contextValue = createContext(createStores(db), {
+    auth: { role: 'write', writesEnabled: true },
+    drafts,
+  });
   const result = await execute({ schema, document, variableValues: variables, contextValue });
   expect(result.errors).toBeUndefined();
   expect(result.data).toBeTruthy();

@@ -11,7 +11,8 @@ import {
   validate,
 } from 'graphql';
 import { buildGraphSchema } from '../../src/api/schema';
-import { LIST_SIZE, costLimitPlugin, operationCost } from '../../src/api/security/cost';
+import { LIMITS } from '../../src/api/argument-limits';
+import { DRAFT_COST, LIST_SIZE, costLimitPlugin, operationCost } from '../../src/api/security/cost';
 import { limitOptions, requestLimits } from '../../src/api/security/request-limits';
 import {
   AllowList,
@@ -44,10 +45,16 @@ describe('the persisted-query allow-list', () => {
     expect(readFileSync(PERSISTED_QUERIES_FILE, 'utf8')).toBe(expected);
   });
 
-  it('holds the playground examples, the dashboard queries and the loadDocument mutation', async () => {
+  it('holds the playground examples, the dashboard queries, and the load, validate and draft operations', async () => {
     const sources = new Set((await collectOperations()).map((o) => o.source));
     expect(sources).toEqual(
-      new Set(['operations/playground/', 'operations/dashboard/', 'operations/load-document.graphql']),
+      new Set([
+        'operations/playground/',
+        'operations/dashboard/',
+        'operations/load-document.graphql',
+        'operations/validate-document.graphql',
+        'operations/draft-document.graphql',
+      ]),
     );
   });
 
@@ -115,6 +122,31 @@ describe('the list-aware cost', () => {
     ).toBe(base + 500);
     expect(costOf('{ ...F } fragment F on Query { supporters(of: "x") { id } }')).toBe(LIST_SIZE * 2);
     expect(costOf('{ ... on Query { supporters(of: "x") { id } } }')).toBe(LIST_SIZE * 2);
+  });
+
+  it('charges draftDocument by the length of its article, within the default limit up to the size bound', () => {
+    const draft = 'mutation ($a: String!) { draftDocument(article: $a) { yaml } }';
+    const cost = (characters: number) => costOf(draft, { a: 'x'.repeat(characters) });
+    // The field and its one scalar: 1 × (1 + 1).
+    expect(cost(1_000)).toBe(DRAFT_COST.base + DRAFT_COST.perThousandCharacters + 2);
+    expect(cost(11_000) - cost(1_000)).toBe(10 * DRAFT_COST.perThousandCharacters);
+    // The largest article a draft takes fits the default GRAPHQL_MAX_COST: the size bound refuses it first.
+    expect(cost(LIMITS.articleLength)).toBeLessThanOrEqual(requestLimits(loadConfig({})).maxCost);
+    // Literal or variable alike.
+    expect(costOf(`mutation { draftDocument(article: "${'x'.repeat(1_000)}") { yaml } }`)).toBe(cost(1_000));
+  });
+
+  it('charges validateDocument by what it is sent, far less than a draft', () => {
+    const validate =
+      'query ($a: String!, $b: String!) { validateDocument(article: $a, annotation: $b) { valid } }';
+    const small = costOf(validate, { a: 'x', b: 'y' });
+    const large = costOf(validate, { a: 'x'.repeat(50_000), b: 'y'.repeat(50_000) });
+    // 10 per 1,000 characters, rounded up: 100,000 characters cost 1,000, two cost 1.
+    expect(large - small).toBe(1_000 - 1);
+    const draft = costOf('mutation ($a: String!) { draftDocument(article: $a) { yaml } }', {
+      a: 'x'.repeat(100_000),
+    });
+    expect(large * 10).toBeLessThan(draft);
   });
 
   /** The plugin's verdict on one request, as Apollo calls it (the same parsed document for the same text). */

@@ -1,24 +1,33 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
+/** The values are the validator's own severities (src/ingest/source.ts severityOf). */
 export enum ProblemSeverity {
+  ERROR = 'error',
   WARNING = 'warning',
   NOTICE = 'notice',
 }
 
 registerEnumType(ProblemSeverity, {
   name: 'ProblemSeverity',
-  description: 'How much a finding of a load matters; errors are not among them: an error stops the load.',
+  description: 'How much a finding of the validator matters.',
   valuesConfig: {
-    WARNING: { description: 'Probably a mistake to fix (PROBABLE_DUPLICATE); the document was loaded.' },
+    ERROR: {
+      description:
+        'The document cannot be loaded until it is fixed (validateDocument reports them; loadDocument ' +
+        'refuses the document with a BAD_USER_INPUT error listing them in extensions.problems).',
+    },
+    WARNING: { description: 'Probably a mistake to fix (PROBABLE_DUPLICATE); the document still loads.' },
     NOTICE: { description: 'What the validator did for you (LINKED_TO_REGISTRY).' },
   },
 });
 
 @ObjectType({
   simpleResolvers: true,
-  description: 'A warning or notice about a loaded document, placed as `npm run validate` places it.',
+  description:
+    'A finding of the validator about a document, placed as `npm run validate` places it: an error, a ' +
+    'warning or a notice.',
 })
-export class LoadNotice {
+export class Problem {
   @Field(() => String, { description: '`annotation` or `article`: the argument it is in.' })
   file!: string;
 
@@ -31,14 +40,33 @@ export class LoadNotice {
   @Field(() => String, { description: 'Dotted path of the field, e.g. entities[3].name.' })
   field!: string;
 
-  @Field(() => String, { description: 'PROBABLE_DUPLICATE, LINKED_TO_REGISTRY, …' })
+  @Field(() => String, {
+    description:
+      'A stable code: QUOTE_NOT_FOUND, UNKNOWN_REFERENCE, PROBABLE_DUPLICATE, … (docs/annotation.md).',
+  })
   code!: string;
 
   @Field(() => String, { description: 'What was found, and what to do about it.' })
   message!: string;
 
-  @Field(() => ProblemSeverity, { description: 'Warning or notice.' })
+  @Field(() => ProblemSeverity, { description: 'Error, warning or notice.' })
   severity!: ProblemSeverity;
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description: 'What loadDocument would say of a document, without loading it.',
+})
+export class ValidationReport {
+  @Field(() => Boolean, {
+    description: 'True when no problem is an ERROR: loadDocument would load the document as it is.',
+  })
+  valid!: boolean;
+
+  @Field(() => [Problem], {
+    description: 'Every error, warning and notice, in the order of the annotation’s lines.',
+  })
+  problems!: Problem[];
 }
 
 export enum LoadStatus {
@@ -100,9 +128,9 @@ export class LoadResult {
   @Field(() => Int, { description: 'Time the load took, in milliseconds.' })
   ms!: number;
 
-  @Field(() => [LoadNotice], {
+  @Field(() => [Problem], {
     description:
       'Warnings and notices of the validation (errors stop the load): linked entities, probable duplicates.',
   })
-  notices!: LoadNotice[];
+  notices!: Problem[];
 }

@@ -31,6 +31,7 @@ import { ServiceError } from '../../domain/errors';
  *                   = LIST_SIZE for any other list, unless the page above already counted it
  *                   = 1 otherwise
  *   + one per item of a list argument (each name in stanceMatrix(actors:) is resolved on its own)
+ *   + for draftDocument and validateDocument, a cost that grows with the text sent (TEXT_COSTS below)
  *
  * "Already counted": `graph(first: 200) { nodes edges }` — the page size is the size of nodes and edges,
  * so they are not multiplied again. Sizes multiply down the tree, so nested lists cost what they fan out to.
@@ -42,6 +43,34 @@ import { ServiceError } from '../../domain/errors';
  */
 export const LIST_SIZE = 3;
 const SIZE_ARGUMENTS = ['first', 'depth', 'maxHops'];
+
+/**
+ * Fields whose work grows with the length of a text argument rather than with a list: they cost
+ * base + perThousandCharacters × (characters of those arguments) / 1,000, on top of their selections.
+ *
+ * draftDocument parses the article with the NLP backend (CoreNLP: about 2 s per 460 words once warm, 20 s
+ * more for the first request) — the most expensive thing the API does. Its base alone outweighs the largest
+ * traversal the project's pages send, and the largest article it takes (LIMITS.articleLength, 100,000
+ * characters) costs 41,000: within the default GRAPHQL_MAX_COST (50,000), so that the size bound, not the
+ * cost limit, refuses an article, and a lower GRAPHQL_MAX_COST bounds the article too (20,000 allows
+ * about 47,000 characters). validateDocument parses YAML and searches the text for quotes: cheap, but
+ * linear in what it is sent.
+ */
+export const DRAFT_COST = { base: 1_000, perThousandCharacters: 400 } as const;
+const TEXT_COSTS: Record<string, { base: number; perThousandCharacters: number; arguments: string[] }> = {
+  'Mutation.draftDocument': { ...DRAFT_COST, arguments: ['article'] },
+  'Query.validateDocument': { base: 10, perThousandCharacters: 10, arguments: ['article', 'annotation'] },
+};
+
+function textCost(coordinate: string, args: Record<string, unknown>): number {
+  const spec = TEXT_COSTS[coordinate];
+  if (!spec) return 0;
+  const characters = spec.arguments.reduce(
+    (n, a) => n + (typeof args[a] === 'string' ? args[a].length : 0),
+    0,
+  );
+  return spec.base + Math.ceil((spec.perThousandCharacters * characters) / 1_000);
+}
 
 interface Walk {
   schema: GraphQLSchema;
@@ -101,7 +130,7 @@ function selectionCost(
         ? 1 + selectionCost(walk, selection.selectionSet, named, sized.length > 0 && !returnsList)
         : 1;
     const argumentItems = Object.values(args).reduce<number>((n, v) => n + listItems(v), 0);
-    total += size * inner + argumentItems;
+    total += size * inner + argumentItems + textCost(`${parent.name}.${field.name}`, args);
   }
   return total;
 }

@@ -13,6 +13,7 @@ import {
   FactType as StoredFactType,
   Polarity as StoredPolarity,
 } from '../../domain/vocabulary';
+import { ANNOTATION_METHODS, AnnotationMethod as StoredAnnotationMethod } from '../../ingest/annotation';
 
 /**
  * The enums of the graph's vocabulary are built from src/domain/vocabulary.ts, so that a kind, claim kind or
@@ -45,6 +46,9 @@ export type Polarity = StoredPolarity;
 
 export const FactType = enumOf(FACT_TYPE_NAMES);
 export type FactType = StoredFactType;
+
+export const AnnotationMethod = enumOf(ANNOTATION_METHODS);
+export type AnnotationMethod = StoredAnnotationMethod;
 
 export enum StanceRole {
   ACTOR = 'ACTOR',
@@ -84,6 +88,23 @@ registerEnumType(FactType, {
     FACT_TYPES,
     (spec) => `${spec.description} (${spec.from.join('|')} → ${spec.to.join('|')})`,
   ),
+});
+registerEnumType(AnnotationMethod, {
+  name: 'AnnotationMethod',
+  description:
+    'How a stance or a report of a fact came to be (graph.yaml’s `method`, docs/annotation.md): written by ' +
+    'hand, drafted by the extractor, or drafted and then reviewed by a person.',
+  valuesConfig: {
+    HAND: {
+      description: 'Written by a person (the default: an annotation that does not say is hand-written).',
+    },
+    DRAFT: {
+      description:
+        'Drafted by `npm run draft` or draftDocument and loaded without review; its confidence is the ' +
+        'drafter’s.',
+    },
+    REVIEWED: { description: 'Drafted, then accepted or edited by a person (the review page).' },
+  },
 });
 registerEnumType(StanceRole, {
   name: 'StanceRole',

@@ -1,6 +1,7 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { EntityRecord, RelationRecord, StanceRecord } from '../../graph/records';
 import { Entity } from './entity.type';
+import { AnnotationMethod } from './enums';
 import { Evidence } from './evidence.type';
 import { Stance } from './stance.type';
 
@@ -32,6 +33,21 @@ export class Relation {
 
   @Field(() => String, { nullable: true, description: 'The text’s own words for that date.' })
   dateText!: string | null;
+
+  @Field(() => Float, {
+    description:
+      'How sure the annotations are of it, 0 to 1: the highest confidence among the reports of it in this ' +
+      'answer (after documents, dates, minConfidence and methods have narrowed them); a hand-written ' +
+      'report that gives none counts 1.',
+  })
+  confidence!: number;
+
+  @Field(() => AnnotationMethod, {
+    description:
+      'How the report that gives it its confidence came to be: HAND, DRAFT or REVIEWED (of equally ' +
+      'confident reports, HAND before REVIEWED before DRAFT).',
+  })
+  method!: AnnotationMethod;
 
   @Field(() => [Evidence], { description: 'Every place the documents state it.' })
   evidence!: Evidence[];

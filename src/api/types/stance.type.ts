@@ -2,7 +2,7 @@ import { GraphQLDate } from 'graphql-scalars';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { EntityRecord, EvidenceRecord, StanceRecord } from '../../graph/records';
 import { Entity } from './entity.type';
-import { Polarity, StanceKind } from './enums';
+import { AnnotationMethod, Polarity, StanceKind } from './enums';
 import { Evidence } from './evidence.type';
 
 /**
@@ -42,11 +42,19 @@ export class Stance {
   })
   cameo!: string | null;
 
-  @Field(() => Float, { nullable: true, description: 'The annotator’s confidence, 0 to 1.' })
-  confidence?: number | null;
+  @Field(() => Float, {
+    description:
+      'How sure the annotation is of it, 0 to 1: the confidence graph.yaml gives the claim — a drafted ' +
+      'one’s is the drafter’s — and 1 for a hand-written claim that gives none. Narrow with minConfidence.',
+  })
+  confidence!: number;
 
-  @Field(() => String, { nullable: true, description: 'How the stance was extracted, e.g. "annotation".' })
-  method!: string | null;
+  @Field(() => AnnotationMethod, {
+    description:
+      'How it came to be: HAND (written by a person; also every claim whose annotation does not say), ' +
+      'DRAFT (drafted, not reviewed) or REVIEWED (drafted, then checked by a person). Narrow with methods.',
+  })
+  method!: AnnotationMethod;
 
   @Field(() => String, { nullable: true, description: 'When it was stated, ISO, where the text says.' })
   date!: string | null;
