@@ -108,7 +108,8 @@ export class DraftResolver {
     if (!ctx.drafts) {
       throw new ServiceError('NLP_UNAVAILABLE', 'This service was started without a draft backend.');
     }
-    const draft = await ctx.drafts.draft(options);
+    // Checked against the registry stored in the graph, as loadDocument checks what it loads.
+    const draft = await ctx.drafts.draft(options, await ctx.stores.writer.registry());
     return {
       documentId: draft.annotation.document.id,
       backend: draft.backend,

@@ -1,6 +1,7 @@
 import { withDeadline } from '../../db';
 import { ServiceError } from '../../domain/errors';
 import { draftArticle } from '../../draft/draft';
+import type { Registry } from '../../ingest/registry';
 import type { Draft, DraftOptions, EntityLinker, NlpBackend } from '../../draft/types';
 
 export interface DraftServiceOptions {
@@ -69,9 +70,10 @@ export class DraftService {
     this.draftArticle = options.draft ?? draftArticle;
   }
 
-  async draft(request: DraftOptions): Promise<Draft> {
+  /** `registry`: the corpus registry stored in the graph, which the draft's references are checked against. */
+  async draft(request: DraftOptions, registry?: Registry): Promise<Draft> {
     const nlp = this.reachable(await this.backend());
-    return this.draftArticle(request, { nlp, linker: this.linker() });
+    return this.draftArticle(request, { nlp, linker: this.linker(), registry });
   }
 
   private async backend(): Promise<NlpBackend> {
