@@ -6,6 +6,7 @@ import { DEV_PASSWORD } from '../../src/config';
 import { freePort, startLocalNeo4j } from '../../src/runtime/neo4j-server';
 import { playgroundAssetsBuilt } from '../../src/web/playground/playground.router';
 import { dashboardAssetsBuilt } from '../../src/web/dashboard/dashboard.router';
+import { reviewAssetsBuilt } from '../../src/web/review/review.router';
 import { stateFile } from './harness';
 
 /**
@@ -20,6 +21,10 @@ export default async function globalSetup(): Promise<void> {
   if (!dashboardAssetsBuilt()) {
     const build = spawnSync(process.execPath, ['tools/build-dashboard.mjs'], { stdio: 'inherit' });
     if (build.status !== 0) throw new Error('building the dashboard assets failed');
+  }
+  if (!reviewAssetsBuilt()) {
+    const build = spawnSync(process.execPath, ['tools/build-review.mjs'], { stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('building the review assets failed');
   }
   if (process.env.NEO4J_URI) {
     writeFileSync(
