@@ -44,10 +44,15 @@ describe('the persisted-query allow-list', () => {
     expect(readFileSync(PERSISTED_QUERIES_FILE, 'utf8')).toBe(expected);
   });
 
-  it('holds the playground examples, the dashboard queries and the loadDocument mutation', async () => {
+  it('holds the playground examples, the dashboard queries, the review page operations and the loadDocument mutation', async () => {
     const sources = new Set((await collectOperations()).map((o) => o.source));
     expect(sources).toEqual(
-      new Set(['operations/playground/', 'operations/dashboard/', 'operations/load-document.graphql']),
+      new Set([
+        'operations/playground/',
+        'operations/dashboard/',
+        'operations/review/',
+        'operations/load-document.graphql',
+      ]),
     );
   });
 
