@@ -152,15 +152,16 @@ it('drafts the seed article, rejects one claim, edits another claim’s target a
   await page.getByLabel('Write token').fill(WRITE_TOKEN);
   await fillArticle(page);
   await page.getByRole('button', { name: 'Draft', exact: true }).click();
+  // Done, or refused (the page shows the error's code and message): whichever comes first.
+  const alert = page.locator('.article-form [role="alert"]');
   await page
-    .waitForSelector(`body[data-draft="${DOC_ID}"]`, { timeout: DRAFT_WITHIN_MS })
-    .catch(async (err: Error) => {
-      const shown = await page
-        .locator('.article-form')
-        .innerText()
-        .catch(() => '');
-      throw new Error(`${err.message}\npage errors: ${pageErrors.join('\n')}\nform: ${shown.slice(-1500)}`);
+    .waitForSelector(`body[data-draft="${DOC_ID}"], .article-form [role="alert"]:not([hidden])`, {
+      timeout: DRAFT_WITHIN_MS,
+    })
+    .catch((err: Error) => {
+      throw new Error(`${err.message}\npage errors: ${pageErrors.join('\n')}`);
     });
+  if (await alert.isVisible()) throw new Error(`the draft was refused: ${await alert.innerText()}`);
 
   // The claims as the draft has them, in text order: the first is rejected, the second gets a new target.
   const claims = page.locator('.item[data-type="CLAIM"]');
