@@ -21,6 +21,7 @@ import { DraftService } from './api/draft/draft.service';
 import { LazyBackend } from './api/draft/lazy-backend';
 import { graphLinker } from './draft/link';
 import { dashboardRouter } from './web/dashboard/dashboard.router';
+import { reviewRouter } from './web/review/review.router';
 
 export interface ServiceOptions {
   config: Config;
@@ -152,6 +153,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   }
   // Always on, production included: a read-only page that uses the public API's non-introspection fields.
   app.use(dashboardRouter({ endpoint: '/graphql' }));
+  // Always on too: the page only calls the public API, whose writes need the token the analyst types in.
+  app.use(reviewRouter({ endpoint: '/graphql', playground: config.playground }));
   app.use(
     '/graphql',
     ...security.before,

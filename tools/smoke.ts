@@ -1,8 +1,8 @@
 // `npm run smoke`: what a newcomer does after cloning, checked step by step with no test framework.
 // It runs the README's own run command (found in README.md, so the two cannot drift apart) with the local
 // default — its own Neo4j, here in a fresh temp folder on free ports — waits for /ready, asks the README's
-// example queries and compares the answers with the ones the README shows, fetches the playground and the
-// dashboard with every script and stylesheet their HTML references, /health, runs the README's validate and
+// example queries and compares the answers with the ones the README shows, fetches the playground, the
+// dashboard and the review page with every script and stylesheet their HTML references, /health, runs the README's validate and
 // load commands against that Neo4j, then presses Ctrl-C (SIGINT to the process group, as a terminal does)
 // and checks that everything exited 0 within 15 s and left no JVM behind.
 // Usage (from the repo root): npm run smoke [-- --keep]   (--keep leaves the temp folder for inspection)
@@ -159,6 +159,7 @@ async function main(): Promise<void> {
     }
     await step('/graphql serves the playground with its assets', () => checkPage(base, '/graphql'));
     await step('/dashboard serves the dashboard with its assets', () => checkPage(base, '/dashboard'));
+    await step('/review serves the review page with its assets', () => checkPage(base, '/review'));
 
     const cliEnv = { ...env, NEO4J_URI: `bolt://127.0.0.1:${boltPort}` };
     await step(`\`${validateCommand}\``, () => runCommand(validateCommand, cliEnv, log));

@@ -7,6 +7,7 @@ import { startLocalCoreNlp } from '../../src/runtime/corenlp-server';
 import { freePort, killAndWait, startLocalNeo4j } from '../../src/runtime/neo4j-server';
 import { playgroundAssetsBuilt } from '../../src/web/playground/playground.router';
 import { dashboardAssetsBuilt } from '../../src/web/dashboard/dashboard.router';
+import { reviewAssetsBuilt } from '../../src/web/review/review.router';
 import { HarnessState, stateFile } from './harness';
 
 type Neo4jState = Pick<HarnessState, 'uri' | 'password' | 'pid' | 'home'>;
@@ -59,6 +60,10 @@ export default async function globalSetup(): Promise<void> {
   if (!dashboardAssetsBuilt()) {
     const build = spawnSync(process.execPath, ['tools/build-dashboard.mjs'], { stdio: 'inherit' });
     if (build.status !== 0) throw new Error('building the dashboard assets failed');
+  }
+  if (!reviewAssetsBuilt()) {
+    const build = spawnSync(process.execPath, ['tools/build-review.mjs'], { stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('building the review assets failed');
   }
   const [neo4j, corenlp] = await Promise.allSettled([neo4jForTests(), coreNlpForTests()]);
   if (neo4j.status === 'rejected' || corenlp.status === 'rejected') {

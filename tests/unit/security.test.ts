@@ -45,12 +45,13 @@ describe('the persisted-query allow-list', () => {
     expect(readFileSync(PERSISTED_QUERIES_FILE, 'utf8')).toBe(expected);
   });
 
-  it('holds the playground examples, the dashboard queries, and the load, validate and draft operations', async () => {
+  it('holds the playground examples, the dashboard and review queries, and the load, validate and draft operations', async () => {
     const sources = new Set((await collectOperations()).map((o) => o.source));
     expect(sources).toEqual(
       new Set([
         'operations/playground/',
         'operations/dashboard/',
+        'operations/review/',
         'operations/load-document.graphql',
         'operations/validate-document.graphql',
         'operations/draft-document.graphql',

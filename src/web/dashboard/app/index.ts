@@ -55,6 +55,7 @@ function layout(): Record<Regions, HTMLElement> {
         { class: 'tagline' },
         'Who holds which position on what — every edge backed by a verbatim quote',
       ),
+      h('nav', { 'aria-label': 'Pages' }, h('a', { href: '/review' }, 'Review a new article')),
     ),
     sidebar,
     center,

@@ -58,11 +58,17 @@ if (!config || !root) {
   throw new Error('stancegraph playground: missing page config or #playground element');
 }
 
+// A link may open a query of its own, /graphql?query=…: the review page links a loaded document so. GraphiQL
+// opens it in a tab of its own next to the saved ones (initialQuery), or first of the examples on a first visit.
+const linked = new URLSearchParams(window.location.search).get('query') ?? undefined;
+const tabs = linked ? [{ query: linked }, ...(config.defaultTabs ?? [])] : config.defaultTabs;
+
 createRoot(root).render(
   <GraphiQL
     fetcher={jsonFetcher(config.endpoint)}
     defaultQuery={config.defaultQuery}
-    defaultTabs={config.defaultTabs}
+    defaultTabs={tabs}
+    initialQuery={linked}
     defaultEditorToolsVisibility={false}
   />,
 );
