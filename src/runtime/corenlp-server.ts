@@ -181,8 +181,7 @@ export async function startLocalCoreNlp(options: LocalCoreNlpOptions): Promise<R
 
 /**
  * Where the drafter's CoreNLP is: CORENLP_URL when set; otherwise the project's own, started now on a free
- * port of 127.0.0.1 with CORENLP_HEAP, and stopped by release(). Missing jars are an error that names
- * `npm run corenlp:resolve`: 473 MB is fetched on purpose, not as a side effect of a draft or a request.
+ * port of 127.0.0.1 with CORENLP_HEAP, and stopped by release(). Missing jars are fetched first (once).
  */
 export async function ensureCoreNlp(
   config: Config,
@@ -190,7 +189,9 @@ export async function ensureCoreNlp(
 ): Promise<{ url: string; release(): Promise<void> }> {
   if (config.CORENLP_URL) return { url: config.CORENLP_URL.replace(/\/+$/, ''), release: async () => {} };
   log(`CORENLP_URL is unset: starting the local CoreNLP (heap ${config.CORENLP_HEAP})`);
-  const corenlp = await startLocalCoreNlp({ heap: config.CORENLP_HEAP, log });
+  // The jars are fetched on first need, as Neo4j's are: the README's run command is all a newcomer runs, and
+  // the review page must draft on a fresh clone (Maven Central, 473 MB, about 10 s here).
+  const corenlp = await startLocalCoreNlp({ heap: config.CORENLP_HEAP, log, resolve: true });
   return { url: corenlp.url, release: () => corenlp.stop() };
 }
 
