@@ -7,7 +7,7 @@
 import type { ClaimKind, EntityKind } from '../domain/vocabulary';
 import type { ClaimContext } from './claims';
 import { DraftEntity } from './entities';
-import { ACTOR_KIND_SET, LIGHT_NOUNS, PROPOSAL_ACTIONS, SAYING_VERBS, kindOfNoun } from './lexicon';
+import { ACTOR_KIND_SET, LIGHT_NOUNS, PROPOSAL_ACTIONS, SAYING_VERBS, kindOfNoun, sameHead } from './lexicon';
 import { Mention } from './mentions';
 import { Sentence } from './syntax';
 
@@ -342,16 +342,18 @@ export abstract class SentenceRoles {
   ): { entity: DraftEntity; via: string; token: number; end: number } | undefined {
     const s = this.s;
     if (!s.isNoun(n) || s.tokens[n].ner !== 'O' || LIGHT_NOUNS.has(s.lemma(n))) return undefined;
-    if (!['CALLS_FOR', 'DEMANDS', 'PROPOSES', 'AGREES_TO', 'ACCEPTS', 'REJECTS', 'OPEN_TO'].includes(kind))
-      return undefined;
-    // "rejected these conditions": the last entity of that kind named before.
+    // "rejected these conditions": the last entity of that kind named before; "supported the plan": the
+    // last one named with the same head word.
     const det = s.dependents(n, 'det').map((d) => s.lemma(d.dependent))[0] ?? (n > 0 ? s.lemma(n - 1) : '');
     const ofKind = kindOfNoun(s.lemma(n));
-    if (ofKind && ['this', 'these', 'that', 'those'].includes(det)) {
+    const demonstrative = ['this', 'these', 'that', 'those'].includes(det);
+    if (ofKind && (demonstrative || det === 'the')) {
       const before = this.ctx.index.resolved
         .filter(
           (r) =>
-            r.entity.kind === ofKind && (r.mention.sentence < s.index || r.mention.begin < s.tokens[n].begin),
+            r.entity.kind === ofKind &&
+            (r.mention.sentence < s.index || r.mention.begin < s.tokens[n].begin) &&
+            (demonstrative || sameHead(r.mention.headLemma, s.lemma(n))),
         )
         .sort((a, b) => a.mention.begin - b.mention.begin)
         .pop();
@@ -363,6 +365,8 @@ export abstract class SentenceRoles {
           end: n,
         };
     }
+    if (!['CALLS_FOR', 'DEMANDS', 'PROPOSES', 'AGREES_TO', 'ACCEPTS', 'REJECTS', 'OPEN_TO'].includes(kind))
+      return undefined;
     const [from, to] = s.phrase(n, { depth: 2 });
     if (to - from < 2) return undefined;
     const sentence = this.ctx.text.slice(s.source.begin, s.source.end);
