@@ -177,7 +177,7 @@ const ROOT_FIELDS: Record<string, Case> = {
       'query Validate($article: String!, $annotation: String!) { validateDocument(article: $article, annotation: $annotation) { valid problems { file line column field code message severity } } }',
     variables: synthetic,
   },
-  'draftDocument (the drafter a double: nothing sent of its own)': {
+  'draftDocument (the drafter a double: only the registry it is checked against)': {
     operation: `mutation { draftDocument(article: ${JSON.stringify(DRAFT_ARTICLE)}, date: "2025-03-18", id: "drafted") { documentId backend yaml parseMs extractMs items { type id kind confidence quote begin end spans { begin end } reason linkedTo from to polarity } } }`,
     drafts: draftDouble,
   },
