@@ -370,8 +370,10 @@ export abstract class SentenceRoles {
     const [from, to] = s.phrase(n, { depth: 2 });
     if (to - from < 2) return undefined;
     const sentence = this.ctx.text.slice(s.source.begin, s.source.end);
+    // What an actor demands or calls for "as part of" a deal is a condition of it; what it proposes is a proposal.
     const conditional =
-      kind === 'DEMANDS' || /\b(as part of|in exchange for|in return for|condition)\b/i.test(sentence);
+      kind === 'DEMANDS' ||
+      (kind === 'CALLS_FOR' && /\b(as part of|in exchange for|in return for|condition)\b/i.test(sentence));
     let f = from;
     while (f < to - 1 && ['the', 'a', 'an', 'any'].includes(s.lemma(f))) f++;
     const name = this.ctx.text.slice(s.tokens[f].begin, s.tokens[to - 1].end);

@@ -18,6 +18,7 @@ import {
   STANCE_PHRASAL,
   STANCE_VERBS,
   StanceWord,
+  countryOfDemonym,
   negated,
 } from './lexicon';
 import { Actor, SentenceRoles } from './claim-roles';
@@ -263,10 +264,36 @@ class SentenceClaims extends SentenceRoles {
     if (s.parsed && s.headsOf(v).some((h) => h.rel === 'amod')) return;
     const actors = this.actorOf(v);
     if (!actors.length) return;
+    // "Estonian Foreign Minister Kaarel Tamm said Estonia supports X": the official speaking for their
+    // country holds its stance too.
+    const spokesperson = this.spokesperson(v, actors);
+    if (spokesperson) actors.push(spokesperson);
     if (kind === 'DEMANDS' && this.demandClause(v, actors, { ...word, strength })) return;
     const targets = this.targetsOf(v, kind);
     const cites = this.cites(v);
     for (const t of targets) this.add(actors, kind, t, { ...word, strength }, v, cites);
+  }
+
+  private spokesperson(v: number, actors: Actor[]): Actor | undefined {
+    const s = this.s;
+    const country = actors.find((a) => a.entity.kind === 'Country')?.entity;
+    if (!country || !s.parsed) return undefined;
+    const say = s
+      .headsOf(v)
+      .find((h) => h.rel === 'ccomp' && h.head >= 0 && SAYING_VERBS.has(s.lemma(h.head)));
+    const t = say ? this.subjectToken(say.head) : undefined;
+    const hit = t !== undefined ? this.entityAt(t) : undefined;
+    if (!hit || hit.entity.kind !== 'Person' || !hit.mention.titleCountry) return undefined;
+    const names = [hit.mention.titleCountry, ...countryOfDemonym(hit.mention.titleCountry)].map((n) =>
+      n.toLowerCase(),
+    );
+    if (![country.name, ...country.aliases].some((n) => names.includes(n.toLowerCase()))) return undefined;
+    return {
+      entity: hit.entity,
+      token: hit.mention.from,
+      certainty: 0.75,
+      how: `“${hit.mention.text}” speaking for ${country.name}`,
+    };
   }
 
   private fromNoun(n: number, word: StanceWord): void {

@@ -144,9 +144,33 @@ export class Sentence {
       from--;
     let to = i + 1;
     while (to < this.tokens.length && take.has(to) && !this.isBreak(to)) to++;
+    // A conjunct that ends on a modifier of a word outside the phrase is the start of another phrase:
+    // "hospitals in Sumy and power [supplies in …]" ends at "Sumy".
+    const dangling = (k: number) =>
+      this.headsOf(k).some((d) => (d.rel === 'compound' || d.rel === 'amod') && d.head >= to) ||
+      // or split a compound the parse did not see: "… and power | supplies in …"
+      (k + 1 < this.tokens.length && this.isNoun(k) && this.isNoun(k + 1) && !this.isBreak(k + 1));
+    if (to - 1 > i && dangling(to - 1)) {
+      let cut = to - 1;
+      while (cut > i && this.tokens[cut].pos !== 'CC') cut--;
+      if (cut > i) to = cut;
+    }
     // No phrase ends on a joining word or a dangling conjunction.
     while (to - 1 > i && ['IN', 'CC', 'DT', 'TO', 'POS', ','].includes(this.tokens[to - 1].pos)) to--;
     while (from < i && /^(CC|IN|TO|RB|VBG|,)/.test(this.tokens[from].pos)) from++;
+    // A base-form "verb" between an adjective and the head noun is a noun the tagger misread: a verb cannot
+    // stand there ("Russian drone attacks", "drone" tagged VBP).
+    if (
+      from === i &&
+      i >= 2 &&
+      /^VBP?$/.test(this.tokens[i - 1].pos) &&
+      (/^(JJ|DT|PRP\$|CD)/.test(this.tokens[i - 2].pos) || this.tokens[i - 2].ner === 'NATIONALITY')
+    )
+      from =
+        this.tokens[i - 2].pos.startsWith('JJ') || this.tokens[i - 2].ner === 'NATIONALITY' ? i - 2 : i - 1;
+    // A common noun right before the head with no role in the phrase is a compound the parse split: "power
+    // supplies".
+    if (from === i && i >= 1 && /^NNS?$/.test(this.tokens[i - 1].pos)) from = i - 1;
     return [from, to];
   }
 
