@@ -60,6 +60,9 @@ export function extractFacts(
     // LEADS: a leader's title written with a country.
     if (mention.source === 'person' && isLeaderTitle(mention.title))
       add(entity, 'LEADS', countryNamed(mention.titleCountry), mention, 0.9, `title “${mention.text}”`);
+    // Any other office of a country ("Finnish Foreign Minister …") makes its holder a member of it.
+    else if (mention.source === 'person' && mention.title && mention.titleCountry)
+      add(entity, 'MEMBER_OF', countryNamed(mention.titleCountry), mention, 0.8, `office “${mention.text}”`);
   }
 
   for (const s of sentences) {
