@@ -7,7 +7,15 @@
 import type { ClaimKind, EntityKind } from '../domain/vocabulary';
 import type { ClaimContext } from './claims';
 import { DraftEntity } from './entities';
-import { ACTOR_KIND_SET, LIGHT_NOUNS, PROPOSAL_ACTIONS, SAYING_VERBS, kindOfNoun, sameHead } from './lexicon';
+import {
+  ACTOR_KIND_SET,
+  LIGHT_NOUNS,
+  PROPOSAL_ACTIONS,
+  SAYING_VERBS,
+  STANCE_NOUNS,
+  kindOfNoun,
+  sameHead,
+} from './lexicon';
 import { Mention } from './mentions';
 import { Sentence } from './syntax';
 
@@ -197,6 +205,36 @@ export abstract class SentenceRoles {
           : undefined;
       if (of !== undefined) return this.targetAt(of, depth + 1);
     }
+    // "rejected calls from shipping firms for a delay": what the call is for.
+    if (STANCE_NOUNS[s.lemma(n)] && depth < 3) {
+      // "for" on the noun, or on its "from" phrase where the parse hangs it ("calls from firms for a delay").
+      const forOf = (h: number) =>
+        s.dependents(h, 'nmod').find((d) => s.preposition(d.dependent, d.rel) === 'for')?.dependent;
+      const fromPhrase = s
+        .dependents(n, 'nmod')
+        .find((d) => s.preposition(d.dependent, d.rel) === 'from')?.dependent;
+      const forWhat = forOf(n) ?? (fromPhrase !== undefined ? forOf(fromPhrase) : undefined);
+      if (forWhat !== undefined) {
+        const t =
+          this.targetAt(forWhat, depth + 1) ?? this.unnamedTarget(forWhat, STANCE_NOUNS[s.lemma(n)].kind);
+        if (t) return t;
+      }
+    }
+    // "would sign it": the thing coreference (or the last thing named) stands for.
+    if (s.tokens[n].pos === 'PRP' && ['it', 'them'].includes(s.lemma(n))) {
+      const e =
+        this.ctx.index.pronoun(s.index, n) ??
+        this.ctx.index.resolved
+          .filter(
+            (r) =>
+              !ACTOR_KIND_SET.has(r.entity.kind) &&
+              (r.mention.sentence < s.index || r.mention.end <= s.tokens[n].begin),
+          )
+          .sort((a, b) => a.mention.begin - b.mention.begin)
+          .pop()?.entity;
+      if (e && !ACTOR_KIND_SET.has(e.kind))
+        return { entity: e, via: `“${s.tokens[n].text}” read as ${e.name}`, token: n, end: n };
+    }
     const hit = this.mentions.find((r) => r.mention.head === n) ?? this.entityAt(n);
     if (hit)
       return {
@@ -287,7 +325,18 @@ export abstract class SentenceRoles {
       if (out.length) return out;
     }
     // "agreed to pause attacks on X": the action is the proposal.
-    for (const x of s.dependents(v, 'xcomp')) {
+    // "open to joining the corridor": an infinitive or "to -ing" clause is the action too.
+    const actions = [
+      ...s.dependents(v, 'xcomp'),
+      ...s
+        .dependents(v, 'advcl')
+        .filter(
+          (d) =>
+            d.rel === 'advcl:to' ||
+            s.dependents(d.dependent, 'mark').some((m) => s.lemma(m.dependent) === 'to'),
+        ),
+    ];
+    for (const x of actions) {
       const action = x.dependent;
       if (
         PROPOSAL_ACTIONS.has(s.lemma(action)) &&
@@ -308,7 +357,7 @@ export abstract class SentenceRoles {
           0.6,
           `what ${s.tokens[v].text} ${s.tokens[action - 1]?.text ?? ''} names`,
         );
-        out.push({ entity: e, token: action, end, via: `the action “${e.aliases[0]}”` });
+        out.push({ entity: e, token: action, end, via: `the action “${e.aliases[0] ?? e.name}”` });
         return out;
       }
       for (const o of s.dependents(action, 'obj')) push(o.dependent);
@@ -353,7 +402,7 @@ export abstract class SentenceRoles {
           (r) =>
             r.entity.kind === ofKind &&
             (r.mention.sentence < s.index || r.mention.begin < s.tokens[n].begin) &&
-            (demonstrative || sameHead(r.mention.headLemma, s.lemma(n))),
+            (demonstrative || ofKind === 'Condition' || sameHead(r.mention.headLemma, s.lemma(n))),
         )
         .sort((a, b) => a.mention.begin - b.mention.begin)
         .pop();
@@ -361,6 +410,29 @@ export abstract class SentenceRoles {
         return {
           entity: before.entity,
           via: `“${det} ${s.tokens[n].text}” read as ${before.entity.name}`,
+          token: n - 1,
+          end: n,
+        };
+    }
+    // "the corridor" after "the Danube corridor plan": the entity whose name holds the word.
+    if (det === 'the' && !ofKind) {
+      const word = s.lemma(n);
+      const named = this.ctx.index.resolved
+        .filter(
+          (r) =>
+            !ACTOR_KIND_SET.has(r.entity.kind) &&
+            (r.mention.sentence < s.index || r.mention.end <= s.tokens[n].begin) &&
+            r.entity.name
+              .toLowerCase()
+              .split(/[^\p{L}]+/u)
+              .includes(word),
+        )
+        .sort((a, b) => a.mention.begin - b.mention.begin)
+        .pop();
+      if (named)
+        return {
+          entity: named.entity,
+          via: `“the ${s.tokens[n].text}” read as ${named.entity.name}`,
           token: n - 1,
           end: n,
         };

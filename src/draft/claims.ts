@@ -156,7 +156,17 @@ class SentenceClaims extends SentenceRoles {
         const word = STANCE_ADJECTIVES[lemma];
         if (
           !s.parsed ||
-          s.dependents(i, 'obl', 'nmod').some((d) => s.preposition(d.dependent, d.rel) === word.preposition)
+          s
+            .dependents(i, 'obl', 'nmod')
+            .some((d) => s.preposition(d.dependent, d.rel) === word.preposition) ||
+          // "open to joining the corridor": the preposition introduces a clause.
+          s
+            .dependents(i, 'advcl', 'xcomp')
+            .some((d) =>
+              s
+                .dependents(d.dependent, 'mark', 'case')
+                .some((m) => s.lemma(m.dependent) === word.preposition),
+            )
         )
           this.fromVerb(i, word);
       } else if (s.isNoun(i) && STANCE_NOUNS[lemma]) {
@@ -247,7 +257,9 @@ class SentenceClaims extends SentenceRoles {
     let kind: ClaimKind | undefined = word.kind;
     let strength = word.strength;
     if (s.negated(v)) {
-      kind = negated(kind);
+      // "has not yet endorsed": not committed, which is CONDITIONAL, not a rejection.
+      const notYet = s.dependents(v, 'advmod').some((d) => s.lemma(d.dependent) === 'yet');
+      kind = notYet && CLAIM_KINDS[kind].polarity === 'SUPPORT' ? 'OPEN_TO' : negated(kind);
       strength *= 0.8;
       if (!kind) return;
     }
@@ -269,9 +281,65 @@ class SentenceClaims extends SentenceRoles {
     const spokesperson = this.spokesperson(v, actors);
     if (spokesperson) actors.push(spokesperson);
     if (kind === 'DEMANDS' && this.demandClause(v, actors, { ...word, strength })) return;
+    // "would sign it once the tolls were cut", "open to joining if its ports were included": support held
+    // on a condition is CONDITIONAL, and the condition is demanded.
+    const condition = this.conditionOf(v);
+    if (condition && CLAIM_KINDS[kind].polarity !== 'OPPOSE') {
+      kind = 'OPEN_TO';
+      this.conditionalDemand(v, condition, actors);
+    }
     const targets = this.targetsOf(v, kind);
     const cites = this.cites(v);
     for (const t of targets) this.add(actors, kind, t, { ...word, strength }, v, cites);
+  }
+
+  /** The verb of a condition clause ("if …", "once …", "unless …") attached to token v. */
+  private conditionOf(v: number): number | undefined {
+    const s = this.s;
+    if (!s.parsed) return undefined;
+    // On the stance word, or on the action it governs ("open to joining X if …").
+    const heads = [
+      v,
+      ...s
+        .dependents(v, 'xcomp', 'advcl')
+        .filter((d) => !d.rel.startsWith('advcl:if'))
+        .map((d) => d.dependent),
+    ];
+    return heads
+      .flatMap((h) => s.dependents(h, 'advcl'))
+      .find(
+        (d) =>
+          s.dependents(d.dependent, 'mark').some((m) => CONDITION_MARKERS.has(s.lemma(m.dependent))) ||
+          CONDITION_MARKERS.has(d.rel.split(':')[1] ?? ''),
+      )?.dependent;
+  }
+
+  /** The condition a stance is held on, demanded by its actors, and what it is a condition for. */
+  private conditionalDemand(v: number, condVerb: number, actors: Actor[]): void {
+    const s = this.s;
+    const condition = this.conditionFrom(condVerb);
+    if (!condition) return;
+    const end = s.subtreeEnd(condVerb);
+    this.add(
+      actors,
+      'DEMANDS',
+      {
+        entity: condition,
+        token: condVerb,
+        end,
+        via: `the condition “${condition.aliases[0] ?? condition.name}”`,
+      },
+      { kind: 'DEMANDS', strength: 0.7 },
+      v,
+      { why: ' (held on a condition)' },
+    );
+    const target = this.targetsOf(v, 'OPEN_TO')[0];
+    if (target && target.entity !== condition)
+      this.conditions.push({
+        condition,
+        forEntity: target.entity,
+        evidence: s.span(Math.min(v, target.token), end + 1),
+      });
   }
 
   private spokesperson(v: number, actors: Actor[]): Actor | undefined {
@@ -309,6 +377,30 @@ class SentenceClaims extends SentenceRoles {
     if (verb === undefined)
       for (let k = n - 1; k >= Math.max(0, n - 3); k--)
         if (EXPRESSING_VERBS.has(s.lemma(k)) && s.isVerb(k)) verb = k;
+    // "calls from shipping firms for a delay": the noun names its own actor.
+    const from = s.parsed
+      ? s.dependents(n, 'nmod').find((d) => s.preposition(d.dependent, d.rel) === 'from')
+      : undefined;
+    const fromActor = from ? this.entityAt(from.dependent) : undefined;
+    if (fromActor && ACTOR_KIND_SET.has(fromActor.entity.kind)) {
+      const t = this.targetAt(n);
+      if (t && t.entity !== fromActor.entity)
+        this.add(
+          [
+            {
+              entity: fromActor.entity,
+              token: n,
+              certainty: 0.85,
+              how: `“${s.tokens[n].text} from ${fromActor.mention.text}”`,
+            },
+          ],
+          word.kind,
+          { ...t, end: Math.max(t.end, fromActor.mention.to - 1) },
+          word,
+          n,
+        );
+      return;
+    }
     if (verb === undefined) return;
     const actors = s.parsed ? this.actorOf(verb).concat() : this.actorByOrder(verb);
     const fallback = actors.length ? actors : this.actorByOrder(verb);
@@ -420,7 +512,7 @@ class SentenceClaims extends SentenceRoles {
       entity: condition,
       token: condVerb,
       end,
-      via: `the condition “${condition.aliases[0]}”`,
+      via: `the condition “${condition.aliases[0] ?? condition.name}”`,
     };
     this.add(actors, 'DEMANDS', target, word, v);
     if (iff) {

@@ -118,6 +118,7 @@ export async function buildEntities(
   };
 
   // 2. Named mentions: linked, else grouped by their name.
+  const kindVotes = new Map<string, Map<EntityKind, number>>();
   const titled: Mention[] = [];
   for (const m of mentions) {
     if (m.source === 'title') {
@@ -145,14 +146,26 @@ export async function buildEntities(
     let key: string;
     if (linked) key = `id:${linked.id}`;
     else if (m.kind === 'Person')
-      key = `Person:${nameKey((m.personName?.text ?? m.text).split(/\s+/).pop()!)}`;
+      key = `named:${nameKey((m.personName?.text ?? m.text).split(/\s+/).pop()!)}`;
     else if (m.vague) continue;
-    else key = `${m.kind}:${nameKey(groupForm(m))}`;
+    // A name the tagger labelled two ways ("Eastland" a country here, a place there) is one entity; a noun
+    // phrase is one thing per kind.
+    else key = m.source === 'noun' ? `${m.kind}:${nameKey(groupForm(m))}` : `named:${nameKey(m.text)}`;
     const name = m.personName?.text ?? m.text;
     const e = entityFor(key, m.kind, cap(name), linked);
     // A person's full name is the better name than a surname seen first.
     if (!linked && m.kind === 'Person' && name.length > e.name.length) e.name = name;
     mentionKey.set(m, key);
+    if (!linked) {
+      const votes = kindVotes.get(key) ?? new Map<EntityKind, number>();
+      votes.set(m.kind, (votes.get(m.kind) ?? 0) + 1);
+      kindVotes.set(key, votes);
+    }
+  }
+  // A name the tagger labelled two ways takes the kind it was given most often (the first on a tie).
+  for (const [key, votes] of kindVotes) {
+    const e = byKey.get(key);
+    if (e) e.kind = [...votes.entries()].sort((a, b) => b[1] - a[1])[0][0];
   }
 
   // 3. Coreference: vague and titled mentions, and pronouns, take the entity of their chain.
@@ -272,10 +285,13 @@ export async function buildEntities(
   for (const { mention, entity } of resolved) index.set(mention, entity);
   const add = (m: Mention, name: string, confidence: number, reason: string): DraftEntity => {
     const existing = owner.get(normalizeName(m.text));
-    if (existing) {
+    if (existing && existing.kind === m.kind) {
       index.set(m, existing);
       return existing;
     }
+    // The words already name another entity ("its ports at X", a facility, in "Inclusion of its ports at
+    // X", a condition): the new one is named but takes no alias, which would point at two entities.
+    const alias = existing ? [] : [m.text];
     let id = slugOf(name);
     for (let n = 2; ids.has(id); n++) id = `${slugOf(name)}-${n}`;
     ids.add(id);
@@ -284,12 +300,12 @@ export async function buildEntities(
       id,
       kind: m.kind,
       name: cap(name),
-      aliases: [m.text],
+      aliases: alias,
       mentions: [m],
       confidence,
       reason,
     };
-    owner.set(normalizeName(m.text), e);
+    if (!existing) owner.set(normalizeName(m.text), e);
     entities.push(e);
     index.set(m, e);
     resolved.push({ mention: m, entity: e });

@@ -50,6 +50,8 @@ export const STANCE_VERBS: Record<string, StanceWord> = {
   require: { kind: 'DEMANDS', strength: 0.75 },
   urge: { kind: 'CALLS_FOR', strength: 0.9 },
   propose: { kind: 'PROPOSES', strength: 0.9 },
+  present: { kind: 'PROPOSES', strength: 0.75 },
+  unveil: { kind: 'PROPOSES', strength: 0.85 },
   suggest: { kind: 'PROPOSES', strength: 0.7 },
   offer: { kind: 'PROPOSES', strength: 0.75 },
   consider: { kind: 'OPEN_TO', strength: 0.75 },
@@ -217,6 +219,13 @@ export const ACTION_NOMINALS: Record<string, string> = {
   pay: 'Payment',
   disarm: 'Disarmament',
   resign: 'Resignation',
+  include: 'Inclusion',
+  cut: 'Cut',
+  reduce: 'Reduction',
+  lower: 'Lowering',
+  drop: 'Dropping',
+  guarantee: 'Guarantee',
+  restore: 'Restoration',
 };
 
 /** Head nouns that name an entity of a kind on their own (lemmas). */
@@ -288,6 +297,11 @@ export const KIND_NOUNS: Record<string, EntityKind> = {
   army: 'Organization',
   military: 'Organization',
   allies: 'Group',
+  officials: 'Group',
+  firms: 'Group',
+  companies: 'Group',
+  operators: 'Group',
+  lawmakers: 'Group',
   ally: 'Group',
   community: 'Group',
   coalition: 'Group',
@@ -327,6 +341,11 @@ export const VAGUE_HEADS = new Set([
   'supply',
   'supplies',
   'military',
+  'officials',
+  'firms',
+  'companies',
+  'operators',
+  'lawmakers',
 ]);
 
 /** Head nouns that news prose uses for the same thing: "the call" is later "the conversation". */

@@ -5,7 +5,8 @@
  * kind it suggests; linking and grouping them into entities is entities.ts's work.
  */
 import type { EntityKind } from '../domain/vocabulary';
-import { HONORIFICS, LEADER_TITLES, VAGUE_HEADS, kindOfNoun } from './lexicon';
+import countries from 'i18n-iso-countries';
+import { HONORIFICS, LEADER_TITLES, VAGUE_HEADS, countryOfDemonym, kindOfNoun } from './lexicon';
 import { Sentence } from './syntax';
 
 export type MentionSource =
@@ -44,6 +45,8 @@ export interface Mention {
   /** The determiner written before it, lower case ("the", "these"), if any. */
   determiner?: string;
 }
+
+const isCountry = (name: string) => countries.getAlpha2Code(name, 'en') !== undefined;
 
 const DETERMINERS = new Set([
   'the',
@@ -158,6 +161,10 @@ export function sentenceMentions(text: string, s: Sentence): Mention[] {
           /^(O|LOCATION|STATE_OR_PROVINCE|CITY|ORGANIZATION)$/.test(s.tokens[from - 1].ner)
         )
           from--;
+      // "Moldovan Transport Minister …", tagged ORGANIZATION + TITLE: the office's country is its demonym.
+      if (title && !titleCountry)
+        for (let t = from; t < m.tokenBegin && !titleCountry; t++)
+          if (countryOfDemonym(s.tokens[t].text).some(isCountry)) titleCountry = s.tokens[t].text;
       const mention = make(s, text, from, m.tokenEnd, m.tokenEnd - 1, 'Person', 'person');
       if (from !== m.tokenBegin) {
         mention.personName = { begin: m.begin, end: m.end, text: m.text };
@@ -169,6 +176,15 @@ export function sentenceMentions(text: string, s: Sentence): Mention[] {
       continue;
     }
     if (m.tokenBegin < m.tokenEnd && taken.has(m.tokenBegin)) continue;
+    // The name of an office, not a body: "Moldovan Transport" before "Minister".
+    const next = ner[k + 1];
+    if (
+      m.ner === 'ORGANIZATION' &&
+      next?.ner === 'TITLE' &&
+      next.tokenBegin === m.tokenEnd &&
+      countryOfDemonym(s.tokens[m.tokenBegin].text).some(isCountry)
+    )
+      continue;
     out.push(make(s, text, m.tokenBegin, m.tokenEnd, m.tokenEnd - 1, spec[0], spec[1]));
   }
   // "The Russian leader": a title with a country and no name is a person named elsewhere.
@@ -191,6 +207,13 @@ export function sentenceMentions(text: string, s: Sentence): Mention[] {
     if (!s.isNoun(i) || s.tokens[i].ner === 'PERSON') continue;
     const kind = kindOfNoun(s.tokens[i].lemma) ?? kindOfNoun(s.tokens[i].text);
     if (!kind) continue;
+    // "calls from firms for a delay", "demands for …": a stance, not an event or a condition of its own.
+    if (
+      s.parsed &&
+      ['call', 'demand'].includes(s.lemma(i)) &&
+      s.dependents(i, 'nmod').some((d) => ['for', 'from'].includes(s.preposition(d.dependent, d.rel) ?? ''))
+    )
+      continue;
     // A modifier of another noun is not a head: "ceasefire" in "ceasefire proposal".
     if (s.parsed && s.headsOf(i).some((d) => d.rel === 'compound' && d.head > i)) continue;
     if (!s.parsed && i + 1 < s.tokens.length && s.isNoun(i + 1)) continue;

@@ -95,4 +95,45 @@ describe('draftArticle with CoreNLP', () => {
       for (const s of item.spans) expect(ARTICLE.slice(s.begin, s.end).trim().length).toBeGreaterThan(0);
     for (const c of claims) if (c.quote) expect(ARTICLE).toContain(c.quote);
   });
+
+  describe('conditions, withheld support and calls', () => {
+    // Written by the stancegraph team for this test.
+    const TEXT = [
+      'Eastland has not yet endorsed the harbour levy plan.',
+      'Eastland said it was open to joining the harbour levy plan if the port fees were lowered.',
+      'Westland rejected calls from fishing firms for a one-year delay.',
+      '',
+    ].join('\n');
+    let drafted: Claim[];
+
+    beforeAll(async () => {
+      const nlp = new CoreNlpBackend({ url: coreNlpUrl(), timeoutMs: 300_000 });
+      const d = await draftArticle(
+        { article: TEXT, date: '2026-03-04', id: 'harbour-levy' },
+        { nlp, linker },
+      );
+      drafted = parse(d.yaml).claims;
+    }, 320_000);
+
+    const by = (actor: RegExp, kind: string) => drafted.filter((c) => actor.test(c.by) && c.kind === kind);
+
+    it('reads "not yet endorsed" as not committed (OPEN_TO), not as a rejection', () => {
+      expect(by(/eastland/, 'OPEN_TO').map((c) => c.on)).toContainEqual(
+        expect.stringMatching(/harbour-levy-plan/),
+      );
+      expect(by(/eastland/, 'REJECTS')).toEqual([]);
+    });
+
+    it('reads support held on a condition as OPEN_TO and the condition as demanded', () => {
+      expect(by(/eastland/, 'DEMANDS').map((c) => c.on)).toContainEqual(
+        expect.stringMatching(/lowering-of-the-port-fees|port-fees/),
+      );
+    });
+
+    it('reads "rejected calls from X for Y": X calls for Y, the subject rejects Y', () => {
+      const call = by(/fishing-firms/, 'CALLS_FOR')[0];
+      expect(call?.on).toMatch(/one-year-delay/);
+      expect(by(/westland/, 'REJECTS').map((c) => c.on)).toContain(call.on);
+    });
+  });
 });
