@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import express from 'express';
-import { bundleBuilt, bundleDir, sendBundledPage } from '../bundled-page';
+import { bundleBuilt, bundleDir, sendBundledPage, bundledPagePolicy } from '../bundled-page';
 
 export interface DashboardOptions {
   /** Path of the public GraphQL endpoint the page queries, e.g. `/graphql`. */
@@ -29,19 +29,7 @@ const CYTOSCAPE_STYLE_HASH = `'sha256-${createHash('sha256').update(CYTOSCAPE_ST
 // to this origin. Stricter than the playground's (no Monaco here): cytoscape draws on a canvas and sets
 // element styles through the CSSOM, which CSP allows, so inline <style> stays forbidden but for its one rule.
 function contentSecurityPolicy(nonce: string): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'`,
-    `style-src 'self' ${CYTOSCAPE_STYLE_HASH}`,
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "worker-src 'none'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'self'",
-  ].join('; ');
+  return bundledPagePolicy(nonce, [CYTOSCAPE_STYLE_HASH]);
 }
 
 /**

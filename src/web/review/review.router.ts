@@ -1,5 +1,5 @@
 import express from 'express';
-import { bundleBuilt, bundleDir, sendBundledPage } from '../bundled-page';
+import { bundleBuilt, bundleDir, sendBundledPage, bundledPagePolicy } from '../bundled-page';
 
 export interface ReviewOptions {
   /** Path of the public GraphQL endpoint the page sends its operations to, e.g. `/graphql`. */
@@ -23,19 +23,7 @@ export function reviewAssetsBuilt(assetsDir: string = defaultAssetsDir()): boole
 // As strict as the dashboard's, with no exception for inline styles: the page colours its highlights with
 // classes from app.css. Nothing but this origin is reachable, whatever the bundle tried.
 function contentSecurityPolicy(nonce: string): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'`,
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "worker-src 'none'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'self'",
-  ].join('; ');
+  return bundledPagePolicy(nonce);
 }
 
 /**
