@@ -126,6 +126,8 @@ function titleOf(article: string): string {
 }
 
 interface Note {
+  /** Entities: their kind (a registry reference's is the registry's). */
+  kind?: string;
   confidence: number;
   reason: string;
   spans: Evidence[];
@@ -169,6 +171,7 @@ function annotationOf(input: {
   for (const e of input.index) {
     const spans = e.mentions.map((m) => ({ begin: m.begin, end: m.end }));
     notes.set(`entity:${e.id}`, {
+      kind: e.kind,
       confidence: e.confidence,
       reason: e.reason,
       spans,
@@ -336,58 +339,32 @@ function toYaml(
 }
 
 function itemsOf(annotation: Annotation, notes: Map<string, Note>, article: string): DraftItem[] {
-  const items: DraftItem[] = [];
-  const first = (spans: Evidence[]) => spans[0] ?? { begin: 0, end: 0 };
-  for (const e of annotation.entities) {
-    const note = notes.get(`entity:${e.id}`)!;
-    const s = first(note.spans);
-    items.push({
-      type: 'entity',
-      id: e.id,
-      kind: (e as { kind?: string }).kind ?? 'registered',
+  // What every item shows of its note: its confidence, why, and where it rests (its first span quoted).
+  const shown = (note: Note) => {
+    const s = note.spans[0] ?? { begin: 0, end: 0 };
+    const quote = article.slice(s.begin, s.end);
+    return {
       confidence: note.confidence,
-      quote: article.slice(s.begin, s.end),
+      quote,
       begin: s.begin,
       end: s.end,
       spans: note.spans,
       reason: note.reason,
-      linkedTo: note.linkedTo,
-    });
-  }
-  for (const c of annotation.claims) {
-    const note = notes.get(`claim:${c.id}`)!;
-    const s = first(note.spans);
-    items.push({
-      type: 'claim',
-      id: c.id,
-      kind: c.kind,
-      confidence: note.confidence,
-      quote: article.slice(s.begin, s.end),
-      begin: s.begin,
-      end: s.end,
-      spans: note.spans,
-      reason: note.reason,
-      from: c.by,
-      to: c.on,
-      polarity: CLAIM_KINDS[c.kind as keyof typeof CLAIM_KINDS].polarity,
-    });
-  }
-  annotation.facts.forEach((f, i) => {
-    const note = notes.get(factKey(f.from, f.type, f.to))!;
-    const s = first(note.spans);
-    items.push({
-      type: 'fact',
-      id: `fact-${i + 1}`,
-      kind: f.type,
-      confidence: note.confidence,
-      quote: article.slice(s.begin, s.end),
-      begin: s.begin,
-      end: s.end,
-      spans: note.spans,
-      reason: note.reason,
-      from: f.from,
-      to: f.to,
-    });
-  });
-  return items;
+    };
+  };
+  return [
+    ...annotation.entities.map((e): DraftItem => {
+      const note = notes.get(`entity:${e.id}`)!;
+      return { type: 'entity', id: e.id, kind: note.kind!, ...shown(note), linkedTo: note.linkedTo };
+    }),
+    ...annotation.claims.map((c): DraftItem => {
+      const note = notes.get(`claim:${c.id}`)!;
+      const polarity = CLAIM_KINDS[c.kind as keyof typeof CLAIM_KINDS].polarity;
+      return { type: 'claim', id: c.id, kind: c.kind, ...shown(note), from: c.by, to: c.on, polarity };
+    }),
+    ...annotation.facts.map((f, i): DraftItem => {
+      const note = notes.get(factKey(f.from, f.type, f.to))!;
+      return { type: 'fact', id: `fact-${i + 1}`, kind: f.type, ...shown(note), from: f.from, to: f.to };
+    }),
+  ];
 }
