@@ -14,6 +14,8 @@ import prettier from 'eslint-config-prettier';
  *   request deadline, the driver error mapping); the stores and the loader below it use db/ directly.
  * - runtime/ (starting the project's own Neo4j) is process management: it may use db and config, and only
  *   the entry points (server.ts, cli.ts) use it.
+ * - events (the event payloads, topics and the bus that carries them) may use domain, config and logger
+ *   only: the loader reports commits through a callback, and api, server and cli publish and subscribe.
  * - web/ (the bundled pages and their routers) is mounted by the server beside the API and never reaches
  *   the database layers: the pages talk to the service over HTTP like any client.
  *
@@ -26,6 +28,7 @@ const PARTS = [
   'logger',
   'cypher',
   'operations',
+  'events',
   'db',
   'graph',
   'ingest',
@@ -79,8 +82,9 @@ const layering = [
     except('domain', 'config', 'logger'),
   ),
   layer('src/db', ['src/db/**/*.ts'], except('domain', 'config', 'logger', 'cypher', 'db')),
-  layer('src/graph', ['src/graph/**/*.ts'], ['ingest', 'draft', 'api', 'web', ...PROCESS]),
-  layer('src/ingest', ['src/ingest/**/*.ts'], ['graph', 'draft', 'api', 'web', ...PROCESS]),
+  layer('src/events', ['src/events/**/*.ts'], except('domain', 'config', 'logger', 'events')),
+  layer('src/graph', ['src/graph/**/*.ts'], ['events', 'ingest', 'draft', 'api', 'web', ...PROCESS]),
+  layer('src/ingest', ['src/ingest/**/*.ts'], ['events', 'graph', 'draft', 'api', 'web', ...PROCESS]),
   layer('src/draft', ['src/draft/**/*.ts'], ['api', 'web', ...PROCESS]),
   layer('src/api', ['src/api/**/*.ts'], ['web', ...PROCESS], {
     extra: [

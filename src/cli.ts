@@ -6,6 +6,7 @@ import { Database, openDatabase } from './db/database';
 import { ServiceError } from './domain/errors';
 import { ExportIntegrityError, ExportTargetError, checkExportTarget, exportCorpus } from './ingest/export';
 import { InvalidDocumentsError, NoDocumentsError, loadDocuments, validateAll } from './ingest/folders';
+import { EventBus, createEventBus, publishCommitted } from './events/bus';
 import { createLogger } from './logger';
 import { RuntimeError } from './runtime/runtime-error';
 import { DatabaseTarget, ensureDatabase } from './runtime/local';
@@ -95,12 +96,21 @@ function commandArguments(command: string, args: string[]): CommandArguments {
   return { paths, options, values };
 }
 
+/**
+ * With REDIS_URL set, what `load` stores is announced to the subscribers of every running instance; without
+ * it there is no one to tell (the in-process bus of this process has no subscribers).
+ */
 async function load(config: Config, paths: string[]): Promise<void> {
   const target = await ensureDatabase(config, say);
   const db = openDatabase(config, target.uri);
+  const logger = createLogger(config.LOG_LEVEL);
+  const events = config.REDIS_URL ? createEventBus({ redisUrl: config.REDIS_URL, log: logger }) : undefined;
   try {
-    await loadDocuments(db, paths);
+    await loadDocuments(db, paths, undefined, {
+      onCommitted: events && publishCommitted(events, logger),
+    });
   } finally {
+    await events?.close();
     await db.close();
     await target.release();
   }
@@ -181,6 +191,7 @@ async function serve(config: Config): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   let target: DatabaseTarget | undefined;
   let db: Database | undefined;
+  let events: EventBus | undefined;
   let service: Service | undefined;
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -188,6 +199,7 @@ async function serve(config: Config): Promise<void> {
     closing = true;
     logger.info({ signal }, 'shutting down');
     await service?.close().catch(() => {});
+    await events?.close().catch(() => {});
     await db?.close().catch(() => {});
     await target?.release().catch(() => {});
     process.exit(0);
@@ -197,13 +209,18 @@ async function serve(config: Config): Promise<void> {
   try {
     target = await ensureDatabase(config, (line) => logger.info(line));
     db = openDatabase(config, target.uri);
+    // Before the corpus load, which it announces: to other instances' subscribers when REDIS_URL is set.
+    events = createEventBus({ redisUrl: config.REDIS_URL, log: logger });
     if (config.LOAD_CORPUS === 'true') {
-      await loadDocuments(db, [config.CORPUS_DIR], (line) => logger.info(line));
+      await loadDocuments(db, [config.CORPUS_DIR], (line) => logger.info(line), {
+        onCommitted: publishCommitted(events, logger),
+      });
     }
     // Loaded here, not at the top: validate and load need none of Apollo, Express or the resolvers.
     const { startService } = await import('./server');
-    service = await startService({ config, db, logger });
+    service = await startService({ config, db, logger, events });
   } catch (error) {
+    await events?.close().catch(() => {});
     await db?.close().catch(() => {});
     await target?.release().catch(() => {});
     throw error;

@@ -91,6 +91,16 @@ const envSchema = z.object({
     .optional(),
   /** Heap of the project's own CoreNLP (docs/nlp-runtime.md: what it uses on the seed). */
   CORENLP_HEAP: memory('4g'),
+  /** Set: events (subscriptions) go through Redis pub/sub, shared by every instance; unset: in-process. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/[^\s/]+/, 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379')
+    .optional(),
+  // Subscriptions over WebSocket (src/api/subscriptions/websocket.ts); docs/configuration.md explains each.
+  SUBSCRIPTIONS_MAX_CONNECTIONS: count(2_000, 0, 1_000_000),
+  SUBSCRIPTIONS_MAX_PER_CONNECTION: count(20, 1, 10_000),
+  /** A connection with no subscription for this long is closed. */
+  SUBSCRIPTIONS_IDLE_TIMEOUT_MS: count(60_000, 1_000, 86_400_000),
   /** The draft's NLP backend. */
   DRAFT_NLP: oneOf(['corenlp', 'compromise']).default('corenlp'),
 });

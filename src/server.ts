@@ -22,6 +22,8 @@ import { LazyBackend } from './api/draft/lazy-backend';
 import { graphLinker } from './draft/link';
 import { dashboardRouter } from './web/dashboard/dashboard.router';
 import { reviewRouter } from './web/review/review.router';
+import { EventBus, createEventBus, publishCommitted } from './events/bus';
+import { SubscriptionEndpoint, serveSubscriptions } from './api/subscriptions/websocket';
 
 export interface ServiceOptions {
   config: Config;
@@ -34,12 +36,22 @@ export interface ServiceOptions {
   schema?: GraphQLSchema;
   /** draftDocument's drafter. Default: DRAFT_NLP's backend, made on the first draft (draftService). */
   drafts?: DraftService;
+  /**
+   * Where loads are announced and subscriptions listen. Default: a bus of the service's own (REDIS_URL's, or
+   * in-process), closed with it; one passed in belongs to the caller (cli.ts makes one before loading the
+   * corpus, so that the start-up load is announced too).
+   */
+  events?: EventBus;
 }
 
 export interface Service {
   app: express.Express;
   server: http.Server;
   url: string;
+  /** The bus the service publishes its loads to and its subscriptions follow. */
+  events: EventBus;
+  /** The WebSocket endpoint's counts; undefined when SUBSCRIPTIONS_MAX_CONNECTIONS=0 turned it off. */
+  subscriptions?: SubscriptionEndpoint;
   /**
    * Stops the service: no new connections, requests in flight answered (at most 10 s), the HTTP server
    * closed, then the NLP backend a draft started; later calls wait for the first. The Database stays open: it belongs to whoever passed it in,
@@ -91,7 +103,17 @@ function draftService(
   return { drafts, nlp };
 }
 
-/** Express + Apollo: /graphql (API and, outside production, the offline playground), /health, /ready. */
+/** HTTP_BODY_LIMIT ("1mb", "100kb", "512b") in bytes, as express.json reads it. */
+function bytesOf(limit: string): number {
+  const match = /^(\d+)(b|kb|mb)$/i.exec(limit);
+  if (!match) return 1024 * 1024;
+  return Number(match[1]) * { b: 1, kb: 1024, mb: 1024 * 1024 }[match[2].toLowerCase() as 'b' | 'kb' | 'mb'];
+}
+
+/**
+ * Express + Apollo: /graphql (API and, outside production, the offline playground), /health, /ready; and
+ * subscriptions over WebSocket on /graphql.
+ */
 export async function startService(options: ServiceOptions): Promise<Service> {
   const { config, db } = options;
   const stores = options.stores ?? createStores(db);
@@ -99,8 +121,12 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const drafting: { drafts: DraftService; nlp?: LazyBackend } = options.drafts
     ? { drafts: options.drafts }
     : draftService(config, db, logger);
+  const events = options.events ?? createEventBus({ redisUrl: config.REDIS_URL, log: logger });
+  // Every load through the API is announced once its transaction has committed.
+  const stopPublishing = stores.writer.onCommitted(publishCommitted(events, logger));
   // Imported here: the resolvers' decorators need reflect-metadata, which the entry points load first.
-  const schema = options.schema ?? (await (await import('./api/schema')).buildGraphSchema());
+  const schema =
+    options.schema ?? (await (await import('./api/schema')).buildGraphSchema({ pubSub: events.pubSub }));
   const app = express();
   app.disable('x-powered-by');
   // GraphQL answers are POSTs that no cache revalidates: an ETag would only hash every response body.
@@ -165,20 +191,61 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     security.errors,
   );
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.PORT, config.HOST, () => resolve());
+  // The same port and path: WebSocket upgrades of /graphql are graphql-ws's, everything else Express's.
+  const subscriptions = serveSubscriptions({
+    server,
+    path: '/graphql',
+    schema,
+    stores,
+    events: events.pubSub,
+    security,
+    persistedQueriesOnly: config.persistedQueriesOnly,
+    limits: {
+      maxConnections: config.SUBSCRIPTIONS_MAX_CONNECTIONS,
+      maxPerConnection: config.SUBSCRIPTIONS_MAX_PER_CONNECTION,
+      idleTimeoutMs: config.SUBSCRIPTIONS_IDLE_TIMEOUT_MS,
+      maxPayloadBytes: bytesOf(config.HTTP_BODY_LIMIT),
+    },
+    production: config.NODE_ENV === 'production',
+    logger,
   });
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.PORT, config.HOST, () => resolve());
+    });
+  } catch (error) {
+    stopPublishing();
+    await subscriptions?.close();
+    await apollo.stop().catch(() => {});
+    if (!options.events) await events.close();
+    throw error;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
   logger.info({ url: `${url}/graphql` }, 'stancegraph is serving');
   let stopped: Promise<void> | undefined;
+  const stop = async () => {
+    // WebSocket connections first: the HTTP server's drain waits for every socket, upgraded ones too.
+    await subscriptions?.close();
+    try {
+      // Loads in flight finish, and are announced (to other instances' subscribers, with Redis).
+      await apollo.stop();
+    } finally {
+      stopPublishing();
+      await drafting.nlp?.release();
+      if (!options.events) await events.close();
+    }
+  };
   return {
     app,
     server,
     url,
-    // Requests answered first, then the NLP backend a draft started (CoreNLP's JVM) is stopped.
-    close: () => (stopped ??= apollo.stop().finally(() => drafting.nlp?.release())),
+    events,
+    subscriptions,
+    // Subscriptions closed, requests answered, then the NLP backend a draft started (CoreNLP's JVM) stopped.
+    close: () => (stopped ??= stop()),
   };
 }

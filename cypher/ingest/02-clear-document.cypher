@@ -1,9 +1,15 @@
 // Removes what one document contributed (its text nodes, claims, evidence and its share of facts) and
 // touches no other document's data. Entities no document describes any more go too, unless the corpus
 // registry lists them. Returns the entities the document described, whose stored names the loader then
-// recomputes from the documents that still declare them (12-entity-properties).
+// recomputes from the documents that still declare them (12-entity-properties), and the stances it made,
+// which the loader compares with the new version's to tell subscribers what changed (stancesChanged).
 MATCH (d:Document {id: $docId})
-WITH d, COLLECT { MATCH (d)-[:DESCRIBES]->(e:Entity) RETURN e.id } AS described
+WITH d,
+     COLLECT { MATCH (d)-[:DESCRIBES]->(e:Entity) RETURN e.id } AS described,
+     COLLECT {
+       MATCH (actor:Entity)<-[:BY]-(c:Claim {docId: d.id})-[:ON]->(target:Entity)
+       RETURN {claimId: c.id, kind: c.kind, actorId: actor.id, targetId: target.id}
+     } AS stances
 CALL (d) {
   MATCH (s:Sentence {docId: d.id})
   DETACH DELETE s
@@ -68,4 +74,4 @@ CALL (d) {
   WHERE NOT (e)<-[:DESCRIBES]-(:Document) AND e.registered IS NULL
   DETACH DELETE e
 }
-RETURN d.id AS id, described
+RETURN d.id AS id, described, stances

@@ -17,6 +17,7 @@ import { Direction, RelationStore } from '../graph/relation.store';
 import { EVERYTHING, Scope, scopeKey } from '../graph/scope';
 import { StanceAnchor, StanceStore } from '../graph/stance.store';
 import { DocumentWriter } from '../ingest/writer';
+import type { EventBus } from '../events/bus';
 import type { DraftService } from './draft/draft.service';
 import { RequestAuth } from './security/tokens';
 
@@ -143,13 +144,21 @@ export interface GraphContext {
   auth: RequestAuth;
   /** Drafts for draftDocument (process-wide: its NLP backend is made once); absent, drafting is off. */
   drafts?: DraftService;
+  /** The events subscriptions follow: set on the WebSocket endpoint only (the one that runs them). */
+  events?: EventBus['pubSub'];
 }
 
 const ANONYMOUS: RequestAuth = { role: 'anonymous', writesEnabled: false };
 
 export function createContext(
   stores: Stores,
-  request: { auth?: RequestAuth; drafts?: DraftService } = {},
+  request: { auth?: RequestAuth; drafts?: DraftService; events?: EventBus['pubSub'] } = {},
 ): GraphContext {
-  return { stores, loaders: new Loaders(stores), auth: request.auth ?? ANONYMOUS, drafts: request.drafts };
+  return {
+    stores,
+    loaders: new Loaders(stores),
+    auth: request.auth ?? ANONYMOUS,
+    drafts: request.drafts,
+    events: request.events,
+  };
 }

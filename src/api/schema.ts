@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { GraphQLSchema, isUnionType, lexicographicSortSchema, printSchema } from 'graphql';
+import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema } from 'type-graphql';
+import type { EventBus } from '../events/bus';
 import { REPO_ROOT } from '../config';
 import { AggregateResolver, CellSourceResolver } from './aggregate/aggregate.resolver';
 import {
@@ -18,6 +20,7 @@ import { RelationResolver } from './relation/relation.resolver';
 import { SearchResolver, searchResultType } from './search/search.resolver';
 import { ObjectionResolver } from './stance/objection.resolver';
 import { StanceResolver } from './stance/stance.resolver';
+import { EventsResolver } from './subscriptions/events.resolver';
 import { SubgraphResolver } from './subgraph/subgraph.resolver';
 import { VersionResolver } from './version/version.resolver';
 
@@ -39,6 +42,7 @@ export const RESOLVERS = [
   CellSourceResolver,
   LoadResolver,
   DraftResolver,
+  EventsResolver,
 ] as const;
 
 /**
@@ -47,8 +51,21 @@ export const RESOLVERS = [
  * graphql-jit (src/api/executor.ts) then reads it straight from the record instead of calling a wrapper per
  * field (bench/results/ab5-simple-resolvers-*). tests/unit/schema.test.ts holds every type to it.
  */
-export async function buildGraphSchema(): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ resolvers: [...RESOLVERS], validate: false });
+export interface SchemaOptions {
+  /**
+   * The event bus's PubSub (src/events/bus.ts). type-graphql needs one to build subscriptions; theirs
+   * subscribe to the bus the WebSocket endpoint puts in their context, which the service makes the same.
+   * Default: a PubSub of its own, for a schema that serves no subscriptions (emit-schema, tests).
+   */
+  pubSub?: EventBus['pubSub'];
+}
+
+export async function buildGraphSchema(options: SchemaOptions = {}): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: [...RESOLVERS],
+    validate: false,
+    pubSub: options.pubSub ?? createPubSub(),
+  });
   // type-graphql makes every resolveType asynchronous; graphql-jit (src/api/executor.ts) resolves abstract
   // types synchronously only.
   const searchResult = schema.getType('SearchResult');
@@ -64,6 +81,14 @@ export async function buildGraphSchema(): Promise<GraphQLSchema> {
   if (mutation) {
     mutation.description =
       'Writes, and drafts (expensive, so never a GET); each needs `Authorization: Bearer <write token>`.';
+  }
+  const subscription = schema.getSubscriptionType();
+  if (subscription) {
+    subscription.description =
+      'Live updates over WebSocket (graphql-ws, subprotocol graphql-transport-ws) on the same path as ' +
+      'queries. Each event is sent after the load it reports has committed, once per subscription; ' +
+      'the read token, when the service needs one, goes in connectionParams as { authorization: ' +
+      '"Bearer <token>" }.';
   }
   return schema;
 }

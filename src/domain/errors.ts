@@ -25,7 +25,12 @@ export type ErrorCode =
   | 'TOO_MANY_DIRECTIVES'
   | 'TOO_MANY_TOKENS'
   // draftDocument's article is over the size a draft takes (src/api/argument-limits.ts).
-  | 'ARTICLE_TOO_LARGE';
+  | 'ARTICLE_TOO_LARGE'
+  // Subscriptions over WebSocket (src/api/subscriptions/websocket.ts): one connection asks for more than
+  // SUBSCRIPTIONS_MAX_PER_CONNECTION at once; the instance has SUBSCRIPTIONS_MAX_CONNECTIONS open already
+  // (that one is a WebSocket close reason, the connection having no operation to answer).
+  | 'TOO_MANY_SUBSCRIPTIONS'
+  | 'TOO_MANY_CONNECTIONS';
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   BAD_USER_INPUT: 400,
@@ -45,6 +50,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   TOO_MANY_DIRECTIVES: 400,
   TOO_MANY_TOKENS: 400,
   ARTICLE_TOO_LARGE: 413,
+  TOO_MANY_SUBSCRIPTIONS: 429,
+  TOO_MANY_CONNECTIONS: 503,
 };
 
 export class ServiceError extends GraphQLError {

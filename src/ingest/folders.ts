@@ -91,14 +91,15 @@ function describeCounters(c: LoadCounters): string {
 /**
  * Validates every document, then loads them several to a transaction (loader.ts loadPlans). Each document is
  * reported once its transaction commits — one line each for a few documents, one line per transaction for
- * many — so a long load shows its progress. Validation problems go to stderr whatever `log` is: they are
+ * many — so a long load shows its progress, and then passed to options.onCommitted (the service publishes
+ * its events from there). Validation problems go to stderr whatever `log` is: they are
  * the user's to fix, not progress.
  */
 export async function loadDocuments(
   db: Database,
   paths: string[],
   log: (line: string) => void = toStderr,
-  options: Pick<LoadOptions, 'rowsPerTransaction' | 'batchSize'> = {},
+  options: Pick<LoadOptions, 'rowsPerTransaction' | 'batchSize' | 'onCommitted'> = {},
 ): Promise<BatchSummary> {
   const { plans, registries } = validateCorpus(paths);
   await applySchema(db);
@@ -124,6 +125,7 @@ export async function loadDocuments(
         log(`${where} ${documents.length} document(s) ${first} … ${last}`);
       }
       log(`  committed in ${ms} ms: ${describeCounters(counters)}`);
+      options.onCommitted?.(documents, counters, ms);
     },
   });
   const by = (status: DocumentLoad['status']) => summary.documents.filter((s) => s.status === status).length;

@@ -21,12 +21,29 @@ export interface DocumentRows {
   facts: number;
 }
 
+/** A stance as one claim makes it, by entity id. */
+export interface StanceChange {
+  actorId: string;
+  kind: string;
+  targetId: string;
+  claimId: string;
+}
+
 /** What became of one document. */
 export interface DocumentLoad {
   docId: string;
+  title: string;
   /** created: new document; replaced: its text or annotation changed; unchanged: nothing was written. */
   status: 'created' | 'replaced' | 'unchanged';
   rows: DocumentRows;
+  /**
+   * The stances the load stored that its earlier version did not have (added), and those of the earlier
+   * version it did not store again (removed), compared by claim id, actor, kind and target. Both empty for
+   * an unchanged document.
+   */
+  stances: { added: StanceChange[]; removed: StanceChange[] };
+  /** When its transaction committed (ISO 8601), as this process saw it. */
+  committedAt: string;
 }
 
 /** One document loaded in a transaction of its own (loadPlan): the counters are its own. */
@@ -56,7 +73,10 @@ export interface LoadOptions {
   force?: boolean;
   /** Within a transaction: rows written so far of the transaction's total, after each statement. */
   onProgress?: (step: string, done: number, total: number) => void;
-  /** After each commit: the documents it stored (or found unchanged), and its counters. */
+  /**
+   * After each commit, never before: the documents it stored (or found unchanged), and its counters. Not
+   * called for a transaction that failed or was rolled back. Subscriptions' events are published from here.
+   */
   onCommitted?: (documents: DocumentLoad[], counters: LoadCounters, ms: number) => void;
 }
 
@@ -100,6 +120,28 @@ export async function applySchema(db: QueryRunner): Promise<void> {
     tx.run({ name: 'schema/await-indexes', text: 'CALL db.awaitIndexes(300)' }),
   );
 }
+
+const stanceKey = (s: StanceChange) => JSON.stringify([s.claimId, s.actorId, s.kind, s.targetId]);
+
+/** The plan's stances against those its document's earlier version stored (none for a new document). */
+function stanceChanges(plan: DocumentPlan, stored: StanceChange[]): DocumentLoad['stances'] {
+  const planned: StanceChange[] = plan.claims.map((c) => ({
+    actorId: c.by,
+    kind: c.kind,
+    targetId: c.on,
+    claimId: c.id,
+  }));
+  const before = new Set(stored.map(stanceKey));
+  const after = new Set(planned.map(stanceKey));
+  return {
+    added: planned.filter((s) => !before.has(stanceKey(s))),
+    removed: stored
+      .filter((s) => !after.has(stanceKey(s)))
+      .sort((a, b) => a.claimId.localeCompare(b.claimId)),
+  };
+}
+
+const NO_CHANGE = (): DocumentLoad['stances'] => ({ added: [], removed: [] });
 
 const rowsOf = (plan: DocumentPlan): DocumentRows => ({
   sentences: plan.sentences.length,
@@ -189,17 +231,22 @@ export async function loadPlans(
     summary.transactions += 1;
     options.onCommitted?.(documents, counters, ms);
   };
+  // loadGroup returns once its transaction has committed: only then are its documents reported.
+  const committed = (documents: Omit<DocumentLoad, 'committedAt'>[]) => {
+    const committedAt = new Date().toISOString();
+    return documents.map((d) => ({ ...d, committedAt }));
+  };
   for (const group of groups(plans, options.rowsPerTransaction ?? DEFAULT_ROWS_PER_TRANSACTION)) {
     try {
       const t0 = Date.now();
       const { documents, counters } = await loadGroup(db, group, options);
-      commit(documents, counters, Date.now() - t0);
+      commit(committed(documents), counters, Date.now() - t0);
     } catch (error) {
       if (!(error instanceof SplitGroup)) throw error;
       for (const plan of group) {
         const t0 = Date.now();
         const { documents, counters } = await loadGroup(db, [plan], options);
-        commit(documents, counters, Date.now() - t0);
+        commit(committed(documents), counters, Date.now() - t0);
       }
     }
   }
@@ -222,7 +269,7 @@ async function loadGroup(
   db: QueryRunner,
   plans: DocumentPlan[],
   options: LoadOptions,
-): Promise<{ documents: DocumentLoad[]; counters: LoadCounters }> {
+): Promise<{ documents: Omit<DocumentLoad, 'committedAt'>[]; counters: LoadCounters }> {
   const batchSize = options.batchSize ?? 2_000;
   const counters = emptyCounters();
   const name = plans.length === 1 ? plans[0].document.id : `${plans.length} documents`;
@@ -244,17 +291,27 @@ async function loadGroup(
     Object.assign(counters, emptyCounters());
     const state = new Map(locked.map((row) => [row.docId as string, row]));
     const write: { plan: DocumentPlan; version: string; isNew: boolean }[] = [];
-    const outcome: DocumentLoad[] = plans.map((plan) => {
+    const outcome: Omit<DocumentLoad, 'committedAt'>[] = plans.map((plan) => {
       const stored = state.get(plan.document.id)!;
       const version = writtenWith(plan);
       const isNew = stored.isNew === true;
+      const { id: docId, title } = plan.document;
       if (!isNew && stored.planSha256 === version && !options.force) {
-        return { docId: plan.document.id, status: 'unchanged', rows: rowsOf(plan) };
+        return { docId, title, status: 'unchanged', rows: rowsOf(plan), stances: NO_CHANGE() };
       }
       write.push({ plan, version, isNew });
-      return { docId: plan.document.id, status: isNew ? 'created' : 'replaced', rows: rowsOf(plan) };
+      const status = isNew ? 'created' : 'replaced';
+      // A replaced document's stances are compared once its clearing has said what it stored.
+      return {
+        docId,
+        title,
+        status,
+        rows: rowsOf(plan),
+        stances: isNew ? stanceChanges(plan, []) : NO_CHANGE(),
+      };
     });
     if (!write.length) return outcome;
+    const outcomeOf = new Map(outcome.map((o) => [o.docId, o]));
     // Cleared first, so that only other documents' entities can conflict: an entity this document alone
     // describes may change its kind. Throwing rolls the clearing back with everything else.
     // Entities whose declarations change: their stored names are recomputed at the end (12-entity-properties).
@@ -263,6 +320,10 @@ async function loadGroup(
       if (isNew) continue;
       const [cleared] = await count('02-clear-document', { docId: plan.document.id });
       for (const id of (cleared?.described as string[] | undefined) ?? []) redeclared.add(id);
+      outcomeOf.get(plan.document.id)!.stances = stanceChanges(
+        plan,
+        (cleared?.stances as StanceChange[] | undefined) ?? [],
+      );
     }
     const toWrite = write.map((w) => w.plan);
     if (toWrite.length > 1 && kindConflictsWithin(toWrite).length) throw new SplitGroup();

@@ -1,5 +1,5 @@
 import { QueryRunner } from '../db/database';
-import { LoadSummary, applySchema, loadPlan } from './loader';
+import { DocumentLoad, LoadSummary, applySchema, loadPlan } from './loader';
 import { DocumentPlan } from './plan';
 import { Registry } from './registry';
 import { storedRegistry } from './registry-store';
@@ -11,6 +11,7 @@ import { storedRegistry } from './registry-store';
  */
 export class DocumentWriter {
   private schemaApplied?: Promise<void>;
+  private readonly committedListeners = new Set<(documents: DocumentLoad[]) => void>();
 
   constructor(
     private readonly db: QueryRunner,
@@ -25,6 +26,15 @@ export class DocumentWriter {
     return storedRegistry(this.db);
   }
 
+  /**
+   * Told of every load this writer commits, after the commit and after onLoaded (the service publishes its
+   * events from here). A listener that throws is the listener's problem: the load has committed.
+   */
+  onCommitted(listener: (documents: DocumentLoad[]) => void): () => void {
+    this.committedListeners.add(listener);
+    return () => this.committedListeners.delete(listener);
+  }
+
   async load(plan: DocumentPlan): Promise<LoadSummary> {
     this.schemaApplied ??= applySchema(this.db).catch((error: unknown) => {
       this.schemaApplied = undefined; // let the next load try again
@@ -33,6 +43,14 @@ export class DocumentWriter {
     await this.schemaApplied;
     const summary = await loadPlan(this.db, plan);
     this.onLoaded();
+    const { counters: _counters, ms: _ms, ...document } = summary;
+    for (const listener of this.committedListeners) {
+      try {
+        listener([document]);
+      } catch {
+        // Nothing to undo: the document is stored; the listener reports its own failures.
+      }
+    }
     return summary;
   }
 }

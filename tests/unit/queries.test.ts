@@ -1,15 +1,21 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import {
+  ExecutionResult,
   GraphQLSchema,
+  Kind,
   TypeInfo,
   execute,
   isObjectType,
   parse,
+  subscribe,
   validate,
   visit,
   visitWithTypeInfo,
 } from 'graphql';
+import { createPubSub } from '@graphql-yoga/subscription';
+import { BusTopics } from '../../src/events/bus';
+import { EventPayloads, Topic } from '../../src/events/events';
 import { createContext, createStores } from '../../src/api/context';
 import { DraftService } from '../../src/api/draft/draft.service';
 import type { Draft } from '../../src/draft/types';
@@ -33,6 +39,8 @@ interface Case {
   variables?: Record<string, unknown>;
   /** draftDocument's drafter, for the case that asks for a draft. */
   drafts?: DraftService;
+  /** For a subscription: the event published once it listens; its first answer must come from it. */
+  event?: { [T in Topic]: { topic: T; payload: EventPayloads[T] } }[Topic];
 }
 
 /**
@@ -186,6 +194,37 @@ const ROOT_FIELDS: Record<string, Case> = {
       'mutation Load($article: String!, $annotation: String!) { loadDocument(article: $article, annotation: $annotation) { documentId status claims facts } }',
     variables: synthetic,
   },
+  'documentLoaded (from the event alone: no query)': {
+    operation:
+      'subscription { documentLoaded { id title status counts { entities claims facts mentions } committedAt eventId } }',
+    event: {
+      topic: 'documentLoaded',
+      payload: {
+        id: 'call-2025-03-18',
+        title: 'A call',
+        status: 'REPLACED',
+        counts: { entities: 1, claims: 2, facts: 3, mentions: 4 },
+        committedAt: '2025-03-18T12:00:00.000Z',
+        eventId: 'e1',
+      },
+    },
+  },
+  'stancesChanged (its names resolved once, when it starts)': {
+    operation:
+      'subscription { stancesChanged(actor: "Putin", target: "full ceasefire") { documentId eventId added { actorId kind polarity targetId claimId } removed { claimId } } }',
+    event: {
+      topic: 'stancesChanged',
+      payload: {
+        documentId: 'call-2025-03-18',
+        added: [
+          { actorId: 'putin', kind: 'REJECTS', targetId: 'full-ceasefire', claimId: 'c1' },
+          { actorId: 'putin', kind: 'AGREES_TO', targetId: 'energy-ceasefire', claimId: 'c2' },
+        ],
+        removed: [],
+        eventId: 'e2',
+      },
+    },
+  },
 };
 
 /**
@@ -258,15 +297,33 @@ const withoutVersions = (sent: SentQuery[]): SentQuery[] =>
   );
 
 /** The queries an operation sends through the real schema and context, from a cold name cache. */
-async function sentBy({ operation, variables, drafts }: Case): Promise<SentQuery[]> {
+async function sentBy({ operation, variables, drafts, event }: Case): Promise<SentQuery[]> {
   const db = new RecordingDatabase(cannedAnswers());
   const document = parse(operation);
   expect(validate(schema, document)).toEqual([]);
+  const events = createPubSub<BusTopics>();
   const contextValue = createContext(createStores(db), {
     auth: { role: 'write', writesEnabled: true },
     drafts,
+    events,
   });
-  const result = await execute({ schema, document, variableValues: variables, contextValue });
+  const isSubscription = document.definitions.some(
+    (d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'subscription',
+  );
+  let result: ExecutionResult;
+  if (isSubscription) {
+    const stream = await subscribe({ schema, document, variableValues: variables, contextValue });
+    if (!(Symbol.asyncIterator in stream)) throw new Error(JSON.stringify(stream.errors));
+    const iterator = stream[Symbol.asyncIterator]();
+    const first = iterator.next();
+    // The stream listens from its first pull; the pipeline of operators gets there within a turn.
+    await new Promise((resolve) => setImmediate(resolve));
+    (events.publish as (topic: Topic, payload: unknown) => void)(event!.topic, event!.payload);
+    result = (await first).value as ExecutionResult;
+    await iterator.return?.();
+  } else {
+    result = await execute({ schema, document, variableValues: variables, contextValue });
+  }
   expect(result.errors).toBeUndefined();
   expect(result.data).toBeTruthy();
   return db.sent;

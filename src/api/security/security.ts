@@ -5,7 +5,7 @@ import { Config } from '../../config';
 import { Logger } from '../../logger';
 import type { GraphContext } from '../context';
 import { jsonErrors, operationDeadline, persistedQueriesOnly, requireReadToken } from './http';
-import { apolloSecurityOptions, requestLimits } from './request-limits';
+import { RequestLimits, apolloSecurityOptions, requestLimits } from './request-limits';
 import { AllowList } from './persisted-queries';
 import { RequestAuth, Tokens } from './tokens';
 
@@ -27,6 +27,10 @@ export interface Security {
   /** Node's own timeouts for receiving a request. */
   applyTimeouts(server: http.Server): void;
   allowList: AllowList;
+  /** The tokens, for who asks over WebSocket (src/api/subscriptions/websocket.ts). */
+  tokens: Tokens;
+  /** The limits every operation is held to, for the operations that do not go through Apollo. */
+  limits: RequestLimits;
 }
 
 export function createSecurity(config: Config, logger: Logger): Security {
@@ -35,7 +39,8 @@ export function createSecurity(config: Config, logger: Logger): Security {
     readToken: config.STANCEGRAPH_READ_TOKEN,
   });
   const allowList = AllowList.load(config.persistedQueriesOnly);
-  const { plugins, ...apollo } = apolloSecurityOptions<GraphContext>(requestLimits(config));
+  const limits = requestLimits(config);
+  const { plugins, ...apollo } = apolloSecurityOptions<GraphContext>(limits);
   const before: express.RequestHandler[] = [
     requireReadToken(tokens),
     express.json({ limit: config.HTTP_BODY_LIMIT }),
@@ -53,5 +58,7 @@ export function createSecurity(config: Config, logger: Logger): Security {
       server.headersTimeout = Math.min(config.HTTP_REQUEST_TIMEOUT_MS, MAX_HEADERS_TIMEOUT_MS);
     },
     allowList,
+    tokens,
+    limits,
   };
 }
