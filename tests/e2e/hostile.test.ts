@@ -13,6 +13,7 @@ import { operation } from '../../src/operations';
 import { buildGraphSchema } from '../../src/api/schema';
 import { GraphChecksum, graphChecksum } from '../../testkit/checksum';
 import { Answer, leakIn, postJson, send } from '../support/requests';
+import { rawConnection } from '../support/subscriptions';
 import { TestService, startTestService } from '../support/service';
 
 const LOAD_DOCUMENT = operation('load-document');
@@ -65,6 +66,8 @@ const SAFE_CODES = new Set([
   'TOO_MANY_ALIASES',
   'TOO_MANY_DIRECTIVES',
   'TOO_MANY_TOKENS',
+  'PERSISTED_QUERY_NOT_ALLOWED',
+  'TOO_MANY_SUBSCRIPTIONS',
 ]);
 
 /** Why an answer is not safe: a 5xx, over the time bound, not JSON, a leak, or an unexpected code. */
@@ -291,9 +294,128 @@ describe('malformed, oversized, deep, wide and batched requests; bad tokens', ()
   });
 });
 
+/**
+ * The same spirit over WebSocket (graphql-ws on /graphql): each hostile subscription on a connection of its
+ * own is answered with an error of a safe code, or the protocol's own close code, within the bound; never
+ * an internal error (4500, 1011), never data it should not have.
+ */
+describe('hostile subscriptions over WebSocket', () => {
+  const deep = (n: number) =>
+    `subscription { documentLoaded { counts { ${'a { '.repeat(n)}b${' }'.repeat(n)} } } }`;
+  const payloads: [string, Record<string, unknown>][] = [
+    ['deep (200 levels)', { query: deep(200) }],
+    ['wide (900 fields)', { query: `subscription { documentLoaded { ${'id '.repeat(900)}} }` }],
+    [
+      'aliased (100 aliases)',
+      {
+        query: `subscription { ${Array.from({ length: 100 }, (_, i) => `a${i}: documentLoaded { id }`).join(' ')} }`,
+      },
+    ],
+    [
+      // 50 000, not 900 000: a one-word name of ~900 000 characters fails in Lucene (TooManyClauses) and is
+      // answered INTERNAL by queries over HTTP as well (stances(actor:)); NOTES-16-subscriptions.md.
+      'a 50 000-character name',
+      { query: `subscription { stancesChanged(actor: "${'y'.repeat(50_000)}") { eventId } }` },
+    ],
+    ['a query', { query: '{ documents { id text } }' }],
+    ['a mutation', { query: 'mutation { loadDocument(article: "a", annotation: "b") { status } }' }],
+    ['introspection', { query: 'subscription { __schema { types { name } } }' }],
+    [
+      'fragment cycle',
+      {
+        query:
+          'subscription { ...A } fragment A on Subscription { ...B } fragment B on Subscription { ...A }',
+      },
+    ],
+    ['two root fields', { query: 'subscription { documentLoaded { id } stancesChanged { eventId } }' }],
+    [
+      'a wrong variable type',
+      { query: 'subscription ($a: String) { stancesChanged(actor: $a) { eventId } }', variables: { a: 5 } },
+    ],
+    ...INJECTIONS.map((payload): [string, Record<string, unknown>] => [
+      `stancesChanged(actor: ${JSON.stringify(payload).slice(0, 40)})`,
+      {
+        query: 'subscription ($a: String) { stancesChanged(actor: $a) { eventId } }',
+        variables: { a: payload },
+      },
+    ]),
+  ];
+
+  it.each(payloads)('%s: an error with a safe code', async (label, payload) => {
+    const started = performance.now();
+    const connection = await rawConnection(svc.url, {});
+    try {
+      await connection.message('connection_ack');
+      connection.send({ id: '1', type: 'subscribe', payload });
+      const ended = await Promise.race([
+        connection.message('error', '1'),
+        connection.message('complete', '1'),
+      ]);
+      const errors = (
+        ended.type === 'error'
+          ? ended.payload
+          : connection.messages
+              .filter((m) => m.type === 'next')
+              .flatMap((m) => (m.payload as { errors?: unknown[] }).errors ?? [])
+      ) as { message: string; extensions?: { code?: string } }[];
+      const problems: string[] = [];
+      if (!errors.length) problems.push('no error');
+      for (const e of errors)
+        if (!SAFE_CODES.has(String(e.extensions?.code))) problems.push(`${e.extensions?.code}: ${e.message}`);
+      if (connection.messages.some((m) => m.type === 'next' && (m.payload as { data?: unknown }).data))
+        problems.push('data');
+      const leak = leakIn(JSON.stringify(connection.messages));
+      if (leak) problems.push(`leaks ${leak}`);
+      if (performance.now() - started > BOUND_MS) problems.push('over the bound');
+      expect({ label, problems }).toEqual({ label, problems: [] });
+    } finally {
+      connection.socket.close();
+    }
+  });
+
+  const subscribeMessage = (id: string, payload: unknown) =>
+    JSON.stringify({ id, type: 'subscribe', payload });
+  const CHEAP = { query: 'subscription { documentLoaded { id } }' };
+  /** Each sends its attack on a connection whose connection_init, when it needs one, was acknowledged. */
+  const protocol: [string, boolean, string[], number[]][] = [
+    ['not JSON', false, ['{"type": '], [4400]],
+    ['an unknown message type', false, ['{"type":"drop_tables"}'], [4400]],
+    ['subscribe before connection_init', false, [subscribeMessage('1', CHEAP)], [4401]],
+    ['two connection_init', true, ['{"type":"connection_init"}'], [4429]],
+    ['one id subscribed twice', true, [subscribeMessage('x', CHEAP), subscribeMessage('x', CHEAP)], [4409]],
+    ['a subscribe with no query', true, [subscribeMessage('1', {})], [4400]],
+    ['a query that is a number', true, [subscribeMessage('1', { query: 42 })], [4400]],
+    ['variables that are not an object', true, [subscribeMessage('1', { ...CHEAP, variables: 'x' })], [4400]],
+    [
+      'an operationName that is not a string',
+      true,
+      [subscribeMessage('1', { ...CHEAP, operationName: 7 })],
+      [4400],
+    ],
+    [
+      'a 2 MB message',
+      false,
+      [JSON.stringify({ type: 'connection_init', payload: { pad: 'z'.repeat(2_000_000) } })],
+      [1009],
+    ],
+  ];
+
+  it.each(protocol)(
+    '%s: closed by the protocol, not by an internal error',
+    async (_label, init, messages, codes) => {
+      const connection = await rawConnection(svc.url, init ? {} : null);
+      if (init) await connection.message('connection_ack');
+      for (const message of messages) connection.socket.send(message);
+      const closed = await connection.closed;
+      expect(codes).toContain(closed.code);
+    },
+  );
+});
+
 describe('afterwards', () => {
   it('the graph is unchanged and the service alive', async () => {
     expect(await graphChecksum(svc.db)).toEqual(before);
+    expect(svc.service.subscriptions?.stats().subscriptions).toBe(0);
     expect((await send(`${svc.url}/health`)).status).toBe(200);
     expect((await send(`${svc.url}/ready`)).status).toBe(200);
     expect((await postJson(graphql, { query: '{ version }' })).status).toBe(200);

@@ -6,6 +6,7 @@ import {
   OperationDefinitionNode,
   ValidationRule,
   getOperationAST,
+  getVariableValues,
   parse,
   specifiedRules,
   validate,
@@ -152,6 +153,18 @@ export function guardOperation(options: GuardOptions, payload: OperationPayload)
       `This endpoint runs ${options.operationTypes.join(' and ')} operations only, not a ${operation.operation}` +
         (operation.operation === 'subscription' ? '.' : ': send queries and mutations over HTTP POST.'),
     );
+  }
+  // As Apollo does before executing: a variable of the wrong type is the client's error (graphql-js would
+  // report it with no code, which format-error.ts would take for an internal one).
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, {
+    maxErrors: 50,
+  });
+  if (coerced.errors) {
+    return {
+      errors: coerced.errors.map(
+        (e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'BAD_USER_INPUT' } }),
+      ),
+    };
   }
   const cost = operationCost(schema, document, operation, variables);
   if (cost > limits.maxCost) {
