@@ -45,7 +45,7 @@ describe('the persisted-query allow-list', () => {
     expect(readFileSync(PERSISTED_QUERIES_FILE, 'utf8')).toBe(expected);
   });
 
-  it('holds the playground examples, the dashboard and review queries, and the load, validate and draft operations', async () => {
+  it('holds the playground examples, the dashboard and review queries, the load, validate and draft operations, and the subscriptions', async () => {
     const sources = new Set((await collectOperations()).map((o) => o.source));
     expect(sources).toEqual(
       new Set([
@@ -55,6 +55,7 @@ describe('the persisted-query allow-list', () => {
         'operations/load-document.graphql',
         'operations/validate-document.graphql',
         'operations/draft-document.graphql',
+        'operations/subscriptions/',
       ]),
     );
   });
