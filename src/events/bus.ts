@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { PubSub, PubSubEventTarget, createPubSub } from '@graphql-yoga/subscription';
 import type { Logger } from '../logger';
 import { CommittedDocument, EventPayloads, Topic, eventsOf } from './events';
@@ -44,7 +45,7 @@ export interface EventBusOptions {
 export function createEventBus(options: EventBusOptions): EventBus {
   const { log } = options;
   const shared = options.redisUrl ? redisEventTarget(options.redisUrl, log) : undefined;
-  const pubSub = createPubSub<BusTopics>(shared ? { eventTarget: shared.target } : {});
+  const pubSub = createPubSub<BusTopics>({ eventTarget: shared?.target ?? inProcessTarget() });
   let closed = false;
   return {
     pubSub,
@@ -66,6 +67,16 @@ export function createEventBus(options: EventBusOptions): EventBus {
       await shared?.close();
     },
   };
+}
+
+/**
+ * Every subscription is a listener of its topic: Node's default of 10 before warning of a leak would warn
+ * at the eleventh subscriber. The caps on subscriptions (SUBSCRIPTIONS_*) bound them instead.
+ */
+function inProcessTarget(): PubSubEventTarget<BusTopics> {
+  const target = new EventTarget();
+  setMaxListeners(0, target);
+  return target as PubSubEventTarget<BusTopics>;
 }
 
 /**
