@@ -360,6 +360,17 @@ describe('idle connections and the allow-list', () => {
     }
   });
 
+  it('stopping the service closes its connections (1001 Going away), subscriptions and all', async () => {
+    const stopping = await startServiceWith(svc.db, {});
+    const r = await rawConnection(stopping.url, {});
+    await r.message('connection_ack');
+    r.send({ id: '1', type: 'subscribe', payload: { query: 'subscription { documentLoaded { id } }' } });
+    await running(1, stopping.service);
+    await stopping.close();
+    expect((await r.closed).code).toBe(1001);
+    expect(stopping.service.subscriptions!.stats()).toEqual({ connections: 0, subscriptions: 0 });
+  });
+
   it('PERSISTED_QUERIES_ONLY: a listed subscription runs (by text or by hash), any other is refused', async () => {
     const strict = await startServiceWith(svc.db, { NODE_ENV: 'production' });
     try {
