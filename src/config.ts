@@ -91,10 +91,10 @@ const envSchema = z.object({
     .optional(),
   /** Heap of the project's own CoreNLP (docs/nlp-runtime.md: what it uses on the seed). */
   CORENLP_HEAP: memory('4g'),
-  /** Set: events (subscriptions) go through Redis pub/sub and reach every instance; unset: in-process. */
+  /** Set: events (subscriptions) go through Redis pub/sub, shared by every instance; unset: in-process. */
   REDIS_URL: z
     .string()
-    .regex(/^rediss?:\/\/[^\s]+$/, 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379')
+    .regex(/^rediss?:\/\/[^\s/]+/, 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379')
     .optional(),
   /** The draft's NLP backend. */
   DRAFT_NLP: oneOf(['corenlp', 'compromise']).default('corenlp'),

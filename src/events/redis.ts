@@ -39,9 +39,9 @@ export interface RedisEventsOptions {
   name?: string;
 }
 
-export interface RedisEvents {
-  /** For createPubSub({ eventTarget }). */
-  eventTarget: TypedEventTarget<TypedEvent>;
+export interface RedisEvents<TEvent extends TypedEvent = TypedEvent> {
+  /** For createPubSub({ eventTarget }) (src/events/bus.ts). */
+  target: TypedEventTarget<TEvent>;
   health(): EventsHealth;
   /** Called with the new health on each change; returns a function that removes the listener. */
   onHealthChange(listener: (health: EventsHealth) => void): () => void;
@@ -92,7 +92,11 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * subscribed (Redis allows nothing else on a subscribed connection). Connecting starts at once and never
  * gives up; until it succeeds health() says 'degraded'.
  */
-export function redisEventTarget(url: string, log: Logger, options: RedisEventsOptions = {}): RedisEvents {
+export function redisEventTarget<TEvent extends CustomEvent = CustomEvent>(
+  url: string,
+  log: Logger,
+  options: RedisEventsOptions = {},
+): RedisEvents<TEvent> {
   const maxHeld = options.maxHeld ?? 10_000;
   const settleMs = options.settleMs ?? 2_000;
   const settleMaxMs = options.settleMaxMs ?? 10_000;
@@ -281,7 +285,7 @@ export function redisEventTarget(url: string, log: Logger, options: RedisEventsO
       return Reflect.get(target, property, receiver) as unknown;
     },
   });
-  const eventTarget = createRedisEventTarget<TypedEvent>({ publishClient, subscribeClient });
+  const target = createRedisEventTarget<TEvent>({ publishClient, subscribeClient });
 
   const watch = (client: Redis, role: 'publish' | 'subscribe') => {
     client.on('error', (error: unknown) => {
@@ -319,7 +323,7 @@ export function redisEventTarget(url: string, log: Logger, options: RedisEventsO
 
   let closing: Promise<void> | undefined;
   return {
-    eventTarget,
+    target,
     health: () => (closed ? 'degraded' : compute()),
     onHealthChange(listener) {
       listeners.add(listener);

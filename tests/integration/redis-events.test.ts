@@ -27,7 +27,7 @@ const instances: Instance[] = [];
 function instance(name: string, options: Parameters<typeof redisEventTarget>[2] = {}): Instance {
   const { logger, lines } = capturingLogger();
   const events = redisEventTarget(redis.url, logger, { name, ...options });
-  const made = { name, events, pubSub: createPubSub<Topics>({ eventTarget: events.eventTarget }), lines };
+  const made = { name, events, pubSub: createPubSub<Topics>({ eventTarget: events.target }), lines };
   instances.push(made);
   return made;
 }
