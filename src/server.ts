@@ -22,6 +22,7 @@ import { LazyBackend } from './api/draft/lazy-backend';
 import { graphLinker } from './draft/link';
 import { dashboardRouter } from './web/dashboard/dashboard.router';
 import { reviewRouter } from './web/review/review.router';
+import { redisEventTarget } from './events/redis';
 
 export interface ServiceOptions {
   config: Config;
@@ -128,8 +129,13 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   });
   await apollo.start();
 
+  // With REDIS_URL: the Redis event target (src/events/redis.ts). The event bus (src/events/bus.ts, issue 16's
+  // subscriptions) is made over it when that lands; until then only its health is served.
+  const events = config.REDIS_URL ? redisEventTarget(config.REDIS_URL, logger) : undefined;
+  // Alive answers 200 even when degraded: restarting the process would not bring Redis back.
   app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+    const health = events?.health() ?? 'ok';
+    res.json({ status: health, events: health });
   });
   app.get('/ready', async (_req, res) => {
     let timer: NodeJS.Timeout | undefined;
@@ -179,6 +185,9 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     server,
     url,
     // Requests answered first, then the NLP backend a draft started (CoreNLP's JVM) is stopped.
-    close: () => (stopped ??= apollo.stop().finally(() => drafting.nlp?.release())),
+    close: () =>
+      (stopped ??= apollo
+        .stop()
+        .finally(() => Promise.all([drafting.nlp?.release(), events?.close()]).then(() => {}))),
   };
 }
