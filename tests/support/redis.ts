@@ -4,7 +4,7 @@ import { RunningRedis, startLocalRedis } from '../../src/runtime/redis-server';
 
 /**
  * Redis for the live tests that need one: each such file starts its own redis-server in beforeAll (about
- * 60-90 ms and 3 MB here, so no globalSetup for it), because the outage tests stop and restart theirs.
+ * 60-90 ms and 12 MB here, so no globalSetup for it), because the outage tests stop and restart theirs.
  */
 export function startTestRedis(port?: number): Promise<RunningRedis> {
   return startLocalRedis({
