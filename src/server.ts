@@ -155,7 +155,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   await apollo.start();
 
   app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+    const health = events.health();
+    res.json({ status: health, events: health });
   });
   app.get('/ready', async (_req, res) => {
     let timer: NodeJS.Timeout | undefined;

@@ -1,5 +1,6 @@
 export type RuntimeErrorCode =
   | 'JAVA_MISSING'
+  | 'REDIS_MISSING'
   | 'JAVA_TOO_OLD'
   | 'MAVEN_MISSING'
   | 'MAVEN_FAILED'
@@ -9,7 +10,7 @@ export type RuntimeErrorCode =
   | 'START_FAILED'
   | 'AUTH_FAILED';
 
-/** A failure of a local runtime (Neo4j, CoreNLP) whose message names the fix. */
+/** A failure of a local runtime (Neo4j, CoreNLP, a test redis-server) whose message names the fix. */
 export class RuntimeError extends Error {
   constructor(
     readonly code: RuntimeErrorCode,

@@ -41,6 +41,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('takes REDIS_URL (events across instances) when set, in-process events otherwise', () => {
+    expect(loadConfig({}).REDIS_URL).toBeUndefined();
+    expect(loadConfig({ REDIS_URL: 'redis://redis:6379' }).REDIS_URL).toBe('redis://redis:6379');
+    expect(loadConfig({ REDIS_URL: 'rediss://user:secret@cache.example.org:6380/2' }).REDIS_URL).toBe(
+      'rediss://user:secret@cache.example.org:6380/2',
+    );
+  });
+
   it('lets PORT=0 pick a free port', () => {
     expect(loadConfig({ PORT: '0' }).PORT).toBe(0);
   });
@@ -63,6 +71,8 @@ describe('loadConfig', () => {
     ['CORENLP_URL', 'bolt://127.0.0.1:9000', /must be an http:\/\/ or https:\/\/ URL/],
     ['CORENLP_HEAP', 'lots', /must be a size such as 512m or 1g/],
     ['DRAFT_NLP', 'spacy', /must be one of corenlp, compromise/],
+    ['REDIS_URL', 'http://127.0.0.1:6379', /must be a redis:\/\/ or rediss:\/\/ URL/],
+    ['REDIS_URL', '127.0.0.1:6379', /must be a redis:\/\/ or rediss:\/\/ URL/],
   ])('rejects %s=%s with one line naming the variable and what it must be', (name, value, mustBe) => {
     const { message } = configError({ [name]: value });
     expect(message).not.toContain('\n');

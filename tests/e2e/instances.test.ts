@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Client, createClient } from 'graphql-ws';
+import { Redis } from 'ioredis';
+import WebSocket from 'ws';
+import { REPO_ROOT } from '../../src/config';
+import { operation } from '../../src/operations';
+import { RunningRedis } from '../../src/runtime/redis-server';
+import { startTestRedis, until } from '../support/redis';
+import { ExtraService, postJson, send, startServiceWith } from '../support/requests';
+import { TestService, startTestService } from '../support/service';
+
+/**
+ * Two service instances (A and B) on one Neo4j and one real redis-server, both with REDIS_URL: a load
+ * through A reaches a subscriber on B exactly once; with Redis stopped both keep answering queries (and
+ * loads), and /health says degraded; with Redis started again, /health says ok and events flow again.
+ *
+ * Exactly once is shown with a fence, never by waiting: a later load's event arriving on the same
+ * WebSocket means a duplicate of an earlier one would already have arrived.
+ *
+ * The subscription part needs the graphql-ws endpoint (issue 16's subscriptions); it runs as soon as the
+ * schema has Subscription.documentLoaded, and is skipped before.
+ */
+const WRITE = 'instances-write-token-0123456789ab';
+const FIXTURE = path.join(__dirname, '..', 'unit', 'fixtures', 'valid');
+const article = readFileSync(path.join(FIXTURE, 'article.txt'), 'utf8');
+const annotation = readFileSync(path.join(FIXTURE, 'graph.yaml'), 'utf8');
+const LOAD_DOCUMENT = operation('load-document');
+const HAS_SUBSCRIPTIONS = /type Subscription \{[^}]*\bdocumentLoaded\b/.test(
+  readFileSync(path.join(REPO_ROOT, 'schema', 'schema.graphql'), 'utf8'),
+);
+const itWithSubscriptions = HAS_SUBSCRIPTIONS ? it : it.skip;
+
+let redis: RunningRedis;
+let a: TestService;
+let b: ExtraService;
+
+beforeAll(async () => {
+  redis = await startTestRedis();
+  a = await startTestService({ REDIS_URL: redis.url, STANCEGRAPH_WRITE_TOKEN: WRITE });
+  b = await startServiceWith(a.db, { REDIS_URL: redis.url });
+});
+afterAll(async () => {
+  await b?.close();
+  await a?.close();
+  await redis?.stop();
+});
+
+const health = async (url: string) =>
+  (await send(`${url}/health`)).body as { status: string; events: string };
+const bothHealth = async () => [(await health(a.url)).events, (await health(b.url)).events];
+
+/** A document id of its own for each load (the fixture with its id replaced): a new load, never unchanged. */
+async function load(id: string) {
+  const answer = await postJson(
+    `${a.url}/graphql`,
+    {
+      query: LOAD_DOCUMENT,
+      variables: { article, annotation: annotation.replace('id: valid', `id: ${id}`) },
+    },
+    { authorization: `Bearer ${WRITE}` },
+  );
+  expect(answer.body.errors).toBeUndefined();
+  expect(answer.body.data).toMatchObject({ loadDocument: { documentId: id, status: 'CREATED' } });
+}
+
+async function documentIds(url: string): Promise<string[]> {
+  const answer = await postJson(`${url}/graphql`, { query: '{ documents { id } }' });
+  expect(answer.status).toBe(200);
+  return (answer.body.data as { documents: { id: string }[] }).documents.map((d) => d.id);
+}
+
+async function subscribedConnections(topic: string): Promise<number> {
+  const probe = new Redis(redis.url);
+  try {
+    return ((await probe.pubsub('NUMSUB', topic)) as [string, number])[1];
+  } finally {
+    probe.disconnect();
+  }
+}
+
+/** documentLoaded on instance B, with the library's own client: the ids received, in order. */
+function subscribeOnB(): { ids: string[]; client: Client } {
+  const client = createClient({
+    url: `${b.url.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+  });
+  const ids: string[] = [];
+  client.subscribe<{ documentLoaded: { id: string } }>(
+    { query: 'subscription { documentLoaded { id status eventId } }' },
+    {
+      next: (result) => {
+        if (result.data) ids.push(result.data.documentLoaded.id);
+      },
+      error: (error) => ids.push(`error: ${JSON.stringify(error)}`),
+      complete: () => {},
+    },
+  );
+  return { ids, client };
+}
+
+describe('two instances, one Neo4j, one Redis', () => {
+  it('both report their events healthy once connected', async () => {
+    await until(async () => (await bothHealth()).every((h) => h === 'ok'));
+    expect(await health(a.url)).toEqual({ status: 'ok', events: 'ok' });
+  });
+
+  itWithSubscriptions('a load through A reaches a subscriber on B exactly once', async () => {
+    const { ids, client } = subscribeOnB();
+    try {
+      await until(async () => (await subscribedConnections('documentLoaded')) === 1);
+      await load('instances-first');
+      await load('instances-fence');
+      await until(() => ids.includes('instances-fence'));
+      expect(ids).toEqual(['instances-first', 'instances-fence']);
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('Redis stopped: both keep answering queries and loads, /health says degraded; Redis back: ok again', async () => {
+    await until(async () => (await bothHealth()).every((h) => h === 'ok'));
+    const subscriber = HAS_SUBSCRIPTIONS ? subscribeOnB() : undefined;
+    if (subscriber) await until(async () => (await subscribedConnections('documentLoaded')) === 1);
+    const port = redis.port;
+    await redis.stop();
+
+    await until(async () => (await bothHealth()).every((h) => h === 'degraded'));
+    const degraded = await send(`${b.url}/health`);
+    expect(degraded.status).toBe(200);
+    expect(degraded.body).toEqual({ status: 'degraded', events: 'degraded' });
+    await load('instances-during-outage');
+    expect(await documentIds(a.url)).toContain('instances-during-outage');
+    expect(await documentIds(b.url)).toContain('instances-during-outage');
+
+    redis = await startTestRedis(port);
+    await until(async () => (await bothHealth()).every((h) => h === 'ok'));
+    if (subscriber) {
+      // The load made during the outage was held by A and sent once Redis answered; a new one follows it.
+      await load('instances-after-outage');
+      await until(() => subscriber.ids.includes('instances-after-outage'));
+      expect(subscriber.ids).toEqual(['instances-during-outage', 'instances-after-outage']);
+      await subscriber.client.dispose();
+    }
+  });
+});
