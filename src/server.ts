@@ -198,7 +198,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     path: '/graphql',
     schema,
     stores,
-    events: events.pubSub,
+    events,
     security,
     persistedQueriesOnly: config.persistedQueriesOnly,
     limits: {

@@ -17,7 +17,7 @@ import { Direction, RelationStore } from '../graph/relation.store';
 import { EVERYTHING, Scope, scopeKey } from '../graph/scope';
 import { StanceAnchor, StanceStore } from '../graph/stance.store';
 import { DocumentWriter } from '../ingest/writer';
-import type { EventBus } from '../events/bus';
+import type { SubscriptionEvents } from '../events/bus';
 import type { DraftService } from './draft/draft.service';
 import { RequestAuth } from './security/tokens';
 
@@ -145,14 +145,14 @@ export interface GraphContext {
   /** Drafts for draftDocument (process-wide: its NLP backend is made once); absent, drafting is off. */
   drafts?: DraftService;
   /** The events subscriptions follow: set on the WebSocket endpoint only (the one that runs them). */
-  events?: EventBus['pubSub'];
+  events?: SubscriptionEvents;
 }
 
 const ANONYMOUS: RequestAuth = { role: 'anonymous', writesEnabled: false };
 
 export function createContext(
   stores: Stores,
-  request: { auth?: RequestAuth; drafts?: DraftService; events?: EventBus['pubSub'] } = {},
+  request: { auth?: RequestAuth; drafts?: DraftService; events?: SubscriptionEvents } = {},
 ): GraphContext {
   return {
     stores,

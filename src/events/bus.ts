@@ -12,13 +12,26 @@ export type BusTopics = { [T in Topic]: [EventPayloads[T]] };
  * Where the service's events go and come from. `pubSub` is what type-graphql's buildSchema is given and
  * what the subscription resolvers subscribe to; `publish` is the loaders' way in.
  */
+/** What a subscription needs of the bus: its PubSub and this instance's event status. */
+export type SubscriptionEvents = Pick<EventBus, 'pubSub' | 'status' | 'onStatusChange'>;
+
 export interface EventBus {
   pubSub: PubSub<BusTopics>;
   /** Never throws: the load it reports has committed, whatever becomes of its event. */
   publish<T extends Topic>(topic: T, payload: EventPayloads[T]): void;
   /** 'degraded' while events cannot reach the other instances (Redis unreachable); in-process: always ok. */
   health(): 'ok' | 'degraded';
+  /** The health and since when it holds (ISO 8601, this instance's clock). */
+  status(): EventsStatus;
+  /** Called on each change of health; returns a function that removes the listener. */
+  onStatusChange(listener: (status: EventsStatus) => void): () => void;
   close(): Promise<void>;
+}
+
+/** This instance's event health, as the eventStatus subscription reports it. */
+export interface EventsStatus {
+  health: 'ok' | 'degraded';
+  since: string;
 }
 
 /**
@@ -28,6 +41,7 @@ export interface EventBus {
 export interface SharedEventTarget {
   target: PubSubEventTarget<BusTopics>;
   health(): 'ok' | 'degraded';
+  onHealthChange?(listener: (health: 'ok' | 'degraded') => void): () => void;
   close(): Promise<void>;
 }
 
@@ -47,6 +61,19 @@ export function createEventBus(options: EventBusOptions): EventBus {
   const shared = options.redisUrl ? redisEventTarget(options.redisUrl, log) : undefined;
   const pubSub = createPubSub<BusTopics>({ eventTarget: shared?.target ?? inProcessTarget() });
   let closed = false;
+  let status: EventsStatus = { health: shared?.health() ?? 'ok', since: new Date().toISOString() };
+  const listeners = new Set<(status: EventsStatus) => void>();
+  shared?.onHealthChange?.((health) => {
+    if (health === status.health) return;
+    status = { health, since: new Date().toISOString() };
+    for (const listener of [...listeners]) {
+      try {
+        listener(status);
+      } catch (error) {
+        log.error({ err: error }, 'event status listener failed');
+      }
+    }
+  });
   return {
     pubSub,
     publish(topic, payload) {
@@ -62,8 +89,14 @@ export function createEventBus(options: EventBusOptions): EventBus {
       }
     },
     health: () => shared?.health() ?? 'ok',
+    status: () => status,
+    onStatusChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     async close() {
       closed = true;
+      listeners.clear();
       await shared?.close();
     },
   };

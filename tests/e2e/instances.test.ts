@@ -3,7 +3,6 @@ import path from 'node:path';
 import { Client, createClient } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import WebSocket from 'ws';
-import { REPO_ROOT } from '../../src/config';
 import { operation } from '../../src/operations';
 import { RunningRedis } from '../../src/runtime/redis-server';
 import { startTestRedis, until } from '../support/redis';
@@ -17,19 +16,13 @@ import { TestService, startTestService } from '../support/service';
  *
  * Exactly once is shown with a fence, never by waiting: a later load's event arriving on the same
  * WebSocket means a duplicate of an earlier one would already have arrived.
- *
- * The subscription part needs the graphql-ws endpoint (issue 16's subscriptions); it runs as soon as the
- * schema has Subscription.documentLoaded, and is skipped before.
+ * Subscribers of eventStatus on B are told DEGRADED when Redis stops and OK when it is back.
  */
 const WRITE = 'instances-write-token-0123456789ab';
 const FIXTURE = path.join(__dirname, '..', 'unit', 'fixtures', 'valid');
 const article = readFileSync(path.join(FIXTURE, 'article.txt'), 'utf8');
 const annotation = readFileSync(path.join(FIXTURE, 'graph.yaml'), 'utf8');
 const LOAD_DOCUMENT = operation('load-document');
-const HAS_SUBSCRIPTIONS = /type Subscription \{[^}]*\bdocumentLoaded\b/.test(
-  readFileSync(path.join(REPO_ROOT, 'schema', 'schema.graphql'), 'utf8'),
-);
-const itWithSubscriptions = HAS_SUBSCRIPTIONS ? it : it.skip;
 
 let redis: RunningRedis;
 let a: TestService;
@@ -80,7 +73,7 @@ async function subscribedConnections(topic: string): Promise<number> {
 }
 
 /** documentLoaded on instance B, with the library's own client: the ids received, in order. */
-function subscribeOnB(): { ids: string[]; client: Client } {
+function subscribeOnB(): { ids: string[]; statuses: string[]; client: Client } {
   const client = createClient({
     url: `${b.url.replace(/^http/, 'ws')}/graphql`,
     webSocketImpl: WebSocket,
@@ -97,7 +90,17 @@ function subscribeOnB(): { ids: string[]; client: Client } {
       complete: () => {},
     },
   );
-  return { ids, client };
+  // The same connection follows B's event status: sent at once, then on every change.
+  const statuses: string[] = [];
+  client.subscribe<{ eventStatus: { health: string; since: string } }>(
+    { query: 'subscription { eventStatus { health since } }' },
+    {
+      next: (result) => statuses.push(result.data?.eventStatus.health ?? `error: ${JSON.stringify(result)}`),
+      error: (error) => statuses.push(`error: ${JSON.stringify(error)}`),
+      complete: () => {},
+    },
+  );
+  return { ids, statuses, client };
 }
 
 describe('two instances, one Neo4j, one Redis', () => {
@@ -106,7 +109,7 @@ describe('two instances, one Neo4j, one Redis', () => {
     expect(await health(a.url)).toEqual({ status: 'ok', events: 'ok' });
   });
 
-  itWithSubscriptions('a load through A reaches a subscriber on B exactly once', async () => {
+  it('a load through A reaches a subscriber on B exactly once', async () => {
     const { ids, client } = subscribeOnB();
     try {
       await until(async () => (await subscribedConnections('documentLoaded')) === 1);
@@ -121,12 +124,16 @@ describe('two instances, one Neo4j, one Redis', () => {
 
   it('Redis stopped: both keep answering queries and loads, /health says degraded; Redis back: ok again', async () => {
     await until(async () => (await bothHealth()).every((h) => h === 'ok'));
-    const subscriber = HAS_SUBSCRIPTIONS ? subscribeOnB() : undefined;
-    if (subscriber) await until(async () => (await subscribedConnections('documentLoaded')) === 1);
+    const subscriber = subscribeOnB();
+    await until(async () => (await subscribedConnections('documentLoaded')) === 1);
+    await until(() => subscriber.statuses.length === 1);
+    expect(subscriber.statuses).toEqual(['OK']);
     const port = redis.port;
     await redis.stop();
 
     await until(async () => (await bothHealth()).every((h) => h === 'degraded'));
+    await until(() => subscriber.statuses.length === 2);
+    expect(subscriber.statuses).toEqual(['OK', 'DEGRADED']);
     const degraded = await send(`${b.url}/health`);
     expect(degraded.status).toBe(200);
     expect(degraded.body).toEqual({ status: 'degraded', events: 'degraded' });
@@ -136,12 +143,12 @@ describe('two instances, one Neo4j, one Redis', () => {
 
     redis = await startTestRedis(port);
     await until(async () => (await bothHealth()).every((h) => h === 'ok'));
-    if (subscriber) {
-      // The load made during the outage was held by A and sent once Redis answered; a new one follows it.
-      await load('instances-after-outage');
-      await until(() => subscriber.ids.includes('instances-after-outage'));
-      expect(subscriber.ids).toEqual(['instances-during-outage', 'instances-after-outage']);
-      await subscriber.client.dispose();
-    }
+    await until(() => subscriber.statuses.length === 3);
+    expect(subscriber.statuses).toEqual(['OK', 'DEGRADED', 'OK']);
+    // The load made during the outage was held by A and sent once Redis answered; a new one follows it.
+    await load('instances-after-outage');
+    await until(() => subscriber.ids.includes('instances-after-outage'));
+    expect(subscriber.ids).toEqual(['instances-during-outage', 'instances-after-outage']);
+    await subscriber.client.dispose();
   });
 });

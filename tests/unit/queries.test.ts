@@ -301,7 +301,12 @@ async function sentBy({ operation, variables, drafts, event }: Case): Promise<Se
   const db = new RecordingDatabase(cannedAnswers());
   const document = parse(operation);
   expect(validate(schema, document)).toEqual([]);
-  const events = createPubSub<BusTopics>();
+  const pubSub = createPubSub<BusTopics>();
+  const events = {
+    pubSub,
+    status: () => ({ health: 'ok' as const, since: '2026-01-01T00:00:00.000Z' }),
+    onStatusChange: () => () => {},
+  };
   const contextValue = createContext(createStores(db), {
     auth: { role: 'write', writesEnabled: true },
     drafts,
@@ -318,7 +323,7 @@ async function sentBy({ operation, variables, drafts, event }: Case): Promise<Se
     const first = iterator.next();
     // The stream listens from its first pull; the pipeline of operators gets there within a turn.
     await new Promise((resolve) => setImmediate(resolve));
-    (events.publish as (topic: Topic, payload: unknown) => void)(event!.topic, event!.payload);
+    (pubSub.publish as (topic: Topic, payload: unknown) => void)(event!.topic, event!.payload);
     result = (await first).value as ExecutionResult;
     await iterator.return?.();
   } else {

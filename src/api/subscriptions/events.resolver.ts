@@ -1,4 +1,4 @@
-import { filter, map, pipe } from '@graphql-yoga/subscription';
+import { Repeater, SlidingBuffer, filter, map, pipe } from '@graphql-yoga/subscription';
 import { Arg, Resolver, Root, Subscription } from 'type-graphql';
 import { CLAIM_KINDS, ClaimKind } from '../../domain/vocabulary';
 import { ServiceError } from '../../domain/errors';
@@ -10,7 +10,15 @@ import {
   StancesChangedEvent as StancesChangedPayload,
 } from '../../events/events';
 import { GraphContext } from '../context';
-import { DocumentLoadedEvent, LoadedStatus, StanceRef, StancesChangedEvent } from './events.type';
+import type { EventsStatus, SubscriptionEvents } from '../../events/bus';
+import {
+  DocumentLoadedEvent,
+  EventHealth,
+  EventStatus,
+  LoadedStatus,
+  StanceRef,
+  StancesChangedEvent,
+} from './events.type';
 
 const ENTITY_ARG = 'An entity’s id, or any of its names or aliases (case- and diacritic-insensitive).';
 
@@ -39,10 +47,34 @@ function eventsOf(ctx: GraphContext) {
   return ctx.events;
 }
 
+/**
+ * The instance's event status now, then on every change. A sliding buffer of one: a subscriber that reads
+ * slowly gets the latest status, never a backlog of stale ones.
+ */
+function statusStream(events: SubscriptionEvents): AsyncIterable<EventsStatus> {
+  return new Repeater<EventsStatus>(async (push, stop) => {
+    const unsubscribe = events.onStatusChange((status) => void push(status));
+    await push(events.status());
+    await stop;
+    unsubscribe();
+  }, new SlidingBuffer(1));
+}
+
 @Resolver()
 export class EventsResolver {
+  @Subscription(() => EventStatus, {
+    subscribe: ({ context }) => statusStream(eventsOf(context as GraphContext)),
+    description:
+      'This instance’s event health: sent at once when the subscription starts, then on every change ' +
+      '(DEGRADED while its Redis is unreachable, OK when events flow again). Over WebSocket (graphql-ws) ' +
+      'on /graphql.',
+  })
+  eventStatus(@Root() status: EventsStatus): EventStatus {
+    return { health: status.health === 'ok' ? EventHealth.OK : EventHealth.DEGRADED, since: status.since };
+  }
+
   @Subscription(() => DocumentLoadedEvent, {
-    subscribe: ({ context }) => eventsOf(context as GraphContext).subscribe(DOCUMENT_LOADED),
+    subscribe: ({ context }) => eventsOf(context as GraphContext).pubSub.subscribe(DOCUMENT_LOADED),
     description:
       'Every document a load stores (the loadDocument mutation, or the corpus loaded at start-up), once ' +
       'its transaction has committed — never before, and once per load. An unchanged document is not ' +
@@ -67,7 +99,7 @@ export class EventsResolver {
       const actorId = actorEntity?.id ?? null;
       const targetId = targetEntity?.id ?? null;
       return pipe(
-        events.subscribe(STANCES_CHANGED),
+        events.pubSub.subscribe(STANCES_CHANGED),
         map((event: StancesChangedPayload) => narrowed(event, actorId, targetId)),
         filter((event: StancesChangedPayload) => event.added.length + event.removed.length > 0),
       );

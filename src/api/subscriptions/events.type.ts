@@ -102,3 +102,39 @@ export class StancesChangedEvent {
   @Field(() => ID, { description: 'Unique to this event, and the same on every instance that relays it.' })
   eventId!: string;
 }
+
+/** The values are the bus's own health, upper-cased (src/events/bus.ts). */
+export enum EventHealth {
+  OK = 'OK',
+  DEGRADED = 'DEGRADED',
+}
+
+registerEnumType(EventHealth, {
+  name: 'EventHealth',
+  description: 'Whether this instance’s subscriptions receive every load, from every instance.',
+  valuesConfig: {
+    OK: { description: 'Events flow: loads made through any instance reach this one’s subscribers.' },
+    DEGRADED: {
+      description:
+        'This instance cannot reach Redis (REDIS_URL): loads through other instances do not arrive, and ' +
+        'its own are held until Redis answers again. Queries still answer; a subscriber that must not miss ' +
+        'a load re-reads `documents` once OK returns.',
+    },
+  },
+});
+
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'The health of the instance a subscriber is connected to, as far as its events go. Without REDIS_URL ' +
+    'it is always OK (one instance, events in process).',
+})
+export class EventStatus {
+  @Field(() => EventHealth, { description: 'OK or DEGRADED.' })
+  health!: EventHealth;
+
+  @Field(() => String, {
+    description: 'Since when it holds: ISO 8601 in UTC, by this instance’s clock (for OK at start: its start).',
+  })
+  since!: string;
+}

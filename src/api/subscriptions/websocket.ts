@@ -4,7 +4,7 @@ import { CloseCode, Context } from 'graphql-ws';
 import { Extra, useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import { ServiceError } from '../../domain/errors';
-import type { EventBus } from '../../events/bus';
+import type { SubscriptionEvents } from '../../events/bus';
 import { Logger } from '../../logger';
 import { Stores, createContext } from '../context';
 import { errorFormatter } from '../format-error';
@@ -45,7 +45,7 @@ export interface SubscriptionEndpointOptions {
   schema: GraphQLSchema;
   stores: Stores;
   /** The bus the subscriptions follow: the same PubSub the schema was built with. */
-  events: EventBus['pubSub'];
+  events: SubscriptionEvents;
   security: Pick<Security, 'tokens' | 'limits' | 'allowList' | 'apollo'>;
   persistedQueriesOnly: boolean;
   limits: SubscriptionLimits;
