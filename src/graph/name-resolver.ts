@@ -117,6 +117,12 @@ async function candidates(db: QueryRunner, refs: readonly string[]): Promise<Map
 
 const RANKED = 25;
 
+/**
+ * No entity name or alias is longer; a longer argument is refused before Lucene sees it (its tokenizer cuts
+ * a long word into 255-character pieces, and a query of over 1,024 of them fails as TooManyClauses).
+ */
+export const MAX_NAME_LENGTH = 500;
+
 export class NameResolver {
   /** Names asked for in the same tick, by any request, go to the database together. */
   private readonly batch: DataLoader<string, CandidateRow[]>;
@@ -137,7 +143,7 @@ export class NameResolver {
   /** Every candidate for a name, best first, with its score and how it matched (the rule: name-ranking.ts). */
   async rank(ref: string, limit = RANKED): Promise<RankedMatch[]> {
     const key = ref.trim();
-    if (!key) return [];
+    if (!key || key.length > MAX_NAME_LENGTH) return [];
     return rankCandidates(key, await this.batch.load(key)).slice(0, limit);
   }
 
@@ -148,6 +154,11 @@ export class NameResolver {
       throw new BadUserInputError(`Argument "${argument}" must name an entity (an id, name or alias).`, {
         argument,
       });
+    if (key.length > MAX_NAME_LENGTH)
+      throw new BadUserInputError(
+        `Argument "${argument}" must be at most ${MAX_NAME_LENGTH} characters: no entity has a longer name.`,
+        { argument, max: MAX_NAME_LENGTH },
+      );
     const cached = this.cache.get(key);
     if (cached) return cached;
     const decision = decide(await this.rank(key));
