@@ -26,7 +26,8 @@
  * Writes bench/results/subscriptions-<date>.json; exits 1 if any event was lost, duplicated or early.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { version as packageVersion } from '../package.json';
@@ -90,6 +91,27 @@ interface Instance {
   wsUrl: string;
   pid: number;
   child: ChildProcess;
+  /** Where bench/lib/memory-probe.ts writes the instance's memory after a full GC, on SIGUSR2. */
+  memoryFile: string;
+}
+
+/** The instance's memory in MB after a full garbage collection (bench/lib/memory-probe.ts in the child). */
+async function memoryAfterGc(instance: Instance) {
+  rmSync(instance.memoryFile, { force: true });
+  process.kill(instance.pid, 'SIGUSR2');
+  const deadline = Date.now() + 30_000;
+  while (!existsSync(instance.memoryFile)) {
+    if (Date.now() > deadline) throw new Error(`instance ${instance.index}: no memory report within 30 s`);
+    await sleep(20);
+  }
+  await sleep(50); // written whole by then: one writeFileSync of a few bytes
+  const usage = JSON.parse(readFileSync(instance.memoryFile, 'utf8')) as NodeJS.MemoryUsage;
+  const mb = (bytes: number) => round(bytes / 2 ** 20, 2);
+  return {
+    rssMb: rssMb(instance.pid),
+    heapUsedMb: mb(usage.heapUsed),
+    externalMb: mb(usage.external),
+  };
 }
 
 /** One service instance as a child process (`src/cli.ts serve` under tsx), ready once /ready says so. */
@@ -98,12 +120,25 @@ async function startInstance(
   neo4j: BenchNeo4j,
   redis: RunningRedis,
   maxConnections: number,
+  memoryDir: string,
 ): Promise<Instance> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'src', 'cli.ts'), 'serve'], {
+  const memoryFile = path.join(memoryDir, `instance-${index}.json`);
+  const probe = path.join(__dirname, 'lib', 'memory-probe.ts');
+  const args = [
+    '--expose-gc',
+    '--import',
+    'tsx',
+    '--import',
+    probe,
+    path.join(REPO_ROOT, 'src', 'cli.ts'),
+    'serve',
+  ];
+  const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
+      BENCH_MEMORY_FILE: memoryFile,
       NEO4J_URI: neo4j.uri,
       NEO4J_USER: neo4j.user,
       NEO4J_PASSWORD: neo4j.password,
@@ -136,7 +171,7 @@ async function startInstance(
     await sleep(250);
   }
   log(`instance ${index} ready at ${url} (pid ${child.pid})`);
-  return { index, url, wsUrl: `ws://127.0.0.1:${port}/graphql`, pid: child.pid!, child };
+  return { index, url, wsUrl: `ws://127.0.0.1:${port}/graphql`, pid: child.pid!, child, memoryFile };
 }
 
 async function stopInstance(instance: Instance): Promise<void> {
@@ -217,11 +252,13 @@ async function main(): Promise<void> {
   let redis: RunningRedis | undefined;
   const instances: Instance[] = [];
   const subscribers: Subscriber[] = [];
+  const memoryDir = mkdtempSync(path.join(os.tmpdir(), 'stancegraph-bench-subscriptions-'));
   const cleanup = async () => {
     await Promise.all(subscribers.map((s) => s.client.dispose()));
     await Promise.all(instances.map(stopInstance));
     await redis?.stop();
     await neo4j.stop();
+    rmSync(memoryDir, { recursive: true, force: true });
   };
   const interrupted = () => void cleanup().finally(() => process.exit(130));
   process.once('SIGINT', interrupted);
@@ -233,7 +270,7 @@ async function main(): Promise<void> {
     redis = await startLocalRedis({ log });
     const perInstance = Math.ceil(opts.subscribers / opts.instances);
     for (let i = 0; i < opts.instances; i++)
-      instances.push(await startInstance(i, neo4j, redis, Math.max(2_000, perInstance + 100)));
+      instances.push(await startInstance(i, neo4j, redis, Math.max(2_000, perInstance + 100), memoryDir));
     const through = (n: number) => instances[opts.loadThrough === 'all' ? n % instances.length : 0];
 
     // Warm-up with no subscriber: each instance loads once (the loader's code paths compiled, Neo4j's plans
@@ -241,6 +278,7 @@ async function main(): Promise<void> {
     for (const instance of instances) await load(instance, `bench-sub-warmup-${instance.index}`);
     await sleep(3_000);
     const rssBefore = instances.map((i) => rssMb(i.pid));
+    const gcBefore = await Promise.all(instances.map(memoryAfterGc));
 
     // The read check: the first subscriber of each instance to get a load's event reads the document from
     // that instance at once.
@@ -293,6 +331,7 @@ async function main(): Promise<void> {
     }
     await sleep(5_000);
     const rssAfter = instances.map((i) => rssMb(i.pid));
+    const gcAfter = await Promise.all(instances.map(memoryAfterGc));
     const counts = instances.map((i) => subscribers.filter((s) => s.instance === i.index).length);
 
     // A fence before the measured loads: every subscription is running once every subscriber has its event.
@@ -403,17 +442,25 @@ async function main(): Promise<void> {
       counted.readOnFirstArrival.found !== counted.readOnFirstArrival.expected ||
       counted.subscriberFailures.length > 0;
 
-    const memory = instances.map((i, k) => {
-      const delta = rssAfter[k] !== null && rssBefore[k] !== null ? rssAfter[k]! - rssBefore[k]! : null;
-      return {
-        instance: i.index,
-        subscribers: counts[k],
-        rssBeforeMb: rssBefore[k],
-        rssAfterSubscribingMb: rssAfter[k],
-        rssAfterFirstEventMb: rssAfterFirstEvent[k],
-        kbPerIdleSubscription: delta === null ? null : round((delta * 1024) / counts[k], 1),
-      };
-    });
+    const perSubscriptionKb = (before: number | null, after: number | null, n: number) =>
+      before === null || after === null ? null : round(((after - before) * 1024) / n, 1);
+    const memory = instances.map((i, k) => ({
+      instance: i.index,
+      subscribers: counts[k],
+      rssBeforeMb: rssBefore[k],
+      rssAfterSubscribingMb: rssAfter[k],
+      rssAfterFirstEventMb: rssAfterFirstEvent[k],
+      afterFullGc: { before: gcBefore[k], after: gcAfter[k] },
+      /** RSS as it is: includes garbage not collected yet, and the GC's timing moves it either way. */
+      kbPerIdleSubscriptionRss: perSubscriptionKb(rssBefore[k], rssAfter[k], counts[k]),
+      /** After a full GC in the instance: what the subscriptions keep. */
+      kbPerIdleSubscriptionRssAfterGc: perSubscriptionKb(gcBefore[k].rssMb, gcAfter[k].rssMb, counts[k]),
+      kbPerIdleSubscriptionHeapAndExternal: perSubscriptionKb(
+        gcBefore[k].heapUsedMb + gcBefore[k].externalMb,
+        gcAfter[k].heapUsedMb + gcAfter[k].externalMb,
+        counts[k],
+      ),
+    }));
     const cpuMsDuringLoads = Object.fromEntries(
       Object.keys(pids).map((name) => {
         const a = cpuBefore[name];
@@ -444,7 +491,9 @@ async function main(): Promise<void> {
         oneConnectionPerSubscriber: true,
         loadsOneAtATime: 'each load waits until every subscriber has its event',
         document: 'tests/unit/fixtures/valid under a new id each load (status CREATED)',
-        services: 'child processes: node --import tsx src/cli.ts serve, NODE_ENV=production, REDIS_URL set',
+        services:
+          'child processes: node --expose-gc --import tsx --import bench/lib/memory-probe.ts src/cli.ts serve, ' +
+          'NODE_ENV=production, REDIS_URL set (the probe runs a full GC and reports memory on SIGUSR2)',
         client: 'this process (graphql-ws createClient + ws), one connection per subscriber',
         sharedCores:
           'every process (Neo4j, redis-server, the instances, the client) shares the machine’s cores: ' +
@@ -474,7 +523,9 @@ async function main(): Promise<void> {
         `max ${c.everyDelivery.max} ms; last subscriber per load: p50 ${c.lastSubscriberPerLoad.p50} ms, p99 ` +
         `${c.lastSubscriberPerLoad.p99} ms, max ${c.lastSubscriberPerLoad.max} ms`,
     );
-    log(`memory per idle subscription: ${memory.map((m) => `${m.kbPerIdleSubscription} kB`).join(', ')}`);
+    log(
+      `memory per idle subscription (after a full GC): RSS ${memory.map((m) => `${m.kbPerIdleSubscriptionRssAfterGc} kB`).join(', ')}; heap + external ${memory.map((m) => `${m.kbPerIdleSubscriptionHeapAndExternal} kB`).join(', ')}`,
+    );
     log(
       `counted: ${counted.documentLoaded.subscribersWithExactlyAll}/${subscribers.length} subscribers with ` +
         `exactly ${expected.length} documentLoaded events, lost ${counted.documentLoaded.lost}, duplicated ` +
