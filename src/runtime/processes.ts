@@ -14,7 +14,28 @@ export function portInUse(port: number): Promise<boolean> {
   });
 }
 
-export function freePort(): Promise<number> {
+/**
+ * Ports this process has handed out: a server started from one may take seconds to bind it (a JVM), and
+ * the kernel may offer the same free port again meanwhile (the test harness starts Neo4j and CoreNLP
+ * together, and once both were given one port). A port is never handed out twice by one process.
+ */
+export function portPicker(next: () => Promise<number>): () => Promise<number> {
+  const handedOut = new Set<number>();
+  return async () => {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const port = await next();
+      if (!handedOut.has(port)) {
+        handedOut.add(port);
+        return port;
+      }
+    }
+    throw new Error('no free port found that this process had not already handed out');
+  };
+}
+
+export const freePort: () => Promise<number> = portPicker(unusedPort);
+
+function unusedPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
