@@ -2,7 +2,6 @@ import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server'
 import type express from 'express';
 import type { EventBus } from '../../events/bus';
 import { DOCUMENT_LOADED } from '../../events/events';
-import type { DocumentWriter } from '../../ingest/writer';
 import type { Logger } from '../../logger';
 import type { GraphContext } from '../context';
 import type { RequestAuth } from '../security/tokens';
@@ -39,8 +38,11 @@ export interface ResponseCacheLayerOptions {
   ttlMs: number;
   /** Committed loads elsewhere arrive as its DOCUMENT_LOADED events; while degraded the cache stands aside. */
   events: Pick<EventBus, 'pubSub' | 'status' | 'onStatusChange'>;
-  /** This instance's loads: the version moves as soon as one commits, before its event goes anywhere. */
-  writer: Pick<DocumentWriter, 'onCommitted'>;
+  /**
+   * This instance's loads (src/ingest/writer.ts DocumentWriter): the version moves as soon as one commits,
+   * before its event goes anywhere.
+   */
+  writer: { onCommitted(listener: () => void): () => void };
   auth(req: express.Request): RequestAuth;
   log: Logger;
 }
