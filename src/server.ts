@@ -133,7 +133,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     options.schema ?? (await (await import('./api/schema')).buildGraphSchema({ pubSub: events.pubSub }));
   const app = express();
   app.disable('x-powered-by');
-  // GraphQL answers are POSTs that no cache revalidates: an ETag would only hash every response body.
+  // Express's ETag would hash every response body; GET queries get the response cache's ETag instead, made
+  // from the request and the graph's version (src/api/cache).
   app.set('etag', false);
   const server = http.createServer(app);
   // Limits, tokens, allow-list, timeouts: src/api/security, configured from the environment.
