@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadDocuments } from '../src/ingest/folders';
 import { REPO_ROOT } from '../src/config';
-import { ARMS, WORKLOAD_SPECS, WORKLOADS, WorkloadName, armKind } from './workloads';
+import { ARMS, WORKLOAD_SPECS, WORKLOADS, WorkloadName, armKind, armRequest } from './workloads';
 import { RunningArm, startArm } from './lib/children';
 import { runCell } from './lib/load';
 import { benchDatabase, benchNeo4j, neo4jVersion } from './lib/neo4j';
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
       for (const [name, arm] of arms)
         await runCell({
           url: arm.url,
-          request: WORKLOAD_SPECS[workload].requests[armKind(name)],
+          request: armRequest(workload, name),
           connections: 8,
           durationS: opts.warmupS,
           pids: { server: arm.pid, neo4j: neo4j.pid },
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
             const before = armKind(name) === 'stancegraph' ? await arm.stats() : undefined;
             const result = await runCell({
               url: arm.url,
-              request: WORKLOAD_SPECS[workload].requests[armKind(name)],
+              request: armRequest(workload, name),
               connections: concurrency,
               durationS: opts.durationS,
               pids: { server: arm.pid, neo4j: neo4j.pid },

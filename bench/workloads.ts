@@ -7,12 +7,30 @@ export type ArmName = 'bare' | 'stancegraph' | 'neo4j-graphql';
 export const ARMS: ArmName[] = ['bare', 'stancegraph', 'neo4j-graphql'];
 
 /**
+ * The stancegraph service with its response cache on (the `stancegraph` arm runs with it off), asked what
+ * stancegraph is asked: `stancegraph-cached` the same request every time (from memory after the first),
+ * `stancegraph-uncached` with a new value of an unused variable every time (never from memory: what the
+ * cache costs a read it cannot answer). Not in the default arms; `--arms bare,stancegraph,stancegraph-cached,
+ * stancegraph-uncached` measures the three side by side with the bare endpoint.
+ */
+export const CACHE_ARMS = ['stancegraph-cached', 'stancegraph-uncached'] as const;
+export type CacheArm = (typeof CACHE_ARMS)[number];
+const isCacheArm = (kind: string): kind is CacheArm => (CACHE_ARMS as readonly string[]).includes(kind);
+
+/**
  * An arm as given on the command line: its kind, and optionally `@<dir>`, a copy of the repository whose
  * bench/arms/<kind>.ts to run instead (e.g. `stancegraph@/tmp/before`: the service before a change, measured
  * side by side with the current one).
  */
 export function armKind(spec: string): ArmName {
-  return spec.split('@')[0] as ArmName;
+  const kind = spec.split('@')[0];
+  return isCacheArm(kind) ? 'stancegraph' : (kind as ArmName);
+}
+
+/** What an arm is asked for a workload: its kind's request; stancegraph-uncached's made new each time. */
+export function armRequest(workload: WorkloadName, spec: string): ArmRequest {
+  const request = WORKLOAD_SPECS[workload].requests[armKind(spec)];
+  return spec.split('@')[0] === 'stancegraph-uncached' ? { ...request, vary: true } : request;
 }
 
 export type WorkloadName = 'supporters' | 'citedAsObjections' | 'nested' | 'neighborhood' | 'stanceMatrix';
@@ -29,6 +47,8 @@ export interface ArmRequest {
   method: 'GET' | 'POST';
   path: string;
   body?: string;
+  /** Every request a new `variables: { nonce: n }` (declared by no operation, so ignored by it). */
+  vary?: boolean;
 }
 
 /**

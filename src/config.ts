@@ -103,9 +103,27 @@ const envSchema = z.object({
   SUBSCRIPTIONS_IDLE_TIMEOUT_MS: count(60_000, 1_000, 86_400_000),
   /** The draft's NLP backend. */
   DRAFT_NLP: oneOf(['corenlp', 'compromise']).default('corenlp'),
+  // The response cache of GraphQL reads (src/api/cache; docs/performance.md, "Response cache").
+  RESPONSE_CACHE: oneOf(['true', 'false']).default('true'),
+  RESPONSE_CACHE_MAX_BYTES: z
+    .string()
+    .regex(/^\d+(b|kb|mb|gb)$/i, 'must be a size such as 64mb or 512kb')
+    .default('64mb'),
+  /** 0: an answer lives until the next load (or until evicted). */
+  RESPONSE_CACHE_TTL_MS: count(0, 0, 86_400_000),
 });
 
 export type Config = z.infer<typeof envSchema> & { playground: boolean; persistedQueriesOnly: boolean };
+
+/** A size such as "64mb", "100kb" or "512b" in bytes (1 kb = 1,024 bytes). */
+export function bytesOf(size: string): number {
+  const match = /^(\d+)(b|kb|mb|gb)$/i.exec(size);
+  if (!match) throw new ConfigError(`not a size: ${size}`);
+  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[
+    match[2].toLowerCase() as 'b' | 'kb' | 'mb' | 'gb'
+  ];
+  return Number(match[1]) * unit;
+}
 
 export class ConfigError extends Error {
   constructor(message: string) {

@@ -8,7 +8,7 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLSchema } from 'graphql';
-import { Config } from './config';
+import { Config, bytesOf as sizeInBytes } from './config';
 import { Database } from './db/database';
 import { Logger, createLogger } from './logger';
 import { GraphContext, Stores, createContext, createStores } from './api/context';
@@ -24,6 +24,8 @@ import { dashboardRouter } from './web/dashboard/dashboard.router';
 import { reviewRouter } from './web/review/review.router';
 import { EventBus, createEventBus, publishCommitted } from './events/bus';
 import { SubscriptionEndpoint, serveSubscriptions } from './api/subscriptions/websocket';
+import { ResponseCacheLayer, responseCacheLayer } from './api/cache/http';
+import type { ResponseCache } from './api/cache/response-cache';
 
 export interface ServiceOptions {
   config: Config;
@@ -52,6 +54,8 @@ export interface Service {
   events: EventBus;
   /** The WebSocket endpoint's counts; undefined when SUBSCRIPTIONS_MAX_CONNECTIONS=0 turned it off. */
   subscriptions?: SubscriptionEndpoint;
+  /** The response cache of GraphQL reads; undefined when RESPONSE_CACHE=false. */
+  responseCache?: ResponseCache;
   /**
    * Stops the service: no new connections, requests in flight answered (at most 10 s), the HTTP server
    * closed, then the NLP backend a draft started; later calls wait for the first. The Database stays open: it belongs to whoever passed it in,
@@ -129,12 +133,24 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     options.schema ?? (await (await import('./api/schema')).buildGraphSchema({ pubSub: events.pubSub }));
   const app = express();
   app.disable('x-powered-by');
-  // GraphQL answers are POSTs that no cache revalidates: an ETag would only hash every response body.
+  // Express's ETag would hash every response body; GET queries get the response cache's ETag instead, made
+  // from the request and the graph's version (src/api/cache).
   app.set('etag', false);
   const server = http.createServer(app);
   // Limits, tokens, allow-list, timeouts: src/api/security, configured from the environment.
   const security = createSecurity(config, logger);
   security.applyTimeouts(server);
+  const cache: ResponseCacheLayer | undefined =
+    config.RESPONSE_CACHE === 'true'
+      ? responseCacheLayer({
+          maxBytes: sizeInBytes(config.RESPONSE_CACHE_MAX_BYTES),
+          ttlMs: config.RESPONSE_CACHE_TTL_MS,
+          events,
+          writer: stores.writer,
+          auth: security.auth,
+          log: logger,
+        })
+      : undefined;
   const apollo = new ApolloServer<GraphContext>({
     // The schema, executed by graphql-jit once an operation repeats (src/api/executor.ts).
     gateway: jitGateway(schema),
@@ -150,6 +166,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       // No cache hints are used; on by default, it wraps every field resolver to compute them (bench/).
       ApolloServerPluginCacheControlDisabled(),
       ...security.plugins,
+      ...(cache ? [cache.plugin] : []),
     ],
   });
   await apollo.start();
@@ -185,9 +202,14 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   app.use(
     '/graphql',
     ...security.before,
+    ...(cache ? [cache.middleware] : []),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createContext(stores, { auth: security.auth(req), drafts: drafting.drafts }),
+      context: async ({ req, res }) =>
+        createContext(stores, {
+          auth: security.auth(req),
+          drafts: drafting.drafts,
+          responseCache: cache?.ticketOf(res),
+        }),
     }),
     security.errors,
   );
@@ -218,6 +240,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     });
   } catch (error) {
     stopPublishing();
+    await cache?.close();
     await subscriptions?.close();
     await apollo.stop().catch(() => {});
     if (!options.events) await events.close();
@@ -236,6 +259,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       await apollo.stop();
     } finally {
       stopPublishing();
+      await cache?.close();
       await drafting.nlp?.release();
       if (!options.events) await events.close();
     }
@@ -246,6 +270,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     url,
     events,
     subscriptions,
+    responseCache: cache?.cache,
     // Subscriptions closed, requests answered, then the NLP backend a draft started (CoreNLP's JVM) stopped.
     close: () => (stopped ??= stop()),
   };

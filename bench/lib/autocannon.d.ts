@@ -8,6 +8,8 @@ declare module 'autocannon' {
       path?: string;
       body?: string;
       headers?: Record<string, string>;
+      /** Called before each request is sent; what it returns is sent. */
+      setupRequest?: (request: Request, context: unknown) => Request;
       onResponse?: (status: number, body: string, context: unknown, headers: Record<string, string>) => void;
     }
 

@@ -2,6 +2,7 @@ import { ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import type { ArmStats, FromArm, ToArm } from '../arms/arm';
 import type { BenchNeo4j } from './neo4j';
+import { armKind } from '../workloads';
 
 export interface RunningArm {
   name: string;
@@ -18,7 +19,9 @@ const ARMS_DIR = path.join(__dirname, '..', 'arms');
  * benchmark's Neo4j, and waits until it listens.
  */
 export async function startArm(name: string, neo4j: BenchNeo4j, timeoutMs = 120_000): Promise<RunningArm> {
-  const [kind, dir] = name.split('@');
+  const [spec, dir] = name.split('@');
+  // stancegraph-cached and -uncached are bench/arms/stancegraph.ts told by BENCH_ARM to turn its cache on.
+  const kind = armKind(spec);
   const file = dir
     ? path.join(path.resolve(dir), 'bench', 'arms', `${kind}.ts`)
     : path.join(ARMS_DIR, `${kind}.ts`);
@@ -34,6 +37,7 @@ export async function startArm(name: string, neo4j: BenchNeo4j, timeoutMs = 120_
       NEO4J_USER: neo4j.user,
       NEO4J_PASSWORD: neo4j.password,
       NEO4J_DATABASE: neo4j.database,
+      BENCH_ARM: spec,
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -25,6 +25,13 @@ export interface CellResult {
   elapsedS: number;
 }
 
+/** A request body with `"variables":{"nonce":n}` added, n counting up: a new cache key every request. */
+function varied(body: string) {
+  const open = body.slice(0, body.lastIndexOf('}'));
+  let n = 0;
+  return (request: autocannon.Request) => ({ ...request, body: `${open},"variables":{"nonce":${n++}}}` });
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
@@ -62,6 +69,9 @@ export async function runCell(options: CellOptions): Promise<CellResult> {
             path: options.request.path,
             body: options.request.body,
             headers: options.request.body ? { 'content-type': 'application/json' } : {},
+            ...(options.request.vary && options.request.body
+              ? { setupRequest: varied(options.request.body) }
+              : {}),
             onResponse: (status, body) => {
               bytes += body.length;
               const error = bodyError(status, body);

@@ -107,6 +107,8 @@ export function benchServiceConfig(target: { uri: string; password: string }): C
     PERSISTED_QUERIES_ONLY: 'false',
     LOG_LEVEL: 'silent',
     LOAD_CORPUS: 'false',
+    // The stancegraph arm measures the service's own work; stancegraph-cached and -uncached the cache's.
+    RESPONSE_CACHE: process.env.BENCH_ARM?.startsWith('stancegraph-') ? 'true' : 'false',
   });
 }
 

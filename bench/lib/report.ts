@@ -103,6 +103,8 @@ export interface RatioRow {
   vsNeo4jGraphqlByRound: number[];
   /** stancegraph ÷ every other arm, by arm name (includes `stancegraph@<dir>` arms: after ÷ before). */
   versus: Record<string, { ratio: number | null; byRound: number[] }>;
+  /** Every arm but bare ÷ bare (the response cache's arms are read against the bare endpoint). */
+  overBare: Record<string, { ratio: number | null; byRound: number[] }>;
 }
 
 export function ratios(summary: SummaryRow[]): RatioRow[] {
@@ -124,8 +126,20 @@ export function ratios(summary: SummaryRow[]): RatioRow[] {
     const bare = versus('bare');
     const ng = versus('neo4j-graphql');
     const others = [...new Set(summary.map((r) => r.arm))].filter((a) => a !== 'stancegraph');
+    const bareRow = find(workload, concurrency, 'bare');
+    const overBare = (arm: string) => {
+      const row = find(workload, concurrency, arm);
+      if (!row || !bareRow) return { ratio: null, byRound: [] };
+      return {
+        ratio: round(row.reqPerSec / bareRow.reqPerSec),
+        byRound: row.reqPerSecByRound.map((v, i) => round(v / bareRow.reqPerSecByRound[i])),
+      };
+    };
     return {
       versus: Object.fromEntries(others.map((a) => [a, versus(a)])),
+      overBare: Object.fromEntries(
+        [...new Set(summary.map((r) => r.arm))].filter((a) => a !== 'bare').map((a) => [a, overBare(a)]),
+      ),
       workload,
       concurrency,
       vsBare: bare.ratio,

@@ -19,6 +19,7 @@ import { StanceAnchor, StanceStore } from '../graph/stance.store';
 import { DocumentWriter } from '../ingest/writer';
 import type { SubscriptionEvents } from '../events/bus';
 import type { DraftService } from './draft/draft.service';
+import type { CacheTicket } from './cache/response-cache';
 import { RequestAuth } from './security/tokens';
 
 export interface Stores {
@@ -146,13 +147,20 @@ export interface GraphContext {
   drafts?: DraftService;
   /** The events subscriptions follow: set on the WebSocket endpoint only (the one that runs them). */
   events?: SubscriptionEvents;
+  /** Set when the response cache may keep this request's answer (src/api/cache/http.ts). */
+  responseCache?: CacheTicket;
 }
 
 const ANONYMOUS: RequestAuth = { role: 'anonymous', writesEnabled: false };
 
 export function createContext(
   stores: Stores,
-  request: { auth?: RequestAuth; drafts?: DraftService; events?: SubscriptionEvents } = {},
+  request: {
+    auth?: RequestAuth;
+    drafts?: DraftService;
+    events?: SubscriptionEvents;
+    responseCache?: CacheTicket;
+  } = {},
 ): GraphContext {
   return {
     stores,
@@ -160,5 +168,6 @@ export function createContext(
     auth: request.auth ?? ANONYMOUS,
     drafts: request.drafts,
     events: request.events,
+    responseCache: request.responseCache,
   };
 }

@@ -98,6 +98,9 @@ export async function startServiceWith(db: Database, env: Record<string, string>
     CORENLP_URL: corenlpUrl,
     PORT: '0',
     PLAYGROUND: 'false',
+    // Off unless a test asks for it: most tests count the Cypher each request sends, which a cached
+    // answer does not send (tests/e2e/response-cache*.test.ts turn it on).
+    RESPONSE_CACHE: 'false',
     ...env,
   });
   const service = await startService({

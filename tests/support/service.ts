@@ -36,6 +36,9 @@ export async function startTestService(env: Record<string, string> = {}): Promis
     NEO4J_PASSWORD: password,
     CORENLP_URL: corenlpUrl,
     PORT: '0',
+    // Off unless a test asks for it: most tests count the Cypher each request sends, which a cached
+    // answer does not send (tests/e2e/response-cache*.test.ts turn it on).
+    RESPONSE_CACHE: 'false',
     ...env,
   });
   const stores = createStores(db);

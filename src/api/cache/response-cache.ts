@@ -1,0 +1,206 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/**
+ * Answers to GraphQL reads kept in memory, by request and graph version (docs/performance.md, "Response
+ * cache"). The graph's version is a counter of this process: every committed load bumps it (on the loading
+ * instance at once, on the others when the load's event arrives), and a bump drops every answer. An answer
+ * is kept only under the version it was computed at: a read that was running when a load committed is
+ * answered, and then forgotten.
+ *
+ * Only the store lives here; src/api/cache/http.ts decides what is asked and what may be kept.
+ */
+
+/** Why the version moved: a load (here or elsewhere), the event bus changing health, or the cache's own. */
+export type BumpReason = 'load' | 'event' | 'events-degraded' | 'events-ok' | 'events-lost';
+
+export interface CachedAnswer {
+  /** The response body exactly as Apollo sent it. */
+  body: Buffer;
+  contentType: string;
+  etag: string;
+  /** Date.now() when it was kept, for RESPONSE_CACHE_TTL_MS. */
+  storedAt: number;
+  /** What it counts against the bound: body, key and a fixed overhead. */
+  bytes: number;
+}
+
+export interface ResponseCacheOptions {
+  maxBytes: number;
+  /** 0: answers live until the next version or until evicted. */
+  ttlMs: number;
+  now?: () => number;
+}
+
+export interface ResponseCacheStats {
+  version: number;
+  entries: number;
+  bytes: number;
+  hits: number;
+  misses: number;
+  stored: number;
+  evicted: number;
+  /** Answers computed while the cache was bypassed (events degraded) or under a version that had moved. */
+  notStored: number;
+  bumps: Record<BumpReason, number>;
+}
+
+/** Map, key string and Buffer bookkeeping per entry, roughly. */
+const ENTRY_OVERHEAD = 200;
+
+/**
+ * What a request read at its start: its key and the version it is answered under. http.ts hands it to
+ * the Apollo plugin (through the context), which says whether the answer may be kept.
+ */
+export class CacheTicket {
+  /** Set by the plugin: a query, answered without errors. */
+  cacheable = false;
+  private tag?: string;
+
+  constructor(
+    private readonly cache: ResponseCache,
+    readonly key: string,
+    readonly version: number,
+  ) {}
+
+  /** The answer's ETag: a digest of the key, the version and this process, never of the body. */
+  etag(): string {
+    return (this.tag ??= this.cache.etagOf(this.key, this.version));
+  }
+
+  /** Keeps the answer, unless the version moved while it was computed. */
+  keep(body: string, contentType: string): void {
+    this.cache.store(this, body, contentType);
+  }
+}
+
+export class ResponseCache {
+  private readonly entries = new Map<string, CachedAnswer>();
+  private currentVersion = 1;
+  private size = 0;
+  private enabled = true;
+  /** Another process's version 5 is not ours: ETags carry the process they were made in. */
+  private readonly boot = randomBytes(6).toString('base64url');
+  private readonly now: () => number;
+  private readonly counts = { hits: 0, misses: 0, stored: 0, evicted: 0, notStored: 0 };
+  private readonly bumps: Record<BumpReason, number> = {
+    load: 0,
+    event: 0,
+    'events-degraded': 0,
+    'events-ok': 0,
+    'events-lost': 0,
+  };
+
+  constructor(private readonly options: ResponseCacheOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get version(): number {
+    return this.currentVersion;
+  }
+
+  /** False while answers may be stale without the cache knowing (events degraded): nothing served or kept. */
+  get serving(): boolean {
+    return this.enabled;
+  }
+
+  /** A new version: every answer kept so far is dropped, and answers being computed will not be kept. */
+  bump(reason: BumpReason): void {
+    this.currentVersion++;
+    this.bumps[reason]++;
+    this.entries.clear();
+    this.size = 0;
+  }
+
+  /** Off: dropped and bypassed until on again (a new version either way, so nothing from before returns). */
+  setServing(serving: boolean): void {
+    if (serving === this.enabled) return;
+    this.enabled = serving;
+    this.bump(serving ? 'events-ok' : 'events-degraded');
+  }
+
+  /** The answer kept for key under the current version, or undefined (counted as a miss). */
+  get(key: string): CachedAnswer | undefined {
+    const entry = this.entries.get(key);
+    if (entry) {
+      if (this.options.ttlMs > 0 && this.now() - entry.storedAt >= this.options.ttlMs) {
+        this.remove(key, entry);
+      } else {
+        // Most recently used last: eviction takes from the front.
+        this.entries.delete(key);
+        this.entries.set(key, entry);
+        this.counts.hits++;
+        return entry;
+      }
+    }
+    this.counts.misses++;
+    return undefined;
+  }
+
+  ticket(key: string): CacheTicket {
+    return new CacheTicket(this, key, this.currentVersion);
+  }
+
+  etagOf(key: string, version: number): string {
+    const digest = createHash('sha1').update(key).digest('base64url').slice(0, 22);
+    return `W/"${this.boot}.${version}.${digest}"`;
+  }
+
+  store(ticket: CacheTicket, body: string, contentType: string): void {
+    if (!this.enabled || ticket.version !== this.currentVersion) {
+      this.counts.notStored++;
+      return;
+    }
+    const buffer = Buffer.from(body, 'utf8');
+    const bytes = buffer.length + ticket.key.length * 2 + ENTRY_OVERHEAD;
+    // One answer larger than the whole bound would evict everything and still not fit.
+    if (bytes > this.options.maxBytes) {
+      this.counts.notStored++;
+      return;
+    }
+    const previous = this.entries.get(ticket.key);
+    if (previous) this.remove(ticket.key, previous);
+    this.entries.set(ticket.key, {
+      body: buffer,
+      contentType,
+      etag: ticket.etag(),
+      storedAt: this.now(),
+      bytes,
+    });
+    this.size += bytes;
+    this.counts.stored++;
+    for (const [key, entry] of this.entries) {
+      if (this.size <= this.options.maxBytes) break;
+      this.remove(key, entry);
+      this.counts.evicted++;
+    }
+  }
+
+  stats(): ResponseCacheStats {
+    return {
+      version: this.currentVersion,
+      entries: this.entries.size,
+      bytes: this.size,
+      ...this.counts,
+      bumps: { ...this.bumps },
+    };
+  }
+
+  private remove(key: string, entry: CachedAnswer): void {
+    this.entries.delete(key);
+    this.size -= entry.bytes;
+  }
+}
+
+/**
+ * JSON with every object's keys sorted, so that {"a":1,"b":2} and {"b":2,"a":1} are one key. Variables are
+ * what JSON.parse made, or what express.json made: no cycles, no functions.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record)
+    .filter((k) => record[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
+}
