@@ -111,6 +111,8 @@ const envSchema = z.object({
     .default('64mb'),
   /** 0: an answer lives until the next load (or until evicted). */
   RESPONSE_CACHE_TTL_MS: count(0, 0, 86_400_000),
+  /** How often the response cache reads the graph's stamp, to notice loads no event announced; 0: never. */
+  RESPONSE_CACHE_STAMP_POLL_MS: count(1_000, 0, 3_600_000),
 });
 
 export type Config = z.infer<typeof envSchema> & { playground: boolean; persistedQueriesOnly: boolean };

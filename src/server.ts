@@ -148,6 +148,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
           events,
           writer: stores.writer,
           auth: security.auth,
+          stamp: () => stores.documents.graphStamp(),
+          stampPollMs: config.RESPONSE_CACHE_STAMP_POLL_MS,
           log: logger,
         })
       : undefined;

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { QueryRunner } from '../db/database';
 import { readColumn, readKeyed } from './named-query';
 import {
@@ -13,6 +14,12 @@ import {
 
 export class DocumentStore {
   constructor(private readonly db: QueryRunner) {}
+
+  /** How many loading transactions the graph has committed; 0 before the first. */
+  async graphStamp(): Promise<number> {
+    const [loads] = await readColumn(this.db, 'graph-stamp', {}, 'loads', z.number().int());
+    return loads ?? 0;
+  }
 
   async list(): Promise<DocumentRecord[]> {
     return readColumn(this.db, 'documents', {}, 'document', documentRecord);

@@ -374,6 +374,8 @@ async function loadGroup(
         options.onProgress?.(step, done, total);
       });
     }
+    // Last, so that the stamp's lock is held for the shortest time; not counted: it is not the documents'.
+    await tx.run({ name: 'ingest/13-graph-stamp', text: cypher('ingest/13-graph-stamp'), params: {} });
     return outcome;
   });
   return { documents, counters };

@@ -5,6 +5,7 @@
 // :param {}
 CALL () {
   MATCH (n)
+  WHERE NOT n:GraphStamp
   WITH n
   ORDER BY n.id
   RETURN collect({labels: labels(n), properties: properties(n), types: [k IN keys(n) | [k, valueType(n[k])]]}) AS nodes

@@ -4,6 +4,7 @@ import { operation } from '../../src/operations';
 import type { ResponseCache } from '../../src/api/cache/response-cache';
 import { Answer, ExtraService, postJson, send, startServiceWith } from '../support/requests';
 import { TestService, startTestService } from '../support/service';
+import { until } from '../support/redis';
 
 /**
  * The response cache on one instance (two instances and Redis: response-cache-instances.test.ts). Whether
@@ -219,5 +220,28 @@ describe('the size bound', () => {
     const again = await send(url, { headers: { ...headers, 'if-none-match': etag } });
     expect(again.status).toBe(304);
     expect(smallCache.stats()).toMatchObject({ misses: misses + 1, stored: stored + 1 });
+  });
+});
+
+describe('loads no event announced', () => {
+  let other: ExtraService | undefined;
+  afterAll(async () => {
+    await other?.close();
+  });
+
+  it('an instance that hears of no load (no REDIS_URL) notices it by the graph stamp', async () => {
+    // Instance B shares the database but not the events: only the stamp can tell it of A's loads.
+    other = await startServiceWith(svc.db, { RESPONSE_CACHE: 'true', RESPONSE_CACHE_STAMP_POLL_MS: '50' });
+    const url = `${other.url}/graphql`;
+    const before = ids(await postJson(url, { query: DOCUMENTS }));
+    const cached = other.service.responseCache!;
+    const hits = cached.stats().hits;
+    expect(ids(await postJson(url, { query: DOCUMENTS }))).toEqual(before);
+    expect(cached.stats().hits).toBe(hits + 1);
+    await load('response-cache-unannounced');
+    await until(async () =>
+      ids(await postJson(url, { query: DOCUMENTS })).includes('response-cache-unannounced'),
+    );
+    expect(cached.stats().bumps.stamp).toBeGreaterThan(0);
   });
 });

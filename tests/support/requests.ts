@@ -101,6 +101,8 @@ export async function startServiceWith(db: Database, env: Record<string, string>
     // Off unless a test asks for it: most tests count the Cypher each request sends, which a cached
     // answer does not send (tests/e2e/response-cache*.test.ts turn it on).
     RESPONSE_CACHE: 'false',
+    // Polling the graph's stamp would empty a cache on its own schedule; the test that needs it sets it.
+    RESPONSE_CACHE_STAMP_POLL_MS: '0',
     ...env,
   });
   const service = await startService({

@@ -209,6 +209,9 @@ const ROOT_FIELDS: Record<string, Case> = {
       },
     },
   },
+  'eventStatus (from the bus alone: no query)': {
+    operation: 'subscription { eventStatus { health since } }',
+  },
   'stancesChanged (its names resolved once, when it starts)': {
     operation:
       'subscription { stancesChanged(actor: "Putin", target: "full ceasefire") { documentId eventId added { actorId kind polarity targetId claimId } removed { claimId } } }',
@@ -277,7 +280,9 @@ const ALL_CASES = { ...ROOT_FIELDS, ...NESTED_FIELDS };
  * Named queries no operation sends, and why. Keep it exact: the test fails when one becomes reachable
  * too, so that the list never hides a query the API has started to send.
  */
-const NOT_SENT_BY_THE_API: Record<string, string> = {};
+const NOT_SENT_BY_THE_API: Record<string, string> = {
+  'graph-stamp': 'read by the response cache on a timer (src/api/cache/http.ts), never by a field',
+};
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
@@ -323,7 +328,7 @@ async function sentBy({ operation, variables, drafts, event }: Case): Promise<Se
     const first = iterator.next();
     // The stream listens from its first pull; the pipeline of operators gets there within a turn.
     await new Promise((resolve) => setImmediate(resolve));
-    (pubSub.publish as (topic: Topic, payload: unknown) => void)(event!.topic, event!.payload);
+    if (event) (pubSub.publish as (topic: Topic, payload: unknown) => void)(event.topic, event.payload);
     result = (await first).value as ExecutionResult;
     await iterator.return?.();
   } else {

@@ -44,6 +44,13 @@ export interface ResponseCacheLayerOptions {
    */
   writer: { onCommitted(listener: () => void): () => void };
   auth(req: express.Request): RequestAuth;
+  /**
+   * The graph's stamp (cypher/queries/graph-stamp.cypher), polled every stampPollMs: a load no event
+   * announced (`npm run load` beside the service, an instance without REDIS_URL) moves the version within
+   * that time. 0: not polled.
+   */
+  stamp?: () => Promise<number>;
+  stampPollMs?: number;
   log: Logger;
 }
 
@@ -55,6 +62,10 @@ export function responseCacheLayer(options: ResponseCacheLayerOptions): Response
   const stopStatus = events.onStatusChange((status) => cache.setServing(status.health === 'ok'));
   cache.setServing(events.status().health === 'ok');
   const following = followLoads(cache, events, log);
+  const polling =
+    options.stamp && options.stampPollMs
+      ? pollStamp(cache, options.stamp, options.stampPollMs, log)
+      : undefined;
 
   const middleware: express.RequestHandler = (req, res, next) => {
     if (!cache.serving) return next();
@@ -130,6 +141,7 @@ export function responseCacheLayer(options: ResponseCacheLayerOptions): Response
     async close() {
       stopCommitted();
       stopStatus();
+      await polling?.stop();
       await following.stop();
     },
   };
@@ -163,6 +175,47 @@ function followLoads(
       stopped = true;
       await iterator.return?.();
       await done;
+    },
+  };
+}
+
+/**
+ * The stamp read every `everyMs`: a change since the last read moves the version. A failed read (Neo4j
+ * unreachable) empties the cache too, since a load could have committed unseen; the read after it sets the
+ * stamp to compare with. One read in flight at a time; the timer does not keep the process alive.
+ */
+function pollStamp(
+  cache: ResponseCache,
+  stamp: () => Promise<number>,
+  everyMs: number,
+  log: Logger,
+): { stop(): Promise<void> } {
+  let last: number | undefined;
+  let failing = false;
+  let inFlight: Promise<void> = Promise.resolve();
+  const read = async () => {
+    try {
+      const now = await stamp();
+      if (last !== undefined && now !== last) cache.bump('stamp');
+      last = now;
+      if (failing) log.info('response cache: the graph stamp is readable again');
+      failing = false;
+    } catch (error) {
+      if (!failing) log.warn({ err: error }, 'response cache: the graph stamp cannot be read; cache emptied');
+      failing = true;
+      last = undefined;
+      cache.bump('stamp');
+    }
+  };
+  inFlight = read();
+  const timer = setInterval(() => {
+    inFlight = inFlight.then(read);
+  }, everyMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await inFlight;
     },
   };
 }

@@ -11,7 +11,7 @@ import { createHash, randomBytes } from 'node:crypto';
  */
 
 /** Why the version moved: a load (here or elsewhere), the event bus changing health, or the cache's own. */
-export type BumpReason = 'load' | 'event' | 'events-degraded' | 'events-ok' | 'events-lost';
+export type BumpReason = 'load' | 'event' | 'stamp' | 'events-degraded' | 'events-ok' | 'events-lost';
 
 export interface CachedAnswer {
   /** The response body exactly as Apollo sent it. */
@@ -88,6 +88,7 @@ export class ResponseCache {
     'events-degraded': 0,
     'events-ok': 0,
     'events-lost': 0,
+    stamp: 0,
   };
 
   constructor(private readonly options: ResponseCacheOptions) {
