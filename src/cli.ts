@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Config, ConfigError, loadConfig } from './config';
 import { Database, openDatabase } from './db/database';
+import { BackupError, backupExitCode } from './backup/errors';
 import { ServiceError } from './domain/errors';
 import { ExportIntegrityError, ExportTargetError, checkExportTarget, exportCorpus } from './ingest/export';
 import { InvalidDocumentsError, NoDocumentsError, loadDocuments, validateAll } from './ingest/folders';
@@ -13,7 +14,10 @@ import { DatabaseTarget, ensureDatabase } from './runtime/local';
 import { runningPid } from './runtime/neo4j-server';
 import type { Service } from './server';
 
-/** Exit codes: 1 a failure while running, 2 bad configuration or usage, 3 invalid documents. */
+/**
+ * Exit codes: 1 a failure while running, 2 bad configuration or usage, 3 invalid documents, 4 a damaged or
+ * partial backup refused by restore (docs/operations.md).
+ */
 class UsageError extends Error {}
 
 const USAGE = `usage: stancegraph <command>
@@ -22,6 +26,12 @@ const USAGE = `usage: stancegraph <command>
   load [paths...]       validate, then load documents into Neo4j (default: corpus/)
   export <dir> [--force]
                         write every stored document (article.txt + graph.yaml) and entities.yaml to dir
+  backup [--out <dir>] [--dump | --no-dump]
+                        write a backup folder: the export, the graph checksum, a manifest, and a
+                        neo4j-admin dump of the local Neo4j when it is stopped or --dump (docs/operations.md)
+  restore <backup> [--replace] [--logical]
+                        check the backup, restore it (from its dump on the local Neo4j, else its export),
+                        and check the graph checksum
   draft <article.txt> [--date YYYY-MM-DD] [--id <doc-id>] [--title <t>] [--out <dir>] [--nlp corenlp|compromise] [--force]
                         write <dir>/article.txt and a draft graph.yaml for review (docs/draft.md)
   emit-schema           write schema/schema.graphql from the type-graphql classes`;
@@ -39,6 +49,8 @@ const COMMANDS = new Map<
   ['load', { takes: 'paths' }],
   ['export', { takes: 'one path', options: ['--force'] }],
   ['emit-schema', { takes: 'nothing' }],
+  ['backup', { takes: 'nothing', options: ['--dump', '--no-dump'], valued: ['--out'] }],
+  ['restore', { takes: 'one path', options: ['--replace', '--logical'] }],
   [
     'draft',
     { takes: 'one path', options: ['--force'], valued: ['--date', '--id', '--title', '--out', '--nlp'] },
@@ -244,6 +256,32 @@ async function main(argv: string[]): Promise<void> {
       return serve(loadConfig());
     case 'draft':
       return draft(loadConfig(), args[0], values, options.has('--force'));
+    case 'backup': {
+      if (options.has('--dump') && options.has('--no-dump'))
+        throw new UsageError(`backup: --dump and --no-dump exclude each other\n${USAGE}`);
+      const { backup, defaultBackupDir } = await import('./backup/backup');
+      const config = loadConfig();
+      await backup(config, {
+        out: values.get('--out') ?? defaultBackupDir(config),
+        dump: options.has('--dump') ? 'always' : options.has('--no-dump') ? 'never' : 'auto',
+        log: say,
+      });
+      return;
+    }
+    case 'restore': {
+      const { restore } = await import('./backup/restore');
+      const result = await restore(loadConfig(), {
+        backup: args[0],
+        replace: options.has('--replace'),
+        logical: options.has('--logical'),
+        log: say,
+      });
+      say(
+        `restored from the ${result.method === 'dump' ? 'dump' : 'export'} in ${result.seconds.toFixed(1)} s: ` +
+          `${result.checksum.nodes} nodes, ${result.checksum.relationships} relationships, the checksum matches`,
+      );
+      return;
+    }
     case 'emit-schema': {
       const { emitSchemaFile } = await import('./api/schema');
       const file = await emitSchemaFile();
@@ -263,6 +301,10 @@ if (require.main === module) {
     ) {
       say(error.message);
       process.exit(2);
+    }
+    if (error instanceof BackupError) {
+      say(`${error.code}: ${error.message}`);
+      process.exit(backupExitCode(error.code));
     }
     if (error instanceof InvalidDocumentsError) {
       say(error.message);

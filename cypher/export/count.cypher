@@ -1,0 +1,4 @@
+// export/count: whether the database holds anything (a restore refuses a non-empty one without --replace).
+// :param {}
+MATCH (n)
+RETURN count(n) AS nodes
