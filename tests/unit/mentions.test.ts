@@ -40,11 +40,11 @@ const ALPHABET = [
 ];
 
 describe('termOccurrences (the mention finder without regular expressions)', () => {
-  it('finds what the pattern finds, on 20,000 random texts and terms', () => {
+  it('finds what the pattern finds, on 5,000 random texts and terms', () => {
     const next = random(17);
     const word = (length: number) => Array.from({ length }, () => ALPHABET[next(ALPHABET.length)]).join('');
     const differ: unknown[] = [];
-    for (let i = 0; i < 20_000; i++) {
+    for (let i = 0; i < 5_000; i++) {
       const text = word(next(60));
       const term =
         next(3) === 0 ? word(1 + next(3)) : text.slice(next(text.length + 1)).slice(0, 1 + next(4));
