@@ -8,6 +8,12 @@
  * tree with node_modules linked), one document a transaction through its loadPlan — and this checkout's
  * loadPlans with each --rows value as rowsPerTransaction (0: one document each). Writes
  * bench/results/ingest-ab-<date>.json.
+ *
+ * With --from-files every variant starts from the folders, so validation counts: "before" and "serial"
+ * validate documents until they fill a transaction of 20,000 rows, load it (loadPlans), and so on — the
+ * other checkout's code and this one's; "stream, N thread(s)" is streamDocuments with each --threads value
+ * (validation on N threads while the transaction before is in flight). The loader process's CPU (all
+ * its threads) per relationship is reported beside Neo4j's.
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +25,7 @@ import { graphChecksum } from '../testkit/checksum';
 import * as corpus from '../src/ingest/corpus';
 import * as loader from '../src/ingest/loader';
 import type { DocumentPlan } from '../src/ingest/plan';
+import { streamDocuments } from '../src/ingest/stream';
 import { generateCorpus } from '../testkit/synthetic';
 import { benchDatabase, benchNeo4j, neo4jVersion } from './lib/neo4j';
 import { cpuMs, machine, packageVersions, stamp } from './lib/proc';
@@ -35,14 +42,19 @@ interface Variant {
 interface OtherLoader {
   validateFolder(dir: string): { plan?: unknown };
   loadPlan(db: Database, plan: unknown): Promise<{ counters: { relationshipsCreated: number } }>;
+  loadPlans?(
+    db: Database,
+    plans: unknown[],
+    options: { rowsPerTransaction?: number },
+  ): Promise<{ counters: { relationshipsCreated: number } }>;
 }
 
 function otherLoader(dir: string): OtherLoader {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { validateFolder } = require(path.join(dir, 'src/ingest/corpus')) as OtherLoader;
-  const { loadPlan } = require(path.join(dir, 'src/ingest/loader')) as OtherLoader;
+  const { loadPlan, loadPlans } = require(path.join(dir, 'src/ingest/loader')) as OtherLoader;
   /* eslint-enable @typescript-eslint/no-require-imports */
-  return { validateFolder, loadPlan };
+  return { validateFolder, loadPlan, loadPlans };
 }
 
 async function emptyGraph(db: Database): Promise<void> {
@@ -55,20 +67,61 @@ async function emptyGraph(db: Database): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      before: { type: 'string' },
-      documents: { type: 'string', default: '300' },
-      rows: { type: 'string', default: `0,${loader.DEFAULT_ROWS_PER_TRANSACTION}` },
-      rounds: { type: 'string', default: '2' },
-      seed: { type: 'string', default: '1' },
-    },
+/** Validates documents until they fill a transaction, loads them, and so on: the loader without threads. */
+async function serial(
+  dirs: string[],
+  validate: (dir: string) => { plan?: unknown },
+  load: (plans: unknown[]) => Promise<{ counters: { relationshipsCreated: number } }>,
+): Promise<number> {
+  let rels = 0;
+  let group: unknown[] = [];
+  let rows = 0;
+  for (const dir of dirs) {
+    const { plan } = validate(dir);
+    if (!plan) throw new Error(`${dir} is not valid`);
+    const size = loader.planRows(plan as DocumentPlan);
+    if (group.length && rows + size > loader.DEFAULT_ROWS_PER_TRANSACTION) {
+      rels += (await load(group)).counters.relationshipsCreated;
+      group = [];
+      rows = 0;
+    }
+    group.push(plan);
+    rows += size;
+  }
+  if (group.length) rels += (await load(group)).counters.relationshipsCreated;
+  return rels;
+}
+
+function fromFiles(dirs: string[], values: { before?: string; threads: string }): Variant[] {
+  const variants: Variant[] = [];
+  if (values.before) {
+    const other = otherLoader(path.resolve(values.before));
+    const loadPlans = other.loadPlans;
+    if (!loadPlans) throw new Error(`${values.before}: its loader has no loadPlans`);
+    variants.push({
+      name: 'before (validate a group, load it)',
+      load: (db) =>
+        serial(dirs, other.validateFolder, (plans) =>
+          loadPlans(db, plans, { rowsPerTransaction: loader.DEFAULT_ROWS_PER_TRANSACTION }),
+        ),
+    });
+  }
+  variants.push({
+    name: 'serial (validate a group, load it)',
+    load: (db) =>
+      serial(dirs, corpus.validateFolder, (plans) => loader.loadPlans(db, plans as DocumentPlan[])),
   });
-  const when = stamp();
-  const host = machine();
-  const out = mkdtempSync(path.join(os.tmpdir(), 'stancegraph-ingest-ab-'));
-  const dirs = generateCorpus({ documents: Number(values.documents), out, seed: Number(values.seed) });
+  for (const threads of values.threads.split(',').map(Number)) {
+    variants.push({
+      name: `stream, ${threads} thread(s)`,
+      load: async (db) =>
+        (await streamDocuments(db, dirs, { threads, report: () => {} })).counters.relationshipsCreated,
+    });
+  }
+  return variants;
+}
+
+function fromPlans(dirs: string[], values: { before?: string; rows: string }): Variant[] {
   const plans: DocumentPlan[] = dirs.map((dir) => corpus.validateFolder(dir).plan!);
   const variants: Variant[] = [];
   if (values.before) {
@@ -90,6 +143,26 @@ async function main(): Promise<void> {
         (await loader.loadPlans(db, plans, { rowsPerTransaction: rows })).counters.relationshipsCreated,
     });
   }
+  return variants;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      before: { type: 'string' },
+      documents: { type: 'string', default: '300' },
+      rows: { type: 'string', default: `0,${loader.DEFAULT_ROWS_PER_TRANSACTION}` },
+      rounds: { type: 'string', default: '2' },
+      seed: { type: 'string', default: '1' },
+      'from-files': { type: 'boolean', default: false },
+      threads: { type: 'string', default: '1,2' },
+    },
+  });
+  const when = stamp();
+  const host = machine();
+  const out = mkdtempSync(path.join(os.tmpdir(), 'stancegraph-ingest-ab-'));
+  const dirs = generateCorpus({ documents: Number(values.documents), out, seed: Number(values.seed) });
+  const variants: Variant[] = values['from-files'] ? fromFiles(dirs, values) : fromPlans(dirs, values);
   const order: Variant[] = [];
   for (let r = 0; r < Number(values.rounds); r++) order.push(...(r % 2 ? [...variants].reverse() : variants));
 
@@ -101,9 +174,11 @@ async function main(): Promise<void> {
     for (const [i, variant] of [{ name: 'warm-up', load: variants[0].load }, ...order].entries()) {
       await emptyGraph(db);
       const cpuBefore = cpuMs(neo4j.pid);
+      const ownBefore = process.cpuUsage();
       const started = Date.now();
       const relationships = await variant.load(db);
       const ms = Date.now() - started;
+      const own = process.cpuUsage(ownBefore);
       const cpuAfter = cpuMs(neo4j.pid);
       const neo4jCpu = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : null;
       await db.write('ab/unstamp', (tx) =>
@@ -117,11 +192,12 @@ async function main(): Promise<void> {
         ms,
         relationshipsPerSecond: round(relationships / (ms / 1000), 0),
         neo4jCpuUsPerRelationship: neo4jCpu === null ? null : round((neo4jCpu * 1000) / relationships, 1),
+        loaderCpuUsPerRelationship: round((own.user + own.system) / relationships, 1),
         checksum,
       };
       log(
         `${run.variant}: ${relationships} relationships in ${ms} ms, ${run.relationshipsPerSecond} rel/s, ` +
-          `Neo4j ${run.neo4jCpuUsPerRelationship} µs CPU/rel, graph ${checksum.sha256.slice(0, 12)}`,
+          `Neo4j ${run.neo4jCpuUsPerRelationship} µs CPU/rel, loader ${run.loaderCpuUsPerRelationship} µs CPU/rel, graph ${checksum.sha256.slice(0, 12)}`,
       );
       runs.push(run);
     }
@@ -132,13 +208,14 @@ async function main(): Promise<void> {
       machine: { ...host, loadAverageAfter: machine().loadAverage },
       versions: { ...packageVersions(['neo4j-driver']), neo4j: await neo4jVersion(db) },
       corpus: { documents: dirs.length, seed: Number(values.seed) },
+      fromFiles: values['from-files'],
       sameGraph,
       runs,
     };
     const file = writeResult('ingest-ab', when.date, result);
     process.stdout.write(
       `${table(
-        ['variant', 'relationships', 'ms', 'rel/s', 'Neo4j µs CPU/rel'],
+        ['variant', 'relationships', 'ms', 'rel/s', 'Neo4j µs CPU/rel', 'loader µs CPU/rel'],
         runs
           .filter((r) => !r.warmUp)
           .map((r) => [
@@ -147,6 +224,7 @@ async function main(): Promise<void> {
             r.ms,
             r.relationshipsPerSecond,
             r.neo4jCpuUsPerRelationship,
+            r.loaderCpuUsPerRelationship,
           ]),
       )}\n`,
     );

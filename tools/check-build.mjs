@@ -10,7 +10,13 @@ import { root } from './lib/bundle.mjs';
 
 const require = createRequire(import.meta.url);
 const missing = [];
-const ENTRY_POINTS = ['dist/cli.js', 'dist/server.js', 'dist/web/pages.js'];
+// The validation threads' file is started by path (src/ingest/validation-pool.ts), never imported.
+const ENTRY_POINTS = [
+  'dist/cli.js',
+  'dist/server.js',
+  'dist/web/pages.js',
+  'dist/ingest/validation-worker.js',
+];
 for (const file of ENTRY_POINTS) if (!existsSync(path.join(root, file))) missing.push(file);
 
 const summary = [];

@@ -1,11 +1,14 @@
 /**
  * Loads documents in a process of its own, so that the memory the loader needs (peak RSS) is measured
- * alone. Two modes: "stream" validates documents until they fill a transaction, loads them (loadPlans), and
- * so on; "cli" is `npm run load` (loadDocuments: everything validated first, then loaded).
+ * alone. Three modes: "stream" is streamDocuments (validation threads ahead of the transaction in flight);
+ * "serial" validates documents until they fill a transaction, loads them (loadPlans), and so on — what
+ * "stream" was before the pipeline; "cli" is `npm run load` (loadDocuments: everything validated first,
+ * then loaded).
  */
 import { readFileSync } from 'node:fs';
 import { loadDocuments } from '../../src/ingest/folders';
 import { validateFolder } from '../../src/ingest/corpus';
+import { streamDocuments } from '../../src/ingest/stream';
 import {
   DEFAULT_ROWS_PER_TRANSACTION,
   DocumentLoad,
@@ -20,7 +23,10 @@ import { memoryMb } from './proc';
 
 export interface IngestJob {
   dirs: string[];
-  mode: 'stream' | 'cli';
+  /** stream: streamDocuments (validation threads ahead of the loader); serial: validate a group, load it. */
+  mode: 'stream' | 'serial' | 'cli';
+  /** Validation threads in stream mode (streamDocuments' default when absent). */
+  threads?: number;
   batchSize?: number;
   /** Rows of documents per transaction (loadPlans); 0: one document per transaction. */
   rowsPerTransaction?: number;
@@ -44,6 +50,9 @@ export interface IngestOutcome {
   wallMs: number;
   peakRssMb: number;
   statuses: Record<string, number>;
+  /** Stream mode: validation threads, and how long the loader waited for validation with no transaction in flight. */
+  threads?: number;
+  validationWaitMs?: number;
 }
 
 async function run(job: IngestJob): Promise<IngestOutcome> {
@@ -59,6 +68,7 @@ async function run(job: IngestJob): Promise<IngestOutcome> {
   let validateMs = 0;
   let loadMs = 0;
   let documents = 0;
+  let extra: Pick<IngestOutcome, 'threads' | 'validationWaitMs'> = {};
   const started = Date.now();
   try {
     await applySchema(db);
@@ -74,6 +84,23 @@ async function run(job: IngestJob): Promise<IngestOutcome> {
       });
       tally(summary.documents, summary.counters);
       loadMs = summary.ms;
+    } else if (job.mode === 'stream') {
+      let stopped = false;
+      const summary = await streamDocuments(db, job.dirs, {
+        batchSize: job.batchSize,
+        rowsPerTransaction: job.rowsPerTransaction,
+        threads: job.threads,
+        report: () => {},
+        stop: () =>
+          (stopped ||=
+            (job.deadline !== undefined && Date.now() > job.deadline) ||
+            (job.stopAfterRelationships !== undefined &&
+              counters.relationshipsCreated >= job.stopAfterRelationships)),
+        onCommitted: (docs, c) => tally(docs, c),
+      });
+      loadMs = summary.loadMs;
+      validateMs = summary.validationWaitMs;
+      extra = { threads: summary.threads, validationWaitMs: summary.validationWaitMs };
     } else {
       // Validates documents until they fill a transaction (rowsPerTransaction), loads them, and so on.
       let pending: DocumentPlan[] = [];
@@ -118,6 +145,7 @@ async function run(job: IngestJob): Promise<IngestOutcome> {
     wallMs,
     peakRssMb: Math.round((memoryMb()?.peakRss ?? NaN) * 10) / 10,
     statuses,
+    ...extra,
   };
 }
 

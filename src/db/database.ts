@@ -56,13 +56,28 @@ export interface Query {
 }
 
 /**
+ * A literal object, also of another realm: under jest the test's code runs in a vm context of its own,
+ * while what a worker thread posts back (the ingest's validation threads) is rebuilt with the outer
+ * realm's Object.prototype. Integers, dates and other classes' instances are not plain.
+ */
+function isPlainObject(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto === Object.prototype) return true;
+  return (
+    proto !== null &&
+    Object.getPrototypeOf(proto) === null &&
+    (proto as { constructor?: { name?: string } }).constructor?.name === 'Object'
+  );
+}
+
+/**
  * JS has one number type; Cypher tells integers from floats. Whole numbers go as Cypher integers so that
  * LIMIT accepts them and offsets are stored as integers (Python slices text with them).
  */
 export function toCypherParams(value: unknown): unknown {
   if (typeof value === 'number') return Number.isInteger(value) ? neo4j.int(value) : value;
   if (Array.isArray(value)) return value.map(toCypherParams);
-  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+  if (value && typeof value === 'object' && isPlainObject(value)) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = toCypherParams(v);
     return out;

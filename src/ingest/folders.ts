@@ -8,15 +8,11 @@ import { Registry, RegistryResult, readRegistry, registryFileFor } from './regis
 import { writeRegistry } from './registry-store';
 import { formatProblem, isError } from './source';
 
-/** No document folder under the paths given: the command line named the wrong place (a usage error). */
-export class NoDocumentsError extends Error {
-  override name = 'NoDocumentsError';
-}
+import { InvalidDocumentsError, NoDocumentsError } from './load-errors';
+import type { ValidationResult } from './validate';
+import { ValidationPool, defaultValidationThreads } from './validation-pool';
 
-/** Some document has problems, each already reported; nothing was written. */
-export class InvalidDocumentsError extends Error {
-  override name = 'InvalidDocumentsError';
-}
+export { InvalidDocumentsError, NoDocumentsError };
 
 /** Problems and progress go to stderr by default, where a terminal shows them and a pipe keeps stdout clean. */
 function toStderr(line: string): void {
@@ -29,11 +25,11 @@ export interface ValidCorpus {
   registries: Registry[];
 }
 
-/**
- * Validates every document first, each against the registry of the folder it sits in (read once a folder):
- * one error stops the load before anything is written. Warnings and notices are reported too.
- */
-export function validateCorpus(paths: string[], report: (line: string) => void = toStderr): ValidCorpus {
+/** The document folders under paths (corpus/ by default) and their registries, each read once. */
+function corpusFolders(
+  paths: string[],
+  report: (line: string) => void,
+): { dirs: string[]; registries: Map<string, RegistryResult> } {
   const dirs = findDocumentDirs(paths.length ? paths : [path.join(REPO_ROOT, 'corpus')]);
   if (!dirs.length)
     throw new NoDocumentsError(
@@ -52,7 +48,16 @@ export function validateCorpus(paths: string[], report: (line: string) => void =
       `${registryErrors} error(s) in the corpus registry; nothing was validated or loaded`,
     );
   }
-  const results = dirs.map((dir) => ({ dir, ...validateFolder(dir, registries.get(registryFileFor(dir))) }));
+  return { dirs, registries };
+}
+
+/** Every document's problems reported, in folder order; any error refuses them all. */
+function validCorpus(
+  dirs: string[],
+  registries: Map<string, RegistryResult>,
+  results: ValidationResult[],
+  report: (line: string) => void,
+): ValidCorpus {
   const problems = results.flatMap((r) => r.problems);
   for (const problem of problems) report(formatProblem(problem));
   const errors = problems.filter(isError).length;
@@ -66,6 +71,44 @@ export function validateCorpus(paths: string[], report: (line: string) => void =
     plans: results.map((r) => r.plan!),
     registries: [...registries.values()].map((r) => r.registry).filter((r) => r.size),
   };
+}
+
+/**
+ * Validates every document first, each against the registry of the folder it sits in (read once a folder):
+ * one error stops the load before anything is written. Warnings and notices are reported too.
+ */
+export function validateCorpus(paths: string[], report: (line: string) => void = toStderr): ValidCorpus {
+  const { dirs, registries } = corpusFolders(paths, report);
+  const results = dirs.map((dir) => validateFolder(dir, registries.get(registryFileFor(dir))));
+  return validCorpus(dirs, registries, results, report);
+}
+
+/** Below this many documents a corpus is validated in the calling thread: starting threads costs more. */
+export const THREADS_FROM_DOCUMENTS = 32;
+
+/**
+ * validateCorpus on worker threads (validation-pool.ts): the same problems, reported in the same order,
+ * the same plans and the same error. threads: 0, or a corpus under THREADS_FROM_DOCUMENTS documents when
+ * threads is not given, is validated in this thread.
+ */
+export async function validateCorpusInThreads(
+  paths: string[],
+  report: (line: string) => void = toStderr,
+  threads?: number,
+): Promise<ValidCorpus> {
+  const { dirs, registries } = corpusFolders(paths, report);
+  const count = threads ?? (dirs.length >= THREADS_FROM_DOCUMENTS ? defaultValidationThreads() : 0);
+  if (count <= 0) {
+    const results = dirs.map((dir) => validateFolder(dir, registries.get(registryFileFor(dir))));
+    return validCorpus(dirs, registries, results, report);
+  }
+  const pool = new ValidationPool({ threads: count });
+  try {
+    const results = await Promise.all(dirs.map((dir) => pool.validate(dir)));
+    return validCorpus(dirs, registries, results, report);
+  } finally {
+    await pool.close();
+  }
 }
 
 /** validateCorpus, for callers that need the plans only. */
@@ -99,9 +142,12 @@ export async function loadDocuments(
   db: Database,
   paths: string[],
   log: (line: string) => void = toStderr,
-  options: Pick<LoadOptions, 'rowsPerTransaction' | 'batchSize' | 'onCommitted'> = {},
+  options: Pick<LoadOptions, 'rowsPerTransaction' | 'batchSize' | 'onCommitted'> & {
+    /** Validation threads (validateCorpusInThreads); by default threads only for a large corpus. */
+    threads?: number;
+  } = {},
 ): Promise<BatchSummary> {
-  const { plans, registries } = validateCorpus(paths);
+  const { plans, registries } = await validateCorpusInThreads(paths, toStderr, options.threads);
   await applySchema(db);
   for (const registry of registries) await writeRegistry(db, registry);
   let stored = 0;

@@ -153,6 +153,70 @@ function termPattern(term: string): string {
   return head + escapeRegExp(rest.join(''));
 }
 
+/** The occurrences of a term as a mention: termPattern's matches, found by the regular expression. */
+export function termOccurrencesByPattern(text: string, term: string): { from: number; to: number }[] {
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${termPattern(term)}(?![\\p{L}\\p{N}])`, 'gu');
+  return [...text.matchAll(pattern)].map((m) => ({ from: m.index, to: m.index + m[0].length }));
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+const isWordChar = (codePoint: number | undefined): boolean =>
+  codePoint !== undefined &&
+  (codePoint < 0x80
+    ? (codePoint >= 0x30 && codePoint <= 0x39) ||
+      (codePoint >= 0x41 && codePoint <= 0x5a) ||
+      (codePoint >= 0x61 && codePoint <= 0x7a)
+    : WORD_CHAR.test(String.fromCodePoint(codePoint)));
+
+/** The code point that ends just before index i, as the pattern's lookbehind reads it. */
+function codePointBefore(text: string, i: number): number | undefined {
+  if (i <= 0) return undefined;
+  const last = text.charCodeAt(i - 1);
+  if (last >= 0xdc00 && last <= 0xdfff && i >= 2) {
+    const high = text.charCodeAt(i - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.codePointAt(i - 2);
+  }
+  return last;
+}
+
+/**
+ * termOccurrencesByPattern's answer without a regular expression, which in Unicode mode scans the text a
+ * code point at a time for every term (most of a document's planning time): the term's two spellings are
+ * found with indexOf and the word boundaries checked at each. The same positions, in the same order: the
+ * pattern also tries every position left to right and goes on after the end of each match. A term whose
+ * first letter changes length with its case, or that holds surrogates, is left to the pattern.
+ */
+export function termOccurrences(text: string, term: string): { from: number; to: number }[] {
+  const first = term.charAt(0);
+  const lower = first.toLowerCase();
+  const upper = first.toUpperCase();
+  if (
+    !term ||
+    SURROGATE.test(term) ||
+    lower.length !== 1 ||
+    upper.length !== 1 ||
+    SURROGATE.test(lower + upper)
+  )
+    return termOccurrencesByPattern(text, term);
+  const rest = term.slice(1);
+  const spellings = lower === upper ? [lower + rest] : [lower + rest, upper + rest];
+  const next = spellings.map((s) => text.indexOf(s));
+  const found: { from: number; to: number }[] = [];
+  for (let from = 0; ;) {
+    for (let k = 0; k < spellings.length; k++)
+      if (next[k] !== -1 && next[k] < from) next[k] = text.indexOf(spellings[k], from);
+    const at = next.reduce((min, i) => (i !== -1 && (min === -1 || i < min) ? i : min), -1);
+    if (at === -1) return found;
+    const to = at + term.length;
+    if (!isWordChar(codePointBefore(text, at)) && !isWordChar(text.codePointAt(to))) {
+      found.push({ from: at, to });
+      from = to;
+    } else from = at + 1;
+  }
+}
+
 /**
  * Mentions from names and aliases: as written (first letter in either case), on word boundaries, longest match first, never
  * overlapping, so "Russian President Vladimir Putin" is one mention of Putin, not also one of Russia.
@@ -161,9 +225,7 @@ export function findMentions(text: string, segmented: SegmentedText, entities: E
   const candidates: { from: number; to: number; entityId: string }[] = [];
   for (const entity of entities) {
     for (const term of new Set([entity.name, ...(entity.registryAliases ?? []), ...entity.aliases])) {
-      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${termPattern(term)}(?![\\p{L}\\p{N}])`, 'gu');
-      for (const m of text.matchAll(pattern))
-        candidates.push({ from: m.index, to: m.index + m[0].length, entityId: entity.id });
+      for (const m of termOccurrences(text, term)) candidates.push({ ...m, entityId: entity.id });
     }
   }
   candidates.sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
