@@ -40,7 +40,7 @@ const MIX: { name: string; query: string; variables: Record<string, unknown> }[]
   },
   {
     name: 'citedAsObjections',
-    query: `query Objections { citedAsObjections { cited { name } by { name } objection { kind target { name } } evidence { quote } } }`,
+    query: `query Objections { citedAsObjections { edges { node { cited { name } by { name } objection { kind target { name } } evidence { quote } } } } }`,
     variables: {},
   },
   {
@@ -50,7 +50,7 @@ const MIX: { name: string; query: string; variables: Record<string, unknown> }[]
   },
   {
     name: 'relations',
-    query: `query Relations($of: String!) { relations(of: $of) { type from { name } to { name } evidence { quote } } }`,
+    query: `query Relations($of: String!) { relations(of: $of) { edges { node { type from { name } to { name } evidence { quote } } } } }`,
     variables: { of: 'russia' },
   },
   {
@@ -60,7 +60,7 @@ const MIX: { name: string; query: string; variables: Record<string, unknown> }[]
   },
   {
     name: 'stanceMatrix',
-    query: `query Matrix { stanceMatrix(first: 20) { cells { actor { name } target { name } kinds polarity } } }`,
+    query: `query Matrix { stanceMatrix(actorsFirst: 20, targetsFirst: 20) { cells { actor { name } target { name } kinds polarity } } }`,
     variables: {},
   },
 ];

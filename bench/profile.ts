@@ -2,9 +2,19 @@
  * npm run bench:profile — PROFILE of every named query (cypher/queries/*.cypher, with the example
  * parameters of its own `// :param` line) on the seed corpus, or on NEO4J_URI's data: db hits, rows, and
  * every label scan, flagged where an index would fit. Writes bench/results/profile-<date>.json.
+ *
+ *   npm run bench:profile [-- --relationships 100000 [--seed 1]]
+ *
+ * --relationships adds a synthetic corpus (testkit/synthetic, ~300 relationships a document) to the seed
+ * before profiling, so that a plan that scans or sorts the whole graph shows in its db hits.
  */
 import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateCorpus } from '../testkit/synthetic';
+import { graphSize } from './lib/scale-support';
 import { loadDocuments } from '../src/ingest/folders';
 import { REPO_ROOT } from '../src/config';
 import { benchDatabase, benchNeo4j, neo4jVersion } from './lib/neo4j';
@@ -15,18 +25,40 @@ import { writeResult } from './lib/report';
 const log = (line: string) => process.stderr.write(`[profile] ${line}\n`);
 
 async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      relationships: { type: 'string', default: '0' },
+      seed: { type: 'string', default: '1' },
+    },
+  });
+  const relationships = Number(values.relationships);
   const when = stamp();
   const neo4j = await benchNeo4j(log);
+  const corpusDir = relationships ? mkdtempSync(path.join(os.tmpdir(), 'stancegraph-profile-')) : null;
   try {
     const db = benchDatabase(neo4j);
     if (!process.env.NEO4J_URI) await loadDocuments(db, [path.join(REPO_ROOT, 'corpus')], log);
+    if (corpusDir) {
+      const dirs = generateCorpus({
+        documents: Math.ceil(relationships / 300),
+        out: corpusDir,
+        seed: Number(values.seed),
+      });
+      log(`loading ${dirs.length} synthetic documents`);
+      await loadDocuments(db, dirs, () => {}, { rowsPerTransaction: 20_000 });
+    }
+    const size = await graphSize(db);
+    log(`graph: ${size.nodes} nodes, ${size.relationships} relationships`);
     const profiles = await profileNamedQueries(db, {});
     const file = writeResult('profile', when.date, {
-      command: 'npm run bench:profile',
+      command: `npm run bench:profile${relationships ? ` -- --relationships ${relationships}` : ''}`,
       date: when.time,
       machine: machine(),
       neo4j: await neo4jVersion(db),
-      data: process.env.NEO4J_URI ? `NEO4J_URI ${process.env.NEO4J_URI}` : 'corpus/ (seed)',
+      data: process.env.NEO4J_URI
+        ? `NEO4J_URI ${process.env.NEO4J_URI}`
+        : `corpus/ (seed)${relationships ? ` + synthetic (seed ${values.seed})` : ''}`,
+      graph: size,
       profiles,
     });
     await db.close();
@@ -34,6 +66,7 @@ async function main(): Promise<void> {
     log(`wrote ${path.relative(process.cwd(), file)}`);
   } finally {
     await neo4j.stop();
+    if (corpusDir) rmSync(corpusDir, { recursive: true, force: true });
   }
 }
 

@@ -75,6 +75,9 @@ type Json = Record<string, unknown>;
 const data = (body: unknown) => (body as { data: Json }).data;
 const len = (v: unknown) => (Array.isArray(v) ? v.length : NaN);
 
+/** The page size the paged workloads ask for: the service's default (LIMITS.page.default). */
+const PAGE = 20;
+
 const SG_STANCE = `id kind polarity actor { id name } target { id name }
   evidence { quote start end sentence { id text } }`;
 const NG_EVIDENCE = `evidenceConnection { edges { properties { quote start end } node { id text } } }`;
@@ -110,21 +113,28 @@ export function workloadSpecs(subjects: Subjects): Record<WorkloadName, Workload
     citedAsObjections: {
       name: 'citedAsObjections',
       description:
-        'citedAsObjections: what opposing stances cite, with the objection, its target and evidence',
+        'citedAsObjections (first page of 20): what opposing stances cite, with the objection, its target and evidence',
       requests: {
         bare: bare('citedAsObjections'),
-        stancegraph: gql(`{ citedAsObjections { cited { id name } by { id name }
-        objection { id kind target { id name } } evidence { quote start end sentence { id text } } } }`),
+        stancegraph:
+          gql(`{ citedAsObjections(first: ${PAGE}) { edges { node { cited { id name } by { id name }
+        objection { id kind target { id name } } evidence { quote start end sentence { id text } } } } } }`),
+        // The first page in the same order (objection id): the first PAGE claims hold the first PAGE
+        // (objection, cited entity) pairs, and more when one cites several.
         'neo4j-graphql':
-          gql(`{ claims(where: { polarity: { eq: "OPPOSE" }, cites: { some: { NOT: { id: { eq: "" } } } } }) {
+          gql(`{ claims(where: { polarity: { eq: "OPPOSE" }, cites: { some: { NOT: { id: { eq: "" } } } } },
+        sort: [{ id: ASC }], limit: ${PAGE}) {
         id kind actor { id name } target { id name } cites { id name } ${NG_EVIDENCE} } }`),
       },
       size: {
         bare: (b) => len((b as Json).citations),
-        stancegraph: (b) => len(data(b).citedAsObjections),
-        // One row per (objection, cited entity), as the other arms count them.
+        stancegraph: (b) => len((data(b).citedAsObjections as Json).edges),
+        // One row per (objection, cited entity), as the other arms count them, up to the page.
         'neo4j-graphql': (b) =>
-          (data(b).claims as { cites: unknown[] }[]).reduce((n, c) => n + c.cites.length, 0),
+          Math.min(
+            PAGE,
+            (data(b).claims as { cites: unknown[] }[]).reduce((n, c) => n + c.cites.length, 0),
+          ),
       },
     },
     nested: {
@@ -168,12 +178,12 @@ export function workloadSpecs(subjects: Subjects): Record<WorkloadName, Workload
     stanceMatrix: {
       name: 'stanceMatrix',
       description:
-        'stanceMatrix (no arguments): top actors × targets, kinds, polarity and evidence count per cell',
+        'stanceMatrix (no arguments): the top 20 actors × 20 targets, kinds, polarity and evidence count per cell',
       requests: {
         bare: bare('stanceMatrix'),
-        stancegraph: gql(`{ stanceMatrix { actors { id name } targets { id name }
+        stancegraph: gql(`{ stanceMatrix { totalActors totalTargets actors { id name } targets { id name }
         cells { actor { id } target { id } kinds polarity stanceCount evidenceCount } } }`),
-        'neo4j-graphql': gql(`{ stanceMatrix { actors { id name } targets { id name }
+        'neo4j-graphql': gql(`{ stanceMatrix { totalActors totalTargets actors { id name } targets { id name }
         cells { actorId targetId kinds polarities stanceIds evidenceCount } } }`),
       },
       size: {

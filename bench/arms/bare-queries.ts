@@ -10,7 +10,7 @@ import { Subjects, WorkloadName } from '../workloads';
 export type BareQuery = (driver: Driver, database: string, subjects: Subjects) => Promise<unknown>;
 
 async function read(driver: Driver, database: string, name: string, params: Record<string, unknown>) {
-  // The unnarrowed scope, as the service sends it when a query has no scope arguments.
+  // The whole graph: the scope's parameters at their defaults, as the service sends them unscoped.
   const result = await driver.executeQuery(
     cypher(`queries/${name}`),
     { ...scopeParams(), ...params },
@@ -23,6 +23,9 @@ async function read(driver: Driver, database: string, name: string, params: Reco
 }
 
 const limit = neo4j.int(5_000);
+/** The service's default page size (LIMITS.page) and matrix size (LIMITS.matrix), which the workloads use. */
+const PAGE = 20;
+const MATRIX = 20;
 
 const stances = (
   driver: Driver,
@@ -46,9 +49,18 @@ export const BARE_QUERIES: Record<WorkloadName, BareQuery> = {
     stances: await stances(driver, db, 'TARGET', [s.supportersOf], ['SUPPORT', 'CONDITIONAL']),
   }),
   citedAsObjections: async (driver, db) => ({
-    citations: (await read(driver, db, 'cited-as-objections', { byId: null, againstId: null, limit })).map(
-      (r) => r.citation,
-    ),
+    // The first page, as the GraphQL arms ask for it.
+    citations: (
+      await read(driver, db, 'cited-as-objections', {
+        byId: null,
+        againstId: null,
+        afterClaim: null,
+        afterCited: null,
+        first: neo4j.int(PAGE),
+      })
+    )
+      .slice(0, PAGE)
+      .map((r) => r.citation),
   }),
   // What the service sends for entity → stances: its stances in both roles, whose actors and targets hold
   // the entity itself; the entity's own lookup only when it is in no stance.
@@ -72,7 +84,12 @@ export const BARE_QUERIES: Record<WorkloadName, BareQuery> = {
     )[0] ?? { nodes: [], edges: [], truncated: false },
   stanceMatrix: async (driver, db) =>
     (
-      await read(driver, db, 'stance-matrix', { actorIds: null, targetIds: null, limit: neo4j.int(50) })
+      await read(driver, db, 'stance-matrix', {
+        actorIds: null,
+        targetIds: null,
+        actorsFirst: neo4j.int(MATRIX),
+        targetsFirst: neo4j.int(MATRIX),
+      })
     )[0] ?? {
       actors: [],
       targets: [],

@@ -30,6 +30,21 @@ const VARIANTS: Record<string, Record<string, unknown>[]> = {
     },
     { anchor: 'ALL', keys: [], polarities: null },
   ],
+  // The paged root fields: each anchor, and a later page (the cursor's range in the index).
+  'stances-page': [
+    { targetId: 'energy-ceasefire' },
+    { actorId: 'putin' },
+    { after: 'syn-000100' },
+    { kinds: ['REJECTS'], after: 'syn-000100' },
+  ],
+  'cited-as-objections': [
+    { byId: 'zelensky' },
+    { againstId: 'putin' },
+    { afterClaim: 'syn-000100', afterCited: '' },
+  ],
+  'relations-page': [{ id: 'ukraine', after: ['LEADS', '', '', ''] }],
+  timeline: [{ afterDate: '2025-03-18', afterKind: 'EVENT', afterKey: '', lower: '2025-03-18' }],
+  'stance-matrix': [{ actorsFirst: 50, targetsFirst: 50 }],
   counts: [
     { groupBy: 'ENTITY_KIND' },
     { groupBy: 'POLARITY' },
@@ -39,7 +54,7 @@ const VARIANTS: Record<string, Record<string, unknown>[]> = {
 };
 
 /** What the stores pass where a file's example line leaves a parameter out. */
-const STORE_DEFAULTS: Record<string, unknown> = { limit: 5_000, first: 20, maxNodes: 200 };
+const STORE_DEFAULTS: Record<string, unknown> = { limit: 5_000, first: 20, maxNodes: 200, after: null };
 
 /** Neo4j names the parameters a statement misses; those the stores always pass are filled in. */
 async function withDefaults<T>(

@@ -11,7 +11,7 @@ export interface ScaleResult {
 
 const TARGET_RATIO = 1.5;
 
-/** Which entity a row asks about; citedAsObjections and stanceMatrix take none: the whole graph. */
+/** Which entity a row asks about; citedAsObjections (its first page) and stanceMatrix (its top rows and columns) take none: the whole graph. */
 function subjectOf(t: TraversalTiming, kind: string): string {
   if (t.workload === 'citedAsObjections' || t.workload === 'stanceMatrix') return 'whole graph';
   return `${kind}: ${t.workload === 'supporters' ? t.subjects.supportersOf : t.subjects.entity}`;

@@ -1,4 +1,6 @@
-// search: entities (names, aliases, descriptions) and sentences matching free text, one ranked list.
+// search: entities (names, aliases, descriptions) and sentences matching free text: each index's best
+// $limit hits, best first. The store pages them (src/graph/entity.store.ts: score, then type, then id) and
+// asks for more when a page would reach past what Lucene returned.
 // :param {lucene: 'drone attacks', limit: 20}
 CALL () {
   CALL db.index.fulltext.queryNodes('entity_text', $lucene, {limit: $limit}) YIELD node, score
@@ -9,4 +11,3 @@ CALL () {
 }
 RETURN hit, score
 ORDER BY score DESC
-LIMIT $limit

@@ -1,15 +1,16 @@
 // stanceMatrix: for each actor × target pair, the kinds and polarities of the actor's stances on the target
 // and how much evidence backs them. Conflicting stances stay visible (several polarities), never averaged.
-// $actorIds / $targetIds null = the actors and targets that have stances, most stances first, $limit each.
+// $actorIds / $targetIds null = the actors and targets that have stances, most stances first: the top
+// $actorsFirst rows and $targetsFirst columns; totalActors and totalTargets say how many there are in all.
 // Rows and columns are ranked by counting as the stance edges stream by; only the cells among them are
-// collected, so that memory stays bounded by $limit² cells however large the graph (collecting every pair
-// first ran out of transaction memory at 10⁶ relationships: bench/results).
+// collected, so that memory stays bounded by $actorsFirst × $targetsFirst cells however large the graph
+// (collecting every pair first ran out of transaction memory at 10⁶ relationships: bench/results).
 // Scope ($scopeDocuments, $scopeFrom, $scopeTo): only the stances a document of the scope reports. Each cell
 // lists its stances' documents and polarities (docIds, stancePolarities, in the order of stanceIds) so that the
 // API can say which reports disagree.
 // Confidence and method ($scopeMinConfidence, $scopeMethods; null = any): only the stances whose STANCE edge
 // (it carries its claim's) passes: confidence 1 and method 'hand' for an edge stored before edges kept them.
-// :param {actorIds: null, targetIds: null, limit: 50, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
+// :param {actorIds: null, targetIds: null, actorsFirst: 20, targetsFirst: 20, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
 // Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
 // (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
 WITH CASE
@@ -29,9 +30,15 @@ CALL (scope) {
     AND coalesce(s.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0)
     AND ($scopeMethods IS NULL OR coalesce(s.method, 'hand') IN $scopeMethods)
   WITH actor AS e, count(s) AS n
-  ORDER BY n DESC, e.name
-  LIMIT $limit
-  RETURN collect(e {.id, .kind, .name, .aliases, .description, .date, .dateText, stanceCount: n}) AS actors
+  ORDER BY n DESC, e.name, e.id
+  // Node references only, however many: the counted total and the top $actorsFirst come from the one pass.
+  WITH collect({e: e, n: n}) AS ranked
+  CALL (ranked) {
+    UNWIND ranked[..$actorsFirst] AS x
+    WITH x.e AS e, x.n AS n
+    RETURN collect(e {.id, .kind, .name, .aliases, .description, .date, .dateText, stanceCount: n}) AS actors
+  }
+  RETURN size(ranked) AS totalActors, actors
 }
 CALL (scope) {
   MATCH (actor:Entity)-[s:STANCE]->(target:Entity)
@@ -40,11 +47,17 @@ CALL (scope) {
     AND coalesce(s.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0)
     AND ($scopeMethods IS NULL OR coalesce(s.method, 'hand') IN $scopeMethods)
   WITH target AS e, count(s) AS n
-  ORDER BY n DESC, e.name
-  LIMIT $limit
-  RETURN collect(e {.id, .kind, .name, .aliases, .description, .date, .dateText, stanceCount: n}) AS targets
+  ORDER BY n DESC, e.name, e.id
+  // Node references only, however many: the counted total and the top $targetsFirst come from the one pass.
+  WITH collect({e: e, n: n}) AS ranked
+  CALL (ranked) {
+    UNWIND ranked[..$targetsFirst] AS x
+    WITH x.e AS e, x.n AS n
+    RETURN collect(e {.id, .kind, .name, .aliases, .description, .date, .dateText, stanceCount: n}) AS targets
+  }
+  RETURN size(ranked) AS totalTargets, targets
 }
-WITH scope, actors, targets, [x IN actors | x.id] AS actorKeys, [x IN targets | x.id] AS targetKeys
+WITH scope, totalActors, totalTargets, actors, targets, [x IN actors | x.id] AS actorKeys, [x IN targets | x.id] AS targetKeys
 CALL (actorKeys, targetKeys, scope) {
   UNWIND actorKeys AS actorId
   MATCH (actor:Entity {id: actorId})-[s:STANCE]->(target:Entity)
@@ -68,4 +81,4 @@ CALL (actorKeys, targetKeys, scope) {
     evidenceCount: reduce(n = 0, s IN stances | n + coalesce(s.evidenceCount, 0))
   }) AS cells
 }
-RETURN actors, targets, cells
+RETURN totalActors, totalTargets, actors, targets, cells

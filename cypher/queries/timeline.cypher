@@ -1,12 +1,15 @@
-// timeline: dated events and attacks, and dated statements, in date order between $from and $to
+// timeline: dated events and attacks, and dated statements, in date order between the API's from and $to
 // (ISO dates, inclusive, null = open), each with its evidence: a statement's quotes, an event's mentions.
-// The page is chosen from the dated nodes alone (the date indexes hold them); only its $limit entries are
-// then projected with their evidence, not every dated node of a large graph (bench/results/profile-*).
+// One page, in the order (date, kind, id); the cursor ($afterDate, $afterKind, $afterKey; null for the first
+// page) is the last entry shown, and $lower the later of the API's from and $afterDate (null = open),
+// where each date index's range starts. Each branch walks its date index in order and stops after
+// $first + 1 entries; only the page is then projected with its evidence, not every dated node of a large
+// graph (bench/results/profile-*).
 // Scope ($scopeDocuments, $scopeFrom, $scopeTo — the API's documents, reportedFrom, reportedTo): only the
 // statements a document of the scope reports and the events one of them mentions.
 // Confidence and method ($scopeMinConfidence, $scopeMethods; null = any): only the statements whose claim
 // passes (its confidence, 1 when none was given; its method, 'hand' when none); events are not claims.
-// :param {from: '2025-03-01', to: null, limit: 500, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
+// :param {to: null, lower: '2025-03-01', afterDate: null, afterKind: null, afterKey: null, first: 20, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
 // Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
 // (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
 WITH CASE
@@ -21,20 +24,26 @@ WITH CASE
 END AS scope
 CALL (scope) {
   MATCH (e:Entity)
-  WHERE e.date >= coalesce($from, '') AND ($to IS NULL OR e.date <= $to)
+  WHERE e.date >= coalesce($lower, '') AND ($to IS NULL OR e.date <= $to)
+    AND ($afterDate IS NULL OR e.date > $afterDate
+         OR (e.date = $afterDate AND ('EVENT' > $afterKind OR ('EVENT' = $afterKind AND e.id > $afterKey))))
     AND (scope IS NULL OR EXISTS { MATCH (s:Sentence)-[:MENTIONS]->(e) WHERE s.docId IN scope })
+  WITH e ORDER BY e.date, e.id LIMIT $first + 1
   RETURN e.date AS date, 'EVENT' AS kind, e.id AS key, e AS node
   UNION ALL
   MATCH (c:Claim)
-  WHERE c.date >= coalesce($from, '') AND ($to IS NULL OR c.date <= $to)
+  WHERE c.date >= coalesce($lower, '') AND ($to IS NULL OR c.date <= $to)
+    AND ($afterDate IS NULL OR c.date > $afterDate
+         OR (c.date = $afterDate AND ('STATEMENT' > $afterKind OR ('STATEMENT' = $afterKind AND c.id > $afterKey))))
     AND (scope IS NULL OR c.docId IN scope)
     AND coalesce(c.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0)
     AND ($scopeMethods IS NULL OR coalesce(c.method, 'hand') IN $scopeMethods)
+  WITH c ORDER BY c.date, c.id LIMIT $first + 1
   RETURN c.date AS date, 'STATEMENT' AS kind, c.id AS key, c AS node
 }
 WITH scope, date, kind, key, node
 ORDER BY date, kind, key
-LIMIT $limit
+LIMIT $first + 1
 CALL (kind, node, scope) {
   WITH node AS e WHERE kind = 'EVENT'
   RETURN e.dateText AS dateText, null AS stance,
@@ -62,5 +71,5 @@ CALL (kind, node, scope) {
               RETURN {quote: ev.quote, start: ev.start, end: ev.end, docId: s.docId,
                       sentence: s {.id, .docId, .index, .paragraph, .text, .start, .end}} } AS evidence
 }
-RETURN {date: date, dateText: dateText, kind: kind, entity: entity, stance: stance, evidence: evidence} AS entry
+RETURN {date: date, dateText: dateText, kind: kind, key: key, entity: entity, stance: stance, evidence: evidence} AS entry
 ORDER BY date, kind, key

@@ -3,6 +3,18 @@ import { BadUserInputError } from '../domain/errors';
 /** The bounds every argument is held to; the schema's descriptions quote them. */
 export const LIMITS = {
   first: { min: 1, max: 100, default: 20 },
+  /**
+   * A page of a Relay connection (stances, citedAsObjections, relations, timeline, search): 20 by default,
+   * at most 200. Each page is one query whose cost grows with the page, not with the graph; the cost
+   * estimate (src/api/security/cost.ts) multiplies by the `first` asked for.
+   */
+  page: { min: 1, max: 200, default: 20 },
+  /**
+   * stanceMatrix's rows (actorsFirst) and columns (targetsFirst): at most max² cells — 2,500, as many as
+   * the former default of 50 rows and 50 columns; the dashboard's matrix at the maximum stays within the
+   * default cost limit.
+   */
+  matrix: { min: 1, max: 50, default: 20 },
   depth: { min: 1, max: 3, default: 1 },
   maxHops: { min: 1, max: 6, default: 4 },
   neighborhoodNodes: 200,

@@ -7,6 +7,9 @@ import { EVERYTHING, Scope, scopeParams } from './scope';
 const rankedEntity = entityRecord.extend({ stanceCount: z.number() });
 
 export const matrixRecord = z.object({
+  /** How many actors and targets have stances in scope: the rows and columns shown and those left out. */
+  totalActors: z.number(),
+  totalTargets: z.number(),
   actors: z.array(rankedEntity),
   targets: z.array(rankedEntity),
   cells: z.array(
@@ -32,11 +35,16 @@ export const timelineRecord = z.object({
   date: z.string(),
   dateText: z.string().nullish(),
   kind: z.enum(['EVENT', 'STATEMENT']),
+  /** The entry's node id: with date and kind, its place in the order (the cursor). */
+  key: z.string(),
   entity: entityRecord.nullish(),
   stance: stanceRecord.nullish(),
   evidence: z.array(evidenceRecord),
 });
 export type TimelineRecord = z.infer<typeof timelineRecord>;
+
+/** What orders the timeline: [date, kind, node id]. */
+export type TimelineKey = [string, string, string];
 
 export type CountGroup = 'ENTITY_KIND' | 'STANCE_KIND' | 'POLARITY' | 'RELATION_TYPE' | 'DOCUMENT' | 'DATE';
 export type DateBucket = 'DAY' | 'WEEK' | 'MONTH';
@@ -48,16 +56,18 @@ export class AggregateStore {
   async stanceMatrix(
     actorIds: string[] | null,
     targetIds: string[] | null,
-    limit: number,
+    actorsFirst: number,
+    targetsFirst: number,
     scope: Scope = EVERYTHING,
   ): Promise<MatrixRecord> {
     const [row] = await readRows(this.db, 'stance-matrix', {
       actorIds,
       targetIds,
-      limit,
+      actorsFirst,
+      targetsFirst,
       ...scopeParams(scope),
     });
-    if (!row) return { actors: [], targets: [], cells: [] };
+    if (!row) return { totalActors: 0, totalTargets: 0, actors: [], targets: [], cells: [] };
     return parseRow('stance-matrix', matrixRecord, row);
   }
 
@@ -71,16 +81,24 @@ export class AggregateStore {
     return rows.map((row) => parseRow('counts', countRecord, row));
   }
 
+  /**
+   * One page of the timeline in the order (date, kind, id) from after `after` (that key of the last entry
+   * shown): up to first + 1.
+   */
   async timeline(
     from: string | null,
     to: string | null,
-    limit: number,
+    first: number,
+    after: TimelineKey | null = null,
     scope: Scope = EVERYTHING,
   ): Promise<TimelineRecord[]> {
+    const [afterDate, afterKind, afterKey] = after ?? [null, null, null];
+    // Each date index's range starts at the later of the window's start and the cursor's date.
+    const lower = afterDate != null && (from == null || afterDate > from) ? afterDate : from;
     return readColumn(
       this.db,
       'timeline',
-      { from, to, limit, ...scopeParams(scope) },
+      { to, lower, afterDate, afterKind, afterKey, first, ...scopeParams(scope) },
       'entry',
       timelineRecord,
     );

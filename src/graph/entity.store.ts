@@ -36,6 +36,31 @@ export function luceneTerms(words: string[], fuzzy: boolean): string {
     .join(' OR ');
 }
 
+/** Where a search page ends: its last hit's sort key. */
+export interface SearchKey {
+  score: number;
+  type: 'Entity' | 'Sentence';
+  id: string;
+}
+
+/** The most hits one search reads from an index to fill a page; deeper pages stop being exact there. */
+const SEARCH_DEPTH_LIMIT = 20_000;
+
+export const hitId = (h: SearchHit) => (h.type === 'Entity' ? h.entity.id : h.sentence.id);
+
+const bySearchOrder = (a: SearchHit, b: SearchHit) =>
+  b.score - a.score ||
+  a.type.localeCompare(b.type) ||
+  (hitId(a) < hitId(b) ? -1 : hitId(a) > hitId(b) ? 1 : 0);
+
+function searchHit(row: Record<string, unknown>): SearchHit {
+  const hit = row.hit as { __typename: string };
+  const score = Number(row.score);
+  return hit.__typename === 'Entity'
+    ? { type: 'Entity', score, entity: parseRow('search', entityRecord, hit) }
+    : { type: 'Sentence', score, sentence: parseRow('search', sentenceRecord, hit) };
+}
+
 // Built once: parseRow compiles a schema the first time it meets it (fast-parse.ts).
 const entityList = z.array(entityRecord);
 const edgeList = z.array(edgeRecord);
@@ -48,17 +73,40 @@ export class EntityStore {
     return new Map(found.map((e) => [e.id, e]));
   }
 
-  async search(words: string[], limit: number): Promise<SearchHit[]> {
+  /**
+   * One page of search hits, best first: in the order (score descending, type, id) from after `after`
+   * (the last hit shown), up to first + 1. Lucene gives each index's best k; a hit it left out scores no
+   * more than the k-th, so the page is exact once every index that filled its k scored lower, at its
+   * k-th, than the page's last hit; until then k grows (`depth` — how many hits came before — is where
+   * it starts). Scores move when documents are loaded (term statistics change): a search walked across
+   * loads pages by the scores of each moment.
+   */
+  async search(
+    words: string[],
+    first: number,
+    after: SearchKey | null = null,
+    depth = 0,
+  ): Promise<SearchHit[]> {
     const lucene = luceneTerms(words, false);
     if (!lucene) return [];
-    const rows = await readRows(this.db, 'search', { lucene, limit });
-    return rows.map((row): SearchHit => {
-      const hit = row.hit as { __typename: string };
-      const score = Number(row.score);
-      return hit.__typename === 'Entity'
-        ? { type: 'Entity', score, entity: parseRow('search', entityRecord, hit) }
-        : { type: 'Sentence', score, sentence: parseRow('search', sentenceRecord, hit) };
-    });
+    const follows = (h: SearchHit) =>
+      !after ||
+      h.score < after.score ||
+      (h.score === after.score && (h.type > after.type || (h.type === after.type && hitId(h) > after.id)));
+    for (let k = depth + first + 1; ; k *= 4) {
+      const hits = (await readRows(this.db, 'search', { lucene, limit: k })).map(searchHit);
+      const page = hits
+        .filter(follows)
+        .sort(bySearchOrder)
+        .slice(0, first + 1);
+      const last = page.at(-1);
+      const cut = (['Entity', 'Sentence'] as const).some((type) => {
+        const fromIndex = hits.filter((h) => h.type === type);
+        if (fromIndex.length < k) return false;
+        return page.length <= first || !last || fromIndex.at(-1)!.score >= last.score;
+      });
+      if (!cut || k >= SEARCH_DEPTH_LIMIT) return page;
+    }
   }
 
   async page(kind: string | null, first: number, after: string | null): Promise<EntityPage> {

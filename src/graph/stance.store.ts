@@ -86,20 +86,55 @@ export class StanceStore {
     return [...found.values()].flat();
   }
 
+  /**
+   * One page of the stances matching a filter, in id order from after `after` (the last id shown): up to
+   * first + 1, the extra one only saying that more follow.
+   */
+  async page(filter: StanceFilter, first: number, after: string | null): Promise<StanceRecord[]> {
+    return readColumn(
+      this.db,
+      'stances-page',
+      {
+        actorId: filter.actorId ?? null,
+        targetId: filter.targetId ?? null,
+        kinds: filter.kinds?.length ? filter.kinds : null,
+        polarities: filter.polarities?.length ? filter.polarities : null,
+        after,
+        first,
+        ...scopeParams(filter.scope),
+      },
+      'stance',
+      stanceRecord,
+    );
+  }
+
   /** An actor's stances on a target in the order they were stated, each change of polarity marked. */
   async history(actorId: string, targetId: string, scope: Scope = EVERYTHING): Promise<HistoryEntry[]> {
     return history(await this.find({ actorId, targetId, scope }));
   }
 
+  /**
+   * One page of what objections cite, in the order (objection id, cited id) from after `after` (the last
+   * pair shown): up to first + 1.
+   */
   async citedAsObjections(
     byId: string | null,
     againstId: string | null,
+    first: number,
+    after: readonly [string, string] | null = null,
     scope: Scope = EVERYTHING,
   ): Promise<CitationRecord[]> {
     return readColumn(
       this.db,
       'cited-as-objections',
-      { byId, againstId, limit: STANCE_LIMIT, ...scopeParams(scope) },
+      {
+        byId,
+        againstId,
+        afterClaim: after?.[0] ?? null,
+        afterCited: after?.[1] ?? null,
+        first,
+        ...scopeParams(scope),
+      },
       'citation',
       citationRecord,
     );

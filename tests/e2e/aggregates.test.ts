@@ -122,31 +122,32 @@ describe('counts(groupBy:)', () => {
 
 describe('timeline(from:, to:)', () => {
   it('dated events and statements in date order, each with evidence', async () => {
-    const data = await ok<{
-      timeline: {
-        date: string;
-        kind: string;
-        entity: { id: string } | null;
-        stance: { kind: string } | null;
-        evidence: unknown[];
-      }[];
-    }>(
-      '{ timeline { date dateText kind entity { id } stance { kind actor { id } } evidence { quote start end } } }',
+    type Entry = {
+      date: string;
+      kind: string;
+      entity: { id: string } | null;
+      stance: { kind: string } | null;
+      evidence: unknown[];
+    };
+    const data = await ok<{ timeline: { edges: { node: Entry }[] } }>(
+      '{ timeline(first: 200) { edges { node { date dateText kind entity { id } stance { kind actor { id } } evidence { quote start end } } } } }',
     );
-    const dates = data.timeline.map((e) => e.date);
+    const timeline = data.timeline.edges.map((e) => e.node);
+    const dates = timeline.map((e) => e.date);
     expect(dates).toEqual([...dates].sort());
-    expect(data.timeline.find((e) => e.entity?.id === 'jeddah-peace-talks')?.date).toBe('2025-03-23');
-    expect(data.timeline.some((e) => e.kind === 'STATEMENT' && e.stance?.kind === 'REJECTS')).toBe(true);
-    for (const e of data.timeline) expect(e.evidence.length).toBeGreaterThan(0);
+    expect(timeline.find((e) => e.entity?.id === 'jeddah-peace-talks')?.date).toBe('2025-03-23');
+    expect(timeline.some((e) => e.kind === 'STATEMENT' && e.stance?.kind === 'REJECTS')).toBe(true);
+    for (const e of timeline) expect(e.evidence.length).toBeGreaterThan(0);
   });
 
   it('from/to bound the dates, inclusive; a bad date is BAD_USER_INPUT', async () => {
-    const data = await ok<{ timeline: { date: string }[] }>(
-      '{ timeline(from: "2025-03-19", to: "2025-03-31") { date } }',
+    const data = await ok<{ timeline: { edges: { node: { date: string } }[] } }>(
+      '{ timeline(from: "2025-03-19", to: "2025-03-31", first: 200) { edges { node { date } } } }',
     );
-    expect(data.timeline.length).toBeGreaterThan(0);
-    for (const e of data.timeline) expect(e.date >= '2025-03-19' && e.date <= '2025-03-31').toBe(true);
-    const { status, body } = await svc.gql('{ timeline(from: "March 2025") { date } }');
+    expect(data.timeline.edges.length).toBeGreaterThan(0);
+    for (const { node: e } of data.timeline.edges)
+      expect(e.date >= '2025-03-19' && e.date <= '2025-03-31').toBe(true);
+    const { status, body } = await svc.gql('{ timeline(from: "March 2025") { edges { cursor } } }');
     expect(status).toBe(400);
     expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'from' });
   });

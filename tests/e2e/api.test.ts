@@ -60,20 +60,28 @@ describe('the mission questions', () => {
   it('citedAsObjections: the Russian drone attacks on Sumy hospitals and Slovyansk power, cited by Zelensky', async () => {
     const data = await ok<{
       citedAsObjections: {
-        cited: { id: string; relations: { type: string; to: { id: string } }[] };
-        by: { id: string };
-        objection: {
-          kind: string;
-          respondsTo: { kind: string; actor: { id: string }; target: { id: string } };
-        };
-      }[];
+        edges: {
+          node: {
+            cited: { id: string; relations: { type: string; to: { id: string } }[] };
+            by: { id: string };
+            objection: {
+              kind: string;
+              respondsTo: { kind: string; actor: { id: string }; target: { id: string } };
+            };
+          };
+        }[];
+        pageInfo: { hasNextPage: boolean };
+      };
     }>(`{ citedAsObjections {
-          cited { id kind relations(types: [TARGETED], direction: OUT) { type to { id } } }
-          by { id }
-          objection { kind respondsTo { kind actor { id } target { id } } }
-          ${EVIDENCE} } }`);
-    expect(data.citedAsObjections).toHaveLength(1);
-    const [c] = data.citedAsObjections;
+          edges { node {
+            cited { id kind relations(types: [TARGETED], direction: OUT) { type to { id } } }
+            by { id }
+            objection { kind respondsTo { kind actor { id } target { id } } }
+            ${EVIDENCE} } }
+          pageInfo { hasNextPage } } }`);
+    expect(data.citedAsObjections.edges).toHaveLength(1);
+    expect(data.citedAsObjections.pageInfo.hasNextPage).toBe(false);
+    const [c] = data.citedAsObjections.edges.map((e) => e.node);
     expect(c.by.id).toBe('zelensky');
     expect(c.cited.id).toBe('russian-drone-attacks');
     expect(c.cited.relations.map((r) => r.to.id)).toEqual(
@@ -99,12 +107,15 @@ describe('every root field', () => {
   });
 
   it('stances(actor:, kinds:) filters by actor and kind, and names resolve through aliases', async () => {
-    const data = await ok<{ stances: { kind: string; actor: { id: string }; target: { id: string } }[] }>(
-      `{ stances(actor: "the Russian leader", kinds: [DEMANDS]) { kind actor { id } target { id kind } ${EVIDENCE} } }`,
+    const data = await ok<{
+      stances: { edges: { node: { kind: string; actor: { id: string }; target: { id: string } } }[] };
+    }>(
+      `{ stances(actor: "the Russian leader", kinds: [DEMANDS]) { edges { node { kind actor { id } target { id kind } ${EVIDENCE} } } } }`,
     );
+    const stances = data.stances.edges.map((e) => e.node);
     // Two conditions: the seed review (issue 14) made "he has called for the easing of Western sanctions" a CALLS_FOR.
-    expect(data.stances.length).toBeGreaterThanOrEqual(2);
-    for (const s of data.stances)
+    expect(stances.length).toBeGreaterThanOrEqual(2);
+    for (const s of stances)
       expect(s).toMatchObject({ kind: 'DEMANDS', actor: { id: 'putin' }, target: { kind: 'CONDITION' } });
     expectEvidenceSlices(data, 2);
   });
@@ -125,10 +136,13 @@ describe('every root field', () => {
   });
 
   it('relations(of:, types:, direction:): where the Jeddah talks are held', async () => {
-    const data = await ok<{ relations: { type: string; from: { id: string }; to: { id: string } }[] }>(
-      `{ relations(of: "jeddah-peace-talks", types: [HELD_IN], direction: OUT) { type from { id } to { id } ${EVIDENCE} } }`,
+    const data = await ok<{
+      relations: { totalCount: number; edges: { node: { type: string; to: { id: string } } }[] };
+    }>(
+      `{ relations(of: "jeddah-peace-talks", types: [HELD_IN], direction: OUT) { totalCount edges { node { type from { id } to { id } ${EVIDENCE} } } } }`,
     );
-    expect(data.relations.map((r) => r.to.id)).toEqual(['jeddah']);
+    expect(data.relations.edges.map((e) => e.node.to.id)).toEqual(['jeddah']);
+    expect(data.relations.totalCount).toBe(1);
     expectEvidenceSlices(data);
   });
 
@@ -165,12 +179,12 @@ describe('every root field', () => {
   });
 
   it('search(text:) returns entities and sentences, ranked', async () => {
-    const data = await ok<{ search: { __typename: string; id: string }[] }>(
-      `{ search(text: "hospitals Sumy") { __typename ... on Entity { id } ... on Sentence { id text } } }`,
+    const data = await ok<{ search: { edges: { node: { __typename: string; id: string } }[] } }>(
+      `{ search(text: "hospitals Sumy") { edges { node { __typename ... on Entity { id } ... on Sentence { id text } } } } }`,
     );
-    const types = new Set(data.search.map((h) => h.__typename));
-    expect(types).toEqual(new Set(['Entity', 'Sentence']));
-    expect(data.search.map((h) => h.id)).toContain('sumy-hospitals');
+    const hits = data.search.edges.map((e) => e.node);
+    expect(new Set(hits.map((h) => h.__typename))).toEqual(new Set(['Entity', 'Sentence']));
+    expect(hits.map((h) => h.id)).toContain('sumy-hospitals');
   });
 
   it('entities(kind:, first:, after:) pages through a Relay connection with a total count', async () => {
@@ -284,6 +298,10 @@ describe('errors', () => {
     ['{ neighborhood(of: "putin", depth: 4) { truncated } }', 'depth'],
     ['{ path(from: "putin", to: "sumy", maxHops: 7) { truncated } }', 'maxHops'],
     ['{ entities(after: "bm9wZQ") { totalCount } }', 'after'],
+    ['{ stances(first: 201) { pageInfo { hasNextPage } } }', 'first'],
+    ['{ stances(first: 0) { pageInfo { hasNextPage } } }', 'first'],
+    ['{ stanceMatrix(actorsFirst: 101) { totalActors } }', 'actorsFirst'],
+    ['{ stanceMatrix(targetsFirst: 0) { totalTargets } }', 'targetsFirst'],
   ])('%s is refused with BAD_USER_INPUT naming %s', async (query, argument) => {
     const { status, body } = await svc.gql(query);
     expect(status).toBe(400);

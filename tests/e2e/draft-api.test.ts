@@ -262,17 +262,19 @@ describe('drafted and reviewed items once loaded: method, confidence, minConfide
   type Stance = { id: string; kind: string; method: string; confidence: number };
   const stancesOn = async (args: string) =>
     (
-      await data<{ stances: Stance[] }>(
-        `{ stances(target: "harbour levy"${args}) { id kind method confidence } }`,
+      await data<{ stances: { edges: { node: Stance }[] } }>(
+        `{ stances(target: "harbour levy"${args}) { edges { node { id kind method confidence } } } }`,
       )
-    ).stances;
+    ).stances.edges.map((e) => e.node);
 
   it('a drafted stance says DRAFT and its confidence; a hand-written one HAND and 1', async () => {
     const byKind = Object.fromEntries((await stancesOn('')).map((s) => [s.kind, s]));
     expect(byKind.REJECTS).toMatchObject({ method: 'DRAFT', confidence: 0.5 });
     expect(byKind.PROPOSES).toMatchObject({ method: 'HAND', confidence: 1 });
-    const varga = await data<{ stances: Stance[] }>('{ stances(actor: "Emil Varga") { method confidence } }');
-    expect(varga.stances).toEqual([{ method: 'REVIEWED', confidence: 0.9 }]);
+    const varga = await data<{ stances: { edges: { node: Stance }[] } }>(
+      '{ stances(actor: "Emil Varga") { edges { node { method confidence } } } }',
+    );
+    expect(varga.stances.edges.map((e) => e.node)).toEqual([{ method: 'REVIEWED', confidence: 0.9 }]);
   });
 
   it('minConfidence 0.6 drops the drafted rejection at 0.5; 0.4 keeps it', async () => {
@@ -294,14 +296,14 @@ describe('drafted and reviewed items once loaded: method, confidence, minConfide
   });
 
   it('facts, subgraphs and the matrix are narrowed alike', async () => {
-    const leads = '{ type method confidence to { id } }';
-    const relations = await data<Record<string, { type: string; method: string; confidence: number }[]>>(
+    const leads = '{ edges { node { type method confidence to { id } } } }';
+    const relations = await data<Record<string, { edges: { node: unknown }[] }>>(
       `{ all: relations(of: "tove-aske", types: [LEADS]) ${leads} sure: relations(of: "tove-aske", types: [LEADS], minConfidence: 0.7) ${leads} }`,
     );
-    expect(relations.all).toEqual([
+    expect(relations.all.edges.map((e) => e.node)).toEqual([
       { type: 'LEADS', method: 'DRAFT', confidence: 0.6, to: { id: 'brenmoor-council' } },
     ]);
-    expect(relations.sure).toEqual([]);
+    expect(relations.sure.edges).toEqual([]);
     const edges = async (args: string) =>
       (
         await data<{ neighborhood: { edges: { type: string }[] } }>(
@@ -324,7 +326,7 @@ describe('drafted and reviewed items once loaded: method, confidence, minConfide
   });
 
   it.each(['1.5', '-0.1'])('minConfidence %s is BAD_USER_INPUT', async (value) => {
-    const answer = await post(`{ stances(minConfidence: ${value}) { id } }`);
+    const answer = await post(`{ stances(minConfidence: ${value}) { edges { node { id } } } }`);
     expectRefusal(answer, 400, 'BAD_USER_INPUT');
     expect(answer.body.errors![0].message).toMatch(/minConfidence.*0 to 1/);
   });

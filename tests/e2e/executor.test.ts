@@ -23,7 +23,7 @@ it.each<[string, string, Record<string, unknown> | undefined, number, string | u
   [
     'lists, enums and a union',
     `{ neighborhood(of: "putin") { truncated nodes { id kind } edges { kind type polarity from { id } } }
-       search(text: "ceasefire") { __typename ... on Entity { id } ... on Sentence { id } } }`,
+       search(text: "ceasefire") { edges { node { __typename ... on Entity { id } ... on Sentence { id } } } } }`,
     undefined,
     200,
     undefined,

@@ -214,17 +214,18 @@ it('drafts the seed article, rejects one claim, edits another claim’s target a
 it('the public API shows the change: the rejected stance absent, the edited one REVIEWED on its new target', async () => {
   expect(rejectedId && editedId && untouchedId && newTarget).toBeTruthy();
   const { status, body } = await svc.gql<{
-    stances: { id: string; method: string; target: { id: string } }[];
+    stances: { edges: { node: { id: string; method: string; target: { id: string } } }[] };
     seed: { id: string } | null;
   }>(
     `query ($docs: [ID!]) {
-      stances(documents: $docs) { id method target { id } }
+      stances(documents: $docs, first: 200) { edges { node { id method target { id } } } }
       seed: document(id: "${SEED_ID}") { id }
     }`,
     { docs: [DOC_ID] },
   );
   expect({ status, errors: body.errors }).toEqual({ status: 200, errors: undefined });
-  const stance = (claimId: string) => body.data!.stances.find((s) => s.id === `${DOC_ID}:${claimId}`);
+  const stance = (claimId: string) =>
+    body.data!.stances.edges.map((e) => e.node).find((s) => s.id === `${DOC_ID}:${claimId}`);
   expect(stance(rejectedId)).toBeUndefined();
   expect(stance(editedId)).toEqual({
     id: `${DOC_ID}:${editedId}`,
@@ -243,7 +244,7 @@ it('links the loaded document to the playground, which opens with a query for it
   const tab = await context.newPage();
   try {
     await tab.goto(new URL(href!, svc.url).href);
-    await waitForRegionText(tab, 'Operation Editor', `stances(documents: ["${DOC_ID}"])`, 60_000);
+    await waitForRegionText(tab, 'Operation Editor', `stances(documents: ["${DOC_ID}"], first: 200)`, 60_000);
   } finally {
     await tab.close();
   }

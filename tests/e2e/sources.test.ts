@@ -41,10 +41,13 @@ type StanceRow = { kind: string; document: { id: string }; reportedOn: string; s
 
 describe('each stance says which document reports it and when', () => {
   it('document, reportedOn (publishedAt) and statedOn (its own date, else reportedOn)', async () => {
-    const data = await ok<{ stances: (StanceRow & { dateInferred: boolean | null; method: string })[] }>(
-      '{ stances(actor: "Mira Holt", target: "canal accord") { kind document { id publishedAt } reportedOn statedOn dateInferred method confidence } }',
+    const data = await ok<{
+      stances: { edges: { node: StanceRow & { dateInferred: boolean | null; method: string } }[] };
+    }>(
+      '{ stances(actor: "Mira Holt", target: "canal accord") { edges { node { kind document { id publishedAt } reportedOn statedOn dateInferred method confidence } } } }',
     );
-    const byKind = Object.fromEntries(data.stances.map((s) => [s.kind, s]));
+    const stances = data.stances.edges.map((e) => e.node);
+    const byKind = Object.fromEntries(stances.map((s) => [s.kind, s]));
     expect(byKind.CALLS_FOR).toMatchObject({
       document: { id: B, publishedAt: '2025-06-05' },
       reportedOn: '2025-06-05',
@@ -55,18 +58,18 @@ describe('each stance says which document reports it and when', () => {
       reportedOn: '2025-06-02',
       statedOn: '2025-06-02',
     });
-    expect(data.stances).toHaveLength(4);
+    expect(stances).toHaveLength(4);
   });
 });
 
 describe('scope: documents, from, to', () => {
   const kindsOf = async (args: string) =>
     (
-      await ok<{ stances: StanceRow[] }>(
-        `{ stances(actor: "mira-holt", target: "canal-accord"${args}) { kind document { id } } }`,
+      await ok<{ stances: { edges: { node: StanceRow }[] } }>(
+        `{ stances(actor: "mira-holt", target: "canal-accord"${args}) { edges { node { kind document { id } } } } }`,
       )
-    ).stances
-      .map((s) => s.kind)
+    ).stances.edges
+      .map((e) => e.node.kind)
       .sort();
 
   it('documents: only the stances those documents report', async () => {
@@ -97,16 +100,19 @@ describe('scope: documents, from, to', () => {
   });
 
   it('a fact counts when one of its evidence entries is in scope, with its evidence narrowed to those', async () => {
-    const q = (args: string) =>
-      ok<{ relations: { type: string; evidence: { document: { id: string } }[] }[] }>(
-        `{ relations(of: "lund"${args}) { type evidence { document { id } } } }`,
-      );
-    const all = (await q('')).relations;
+    type Fact = { type: string; evidence: { document: { id: string } }[] };
+    const q = async (args: string) =>
+      (
+        await ok<{ relations: { edges: { node: Fact }[] } }>(
+          `{ relations(of: "lund"${args}) { edges { node { type evidence { document { id } } } } } }`,
+        )
+      ).relations.edges.map((e) => e.node);
+    const all = await q('');
     expect(all).toHaveLength(1);
     expect(all[0].evidence.map((e) => e.document.id).sort()).toEqual([A, C]);
-    const late = (await q(', from: "2025-06-10"')).relations;
+    const late = await q(', from: "2025-06-10"');
     expect(late[0].evidence.map((e) => e.document.id)).toEqual([C]);
-    expect((await q(`, documents: ["${B}", "${D}"]`)).relations).toEqual([]);
+    expect(await q(`, documents: ["${B}", "${D}"]`)).toEqual([]);
   });
 
   it('Entity.stances and Entity.relations take it too, each field with its own scope', async () => {
@@ -142,7 +148,9 @@ describe('scope: documents, from, to', () => {
   });
 
   it('unknown documents and from after to are BAD_USER_INPUT, naming what is wrong', async () => {
-    const unknown = await refused(`{ stances(documents: ["${A}", "no-such-doc", "nor-this"]) { id } }`);
+    const unknown = await refused(
+      `{ stances(documents: ["${A}", "no-such-doc", "nor-this"]) { edges { node { id } } } }`,
+    );
     expect(unknown.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       argument: 'documents',
@@ -153,7 +161,9 @@ describe('scope: documents, from, to', () => {
       '{ counts(groupBy: DOCUMENT, from: "2025-06-16", to: "2025-06-02") { key } }',
     );
     expect(window.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'from' });
-    expect((await refused('{ stances(from: "2025-02-30") { id } }')).message).toMatch(/Date/);
+    expect((await refused('{ stances(from: "2025-02-30") { edges { node { id } } } }')).message).toMatch(
+      /Date/,
+    );
   });
 });
 

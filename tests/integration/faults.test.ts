@@ -34,15 +34,15 @@ const note = (line: string) => process.stderr.write(`[faults] ${line}\n`);
 const TRAVERSALS: Record<string, string> = {
   supporters: '{ supporters(of: "limited ceasefire") { actor { id } } }',
   opponents: '{ opponents(of: "full-ceasefire") { actor { id } } }',
-  citedAsObjections: '{ citedAsObjections { cited { id } by { id } } }',
+  citedAsObjections: '{ citedAsObjections { edges { node { cited { id } by { id } } } } }',
   conditions: '{ conditions(for: "full ceasefire") { condition { id } } }',
-  relations: '{ relations(of: "russia", direction: IN) { type from { id } } }',
+  relations: '{ relations(of: "russia", direction: IN) { edges { node { type from { id } } } } }',
   neighborhood: '{ neighborhood(of: "putin", depth: 1) { nodes { id } } }',
-  stanceMatrix: '{ stanceMatrix(first: 10) { cells { kinds } } }',
-  stances: '{ stances(actor: "putin") { id } }',
+  stanceMatrix: '{ stanceMatrix(actorsFirst: 10, targetsFirst: 10) { cells { kinds } } }',
+  stances: '{ stances(actor: "putin") { edges { node { id } } } }',
   path: '{ path(from: "scholz", to: "putin") { nodes { id } } }',
   entity: '{ entity(id: "putin") { name } }',
-  search: '{ search(text: "drone attacks") { __typename } }',
+  search: '{ search(text: "drone attacks") { edges { node { __typename } } } }',
   documents: '{ documents { id } }',
 };
 

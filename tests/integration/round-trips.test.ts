@@ -20,13 +20,16 @@ describe('each root field sends its named Cypher, with values only as parameters
   it.each([
     ['supporters', '{ supporters(of: "limited ceasefire") { id } }'],
     ['opponents', '{ opponents(of: "full-ceasefire") { id } }'],
-    ['stances', '{ stances(actor: "Putin", kinds: [DEMANDS]) { id } }'],
-    ['citedAsObjections', '{ citedAsObjections(by: "Zelensky") { cited { id } } }'],
+    ['stances', '{ stances(actor: "Putin", kinds: [DEMANDS]) { edges { node { id } } } }'],
+    ['citedAsObjections', '{ citedAsObjections(by: "Zelensky") { edges { node { cited { id } } } } }'],
     ['conditions', '{ conditions(for: "full ceasefire") { condition { id } } }'],
-    ['relations', '{ relations(of: "russia", types: [LEADS, CARRIED_OUT], direction: IN) { type } }'],
+    [
+      'relations',
+      '{ relations(of: "russia", types: [LEADS, CARRIED_OUT], direction: IN) { edges { node { type } } } }',
+    ],
     ['entity', '{ entity(id: "putin") { id } }'],
     ['resolve', '{ resolve(name: "the Russian leader", first: 3) { matchedOn } }'],
-    ['search', '{ search(text: "drone attacks", first: 5) { __typename } }'],
+    ['search', '{ search(text: "drone attacks", first: 5) { edges { node { __typename } } } }'],
     ['entities', '{ entities(kind: ATTACK, first: 2) { totalCount } }'],
     ['neighborhood', '{ neighborhood(of: "putin", depth: 2) { truncated } }'],
     ['path', '{ path(from: "scholz", to: "sumy", maxHops: 6) { truncated } }'],
@@ -55,7 +58,7 @@ describe('round trips', () => {
   it('by id, every traversal of the mission is one round trip (the id still resolves once)', async () => {
     for (const query of [
       '{ opponents(of: "full-ceasefire") { actor { name } evidence { quote } } }',
-      '{ citedAsObjections { cited { name } by { name } objection { kind target { name } } evidence { quote } } }',
+      '{ citedAsObjections { edges { node { cited { name } by { name } objection { kind target { name } } evidence { quote } } } } }',
     ]) {
       await svc.gql(query);
       svc.sent.length = 0;
@@ -72,7 +75,7 @@ describe('round trips', () => {
       ],
       ['{ counts(groupBy: STANCE_KIND) { key count } }', 'counts'],
       [
-        '{ timeline { date kind entity { name } stance { kind actor { name } } evidence { quote } } }',
+        '{ timeline { edges { node { date kind entity { name } stance { kind actor { name } } evidence { quote } } } } }',
         'timeline',
       ],
     ]) {

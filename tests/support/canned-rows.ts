@@ -218,6 +218,18 @@ export function cannedAnswers(): Answers {
       anchor === 'ALL'
         ? STANCES.map((s) => ({ key: null, stance: s }))
         : keyed(keys, 'stance', STANCES_FOUND_FROM[anchor as string]),
+    // The page of stances-page.cypher: the stance filters are the database's to apply.
+    'stances-page': ({ first }: Params) =>
+      [...STANCES]
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
+        .slice(0, (first as number) + 1)
+        .map((s) => ({ stance: s })),
+    'relations-page': ({ id }: Params) =>
+      RELATIONS.filter((r) => r.from.id === id || r.to.id === id).map((r, _i, all) => ({
+        totalCount: all.length,
+        cursorKey: [r.type, r.from.id, r.to.id, ''],
+        relation: r,
+      })),
     relations: ({ ids }: Params) =>
       keyed(ids, 'relation', (id) => RELATIONS.filter((r) => r.from.id === id || r.to.id === id)),
     'cited-as-objections': STANCES.filter((s) => s.cites.length).flatMap((s) =>
@@ -253,6 +265,8 @@ export function cannedAnswers(): Answers {
       keyed(ids, 'mention', (id) => MENTIONS.filter((m) => m.entity.id === id)),
     'stance-matrix': [
       {
+        totalActors: 2,
+        totalTargets: 3,
         actors: [
           { ...putin, stanceCount: 3 },
           { ...zelensky, stanceCount: 1 },
@@ -287,6 +301,7 @@ export function cannedAnswers(): Answers {
           date: '2025-03-18',
           dateText: 'overnight',
           kind: 'EVENT',
+          key: droneAttacks.id,
           entity: droneAttacks,
           stance: null,
           evidence: [evidence(3, 'drone attacks')],
@@ -297,6 +312,7 @@ export function cannedAnswers(): Answers {
           date: '2025-03-18',
           dateText: 'on Tuesday',
           kind: 'STATEMENT',
+          key: STANCES[3].id,
           entity: null,
           stance: STANCES[3],
           evidence: STANCES[3].evidence,

@@ -135,6 +135,8 @@ describe('compiled row checkers answer exactly as zod', () => {
       'stance matrix',
       matrixRecord,
       {
+        totalActors: 4,
+        totalTargets: 0,
         actors: [{ ...entity, stanceCount: 3 }],
         targets: [],
         cells: [
@@ -154,7 +156,7 @@ describe('compiled row checkers answer exactly as zod', () => {
     [
       'timeline entry (enum, nullish objects)',
       timelineRecord,
-      { date: '2025', dateText: null, kind: 'EVENT', entity, stance: null, evidence: [] },
+      { date: '2025', dateText: null, kind: 'EVENT', key: 'e1', entity, stance: null, evidence: [] },
     ],
   ];
   it.each(valid)('accepts %s with the same output', (_name, schema, value) => {

@@ -85,7 +85,8 @@ const draftDouble = new DraftService({
   },
 });
 
-const cursor = (id: string) => Buffer.from(`entity:${id}`).toString('base64url');
+const cursor = (field: string, ...key: unknown[]) =>
+  Buffer.from(JSON.stringify([field, ...key])).toString('base64url');
 const synthetic = syntheticDocument({ id: 'synthetic-unit', sentences: 3 });
 
 /** One operation per root field (some more), selecting little below it: the root field's own queries. */
@@ -94,12 +95,15 @@ const ROOT_FIELDS: Record<string, Case> = {
   opponents: { operation: '{ opponents(of: "full-ceasefire") { id } }' },
   stances: {
     operation:
-      '{ stances(actor: "Putin", target: "full ceasefire", kinds: [REJECTS], polarities: [OPPOSE]) { id } }',
+      '{ stances(actor: "Putin", target: "full ceasefire", kinds: [REJECTS], polarities: [OPPOSE]) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }',
   },
-  'stances (no filter: every stance)': { operation: '{ stances { id } }' },
+  'stances (no filter: every stance)': { operation: '{ stances { edges { node { id } } } }' },
+  'stances (by actor, a later page)': {
+    operation: `{ stances(actor: "putin", first: 5, after: "${cursor('stances', 'call-2025-03-18:c1')}") { edges { node { id } } } }`,
+  },
   citedAsObjections: {
     operation:
-      '{ citedAsObjections(by: "Zelensky", against: "putin") { cited { id } by { id } objection { id } evidence { quote } } }',
+      '{ citedAsObjections(by: "Zelensky", against: "putin") { edges { cursor node { cited { id } by { id } objection { id } evidence { quote } } } pageInfo { hasNextPage } } }',
   },
   conditions: {
     operation:
@@ -107,7 +111,7 @@ const ROOT_FIELDS: Record<string, Case> = {
   },
   relations: {
     operation:
-      '{ relations(of: "russia", types: [CARRIED_OUT, LEADS], direction: OUT) { type from { id } to { id } } }',
+      '{ relations(of: "russia", types: [CARRIED_OUT, LEADS], direction: OUT) { totalCount edges { cursor node { type from { id } to { id } } } pageInfo { hasNextPage } } }',
   },
   entity: { operation: '{ entity(id: "putin") { id name kind aliases } }' },
   'entity with all its stances (one round trip)': {
@@ -121,10 +125,10 @@ const ROOT_FIELDS: Record<string, Case> = {
   },
   search: {
     operation:
-      '{ search(text: "drone attacks", first: 5) { __typename ... on Entity { id } ... on Sentence { id } } }',
+      '{ search(text: "drone attacks", first: 5) { edges { cursor node { __typename ... on Entity { id } ... on Sentence { id } } } pageInfo { hasNextPage } } }',
   },
   entities: {
-    operation: `{ entities(kind: PERSON, first: 2, after: "${cursor('putin')}") { totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
+    operation: `{ entities(kind: PERSON, first: 2, after: "${cursor('entities', 'putin')}") { totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
   },
   neighborhood: {
     operation: '{ neighborhood(of: "putin", depth: 2) { nodes { id } edges { id kind type } truncated } }',
@@ -140,13 +144,13 @@ const ROOT_FIELDS: Record<string, Case> = {
   document: { operation: '{ document(id: "call-2025-03-18") { id title } }' },
   stanceMatrix: {
     operation:
-      '{ stanceMatrix(actors: ["Putin", "zelensky"], targets: ["limited ceasefire", "full-ceasefire"], first: 10) { actors { id } targets { id } cells { actor { id } target { id } kinds polarity stanceCount evidenceCount } } }',
+      '{ stanceMatrix(actors: ["Putin", "zelensky"], targets: ["limited ceasefire", "full-ceasefire"], actorsFirst: 10, targetsFirst: 5) { totalActors totalTargets actorsLeftOut targetsLeftOut actors { id } targets { id } cells { actor { id } target { id } kinds polarity stanceCount evidenceCount } } }',
   },
   'stanceMatrix (no filter)': { operation: '{ stanceMatrix { actors { id } cells { polarity } } }' },
   counts: { operation: '{ counts(groupBy: DOCUMENT) { key label count } }' },
   timeline: {
     operation:
-      '{ timeline(from: "2025-03-01", to: "2025-03-31") { date dateText kind entity { id } stance { id } evidence { quote } } }',
+      '{ timeline(from: "2025-03-01", to: "2025-03-31") { edges { cursor node { date dateText kind entity { id } stance { id } evidence { quote } } } pageInfo { hasNextPage } } }',
   },
   stanceHistory: {
     operation:
@@ -169,15 +173,15 @@ const ROOT_FIELDS: Record<string, Case> = {
   },
   'neighborhood, graph, path, relations, conditions, citedAsObjections (scoped)': {
     operation:
-      '{ neighborhood(of: "putin", documents: ["call-2025-03-18"]) { truncated } graph(from: "2025-03-18") { truncated } path(from: "Zelensky", to: "sumy", reportedTo: "2025-03-31") { truncated } relations(of: "russia", to: "2025-03-31") { type } conditions(from: "2025-03-01") { condition { id } } citedAsObjections(to: "2025-03-31") { cited { id } } }',
+      '{ neighborhood(of: "putin", documents: ["call-2025-03-18"]) { truncated } graph(from: "2025-03-18") { truncated } path(from: "Zelensky", to: "sumy", reportedTo: "2025-03-31") { truncated } relations(of: "russia", to: "2025-03-31") { edges { node { type } } } conditions(from: "2025-03-01") { condition { id } } citedAsObjections(to: "2025-03-31") { edges { node { cited { id } } } } }',
   },
   'every traversal narrowed by minConfidence and methods (parameters; methods sorted, each once)': {
     operation:
-      '{ supporters(of: "limited ceasefire", minConfidence: 0.6, methods: [REVIEWED, HAND, HAND]) { id confidence method } relations(of: "russia", minConfidence: 0.6) { type confidence method } neighborhood(of: "putin", methods: [DRAFT]) { truncated } path(from: "Zelensky", to: "sumy", minConfidence: 0.5) { truncated } stanceMatrix(minConfidence: 0.9) { cells { polarity } } timeline(methods: [HAND]) { date } counts(groupBy: POLARITY, minConfidence: 1) { key } conditions(minConfidence: 0) { condition { id } } citedAsObjections(methods: [REVIEWED]) { cited { id } } }',
+      '{ supporters(of: "limited ceasefire", minConfidence: 0.6, methods: [REVIEWED, HAND, HAND]) { id confidence method } relations(of: "russia", minConfidence: 0.6) { edges { node { type confidence method } } } neighborhood(of: "putin", methods: [DRAFT]) { truncated } path(from: "Zelensky", to: "sumy", minConfidence: 0.5) { truncated } stanceMatrix(minConfidence: 0.9) { cells { polarity } } timeline(methods: [HAND]) { edges { node { date } } } counts(groupBy: POLARITY, minConfidence: 1) { key } conditions(minConfidence: 0) { condition { id } } citedAsObjections(methods: [REVIEWED]) { edges { node { cited { id } } } } }',
   },
   'timeline (scoped by documents and the reporting window)': {
     operation:
-      '{ timeline(from: "2025-03-01", documents: ["call-2025-03-18"], reportedFrom: "2025-03-18", reportedTo: "2025-03-18") { date kind } }',
+      '{ timeline(from: "2025-03-01", documents: ["call-2025-03-18"], reportedFrom: "2025-03-18", reportedTo: "2025-03-18") { edges { node { date kind } } } }',
   },
   version: { operation: '{ version }' },
   'validateDocument (reads the stored registry, writes nothing)': {
@@ -248,17 +252,19 @@ const NESTED_FIELDS: Record<string, Case> = {
       '{ entities(first: 10) { edges { node { mentions { surface start end sentence { id } document { id } } } } } }',
   },
   'Stance.respondsTo, Stance.responses': {
-    operation: '{ stances { id respondsTo { id kind } responses { id kind } } }',
+    operation: '{ stances { edges { node { id respondsTo { id kind } responses { id kind } } } } }',
   },
-  'Evidence.document': { operation: '{ stances { evidence { quote document { id title } } } }' },
+  'Evidence.document': {
+    operation: '{ stances { edges { node { evidence { quote document { id title } } } } } }',
+  },
   'Sentence.document, Sentence.mentions': {
     operation:
-      '{ search(text: "Sumy") { ... on Sentence { id document { id } mentions { surface entity { id name } } } } }',
+      '{ search(text: "Sumy") { edges { node { ... on Sentence { id document { id } mentions { surface entity { id name } } } } } } }',
   },
   'Document.text, Document.sentences, Document.headings': {
     operation: '{ documents { id text sentences { id heading { text } } headings { id text } } }',
   },
-  'Relation.about': { operation: '{ relations(of: "trump") { type about { id name } } }' },
+  'Relation.about': { operation: '{ relations(of: "trump") { edges { node { type about { id name } } } } }' },
   'Stance.document, CellSource.document (one document lookup for all)': {
     operation: '{ stanceMatrix { cells { sources { document { id } } stances { document { id title } } } } }',
   },

@@ -75,11 +75,18 @@ describe('the persisted-query allow-list', () => {
       for (const operation of document.definitions.filter(
         (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
       )) {
-        // The largest values the resolvers accept: `graph` takes up to 500 entities, the other pages 100.
+        // The largest values the resolvers accept: `graph` takes up to 500 entities, the stance matrix
+        // LIMITS.matrix.max rows and columns, the other pages LIMITS.page.max.
+        const largest = (name: string) =>
+          /^(actors|targets)First$/.test(name)
+            ? LIMITS.matrix.max
+            : query.includes('graph(')
+              ? 500
+              : LIMITS.page.max;
         const variables = Object.fromEntries(
           (operation.variableDefinitions ?? []).map((v) => {
             const type = getNamedType(typeFromAST(schema, v.type as never)!);
-            const value = type.name === 'Int' ? (query.includes('graph(') ? 500 : 100) : 'x';
+            const value = type.name === 'Int' ? largest(v.variable.name.value) : 'x';
             return [v.variable.name.value, value];
           }),
         );
@@ -97,12 +104,13 @@ describe('the persisted-query allow-list', () => {
 
 describe('the list-aware cost', () => {
   it('multiplies by `first` whether it is a literal, a variable or the schema default', () => {
-    const literal = costOf('{ search(text: "x", first: 40) { __typename } }');
-    const variable = costOf('query ($n: Int!) { search(text: "x", first: $n) { __typename } }', { n: 40 });
+    const hits = '{ edges { node { __typename } } }';
+    const literal = costOf(`{ search(text: "x", first: 40) ${hits} }`);
+    const variable = costOf(`query ($n: Int!) { search(text: "x", first: $n) ${hits} }`, { n: 40 });
     expect(variable).toBe(literal);
-    expect(costOf('{ search(text: "x", first: 80) { __typename } }')).toBe(2 * literal);
+    expect(costOf(`{ search(text: "x", first: 80) ${hits} }`)).toBe(2 * literal);
     // search's default page is 20.
-    expect(costOf('{ search(text: "x") { __typename } }')).toBe(literal / 2);
+    expect(costOf(`{ search(text: "x") ${hits} }`)).toBe(literal / 2);
   });
 
   it('multiplies nested lists, and counts a page’s own lists by the page size', () => {
@@ -112,15 +120,27 @@ describe('the list-aware cost', () => {
     // graph(first: 10): nodes and edges are the page, not 3 × the page.
     expect(costOf('{ graph(first: 10) { nodes { id } } }')).toBe(10 * (1 + 2));
     expect(costOf('{ neighborhood(of: "x", depth: 3) { nodes { id } } }')).toBe(3 * (1 + 2));
+    // A connection's edges are its page: stances(first: 10) { edges { node { id } } } is 10 nodes.
+    expect(costOf('{ stances(first: 10) { edges { node { id } } } }')).toBe(10 * (1 + (1 + (1 + 1))));
+    // stanceMatrix's cells are bounded by rows × columns.
+    expect(costOf('{ stanceMatrix(actorsFirst: 4, targetsFirst: 5) { cells { kinds } } }')).toBe(
+      1 * (1 + 4 * 5 * (1 + 1)),
+    );
+    expect(costOf('{ stanceMatrix(actorsFirst: 4, targetsFirst: 5) { actors { id } targets { id } } }')).toBe(
+      1 + 4 * (1 + 1) + 5 * (1 + 1),
+    );
   });
 
   it('counts every item of a list argument, and fragments as what they select', () => {
     const names = Array.from({ length: 500 }, (_, i) => `n${i}`);
-    const base = costOf('{ stanceMatrix(first: 1) { cells { kinds } } }');
+    const base = costOf('{ stanceMatrix(actorsFirst: 1, targetsFirst: 1) { cells { kinds } } }');
     expect(
-      costOf('query ($a: [String!]) { stanceMatrix(actors: $a, first: 1) { cells { kinds } } }', {
-        a: names,
-      }),
+      costOf(
+        'query ($a: [String!]) { stanceMatrix(actors: $a, actorsFirst: 1, targetsFirst: 1) { cells { kinds } } }',
+        {
+          a: names,
+        },
+      ),
     ).toBe(base + 500);
     expect(costOf('{ ...F } fragment F on Query { supporters(of: "x") { id } }')).toBe(LIST_SIZE * 2);
     expect(costOf('{ ... on Query { supporters(of: "x") { id } } }')).toBe(LIST_SIZE * 2);

@@ -1,8 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { BadUserInputError } from '../../domain/errors';
-import { MatrixRecord } from '../../graph/aggregate.store';
+import { MatrixRecord, TimelineKey } from '../../graph/aggregate.store';
 import { LIMITS, inRange } from '../argument-limits';
 import { GraphContext } from '../context';
+import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, Page, decodeCursor, pageOf, pageSize } from '../paging';
 import { entitiesById } from '../entities-by-id';
 import { ReportedScopeArgs, ScopeArgs, resolveReportedScope, resolveScope } from '../scope';
 import { Document } from '../types/document.type';
@@ -15,6 +16,7 @@ import {
   DateBucket,
   StanceCell,
   StanceMatrix,
+  TimelineConnection,
   TimelineEntry,
 } from './aggregate.types';
 
@@ -53,20 +55,30 @@ export class AggregateResolver {
     description:
       'For each actor × target pair: the stance kinds, their polarity (CONFLICTING when they disagree, never ' +
       'averaged), the evidence count and the documents that report them (sources; sourcesDisagree when ' +
-      'reports differ). Without arguments: the actors and targets that have stances, most ' +
-      'stances first (at most `first` of each).',
+      'reports differ). Without arguments: the actors and targets that have stances, most stances first: ' +
+      'the top actorsFirst rows × targetsFirst columns; totalActors/totalTargets and actorsLeftOut/' +
+      'targetsLeftOut say how many there are beyond.',
   })
   async stanceMatrix(
     @Arg('actors', () => [String], { nullable: true, description: 'Rows: entity ids or names.' })
     actors: string[] | null,
     @Arg('targets', () => [String], { nullable: true, description: 'Columns: entity ids or names.' })
     targets: string[] | null,
-    @Arg('first', () => Int, { defaultValue: 50, description: 'At most this many rows and columns (1–100).' })
-    first: number,
+    @Arg('actorsFirst', () => Int, {
+      defaultValue: LIMITS.matrix.default,
+      description: `At most this many rows, the actors with most stances (${LIMITS.matrix.min}–${LIMITS.matrix.max}).`,
+    })
+    actorsFirst: number,
+    @Arg('targetsFirst', () => Int, {
+      defaultValue: LIMITS.matrix.default,
+      description: `At most this many columns, the targets with most stances (${LIMITS.matrix.min}–${LIMITS.matrix.max}).`,
+    })
+    targetsFirst: number,
     @Args(() => ScopeArgs) scopeArgs: ScopeArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<StanceMatrix> {
-    inRange('first', first, LIMITS.first.min, LIMITS.first.max);
+    inRange('actorsFirst', actorsFirst, LIMITS.matrix.min, LIMITS.matrix.max);
+    inRange('targetsFirst', targetsFirst, LIMITS.matrix.min, LIMITS.matrix.max);
     const resolveAll = async (refs: string[] | null | undefined, argument: string) =>
       refs == null
         ? null
@@ -76,10 +88,14 @@ export class AggregateResolver {
       resolveAll(targets, 'targets'),
       resolveScope(ctx, scopeArgs),
     ]);
-    const m = await ctx.stores.aggregates.stanceMatrix(actorIds, targetIds, first, scope);
+    const m = await ctx.stores.aggregates.stanceMatrix(actorIds, targetIds, actorsFirst, targetsFirst, scope);
     ctx.loaders.primeEntities([...m.actors, ...m.targets]);
     const entity = entitiesById([...m.actors, ...m.targets]);
     return {
+      totalActors: m.totalActors,
+      totalTargets: m.totalTargets,
+      actorsLeftOut: m.totalActors - m.actors.length,
+      targetsLeftOut: m.totalTargets - m.targets.length,
       actors: m.actors,
       targets: m.targets,
       cells: m.cells.map((c) => {
@@ -120,30 +136,43 @@ export class AggregateResolver {
     return found.map((c) => ({ ...c, label: c.label ?? null }));
   }
 
-  @Query(() => [TimelineEntry], {
+  @Query(() => TimelineConnection, {
     description:
       'Dated events and statements in date order, each with its evidence. Dates are ISO, inclusive. from and ' +
       'to bound the entries’ own dates; documents, reportedFrom and reportedTo narrow them to what those ' +
-      'reports state (statements) or mention (events).',
+      'reports state (statements) or mention (events). A page at a time in the order (date, kind, id) ' +
+      '(Relay connection: edges { cursor node }, pageInfo).',
   })
   async timeline(
     @Arg('from', () => String, { nullable: true, description: 'Earliest date (YYYY-MM-DD).' })
     from: string | null,
     @Arg('to', () => String, { nullable: true, description: 'Latest date (YYYY-MM-DD).' }) to: string | null,
+    @Arg('first', () => Int, { defaultValue: LIMITS.page.default, description: FIRST_DESCRIPTION })
+    first: number,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
     @Args(() => ReportedScopeArgs) scopeArgs: ReportedScopeArgs,
     @Ctx() ctx: GraphContext,
-  ): Promise<TimelineEntry[]> {
+  ): Promise<Page<TimelineEntry>> {
+    const size = pageSize(first);
     const window = [isoDate('from', from), isoDate('to', to)] as const;
+    const afterKey = decodeCursor('timeline', after, 'sss') as TimelineKey | null;
     const scope = await resolveReportedScope(ctx, scopeArgs);
-    const entries = await ctx.stores.aggregates.timeline(...window, 1_000, scope);
-    return entries.map((e) => ({
-      date: e.date,
-      dateText: e.dateText ?? null,
-      kind: e.kind,
-      entity: e.entity ?? null,
-      stance: e.stance ? ctx.loaders.primeStance(e.stance) : null,
-      evidence: e.evidence,
-    }));
+    const entries = await ctx.stores.aggregates.timeline(...window, size, afterKey, scope);
+    return pageOf(
+      'timeline',
+      entries,
+      size,
+      after,
+      (e) => [e.date, e.kind, e.key],
+      (e) => ({
+        date: e.date,
+        dateText: e.dateText ?? null,
+        kind: e.kind,
+        entity: e.entity ?? null,
+        stance: e.stance ? ctx.loaders.primeStance(e.stance) : null,
+        evidence: e.evidence,
+      }),
+    );
   }
 
   @FieldResolver(() => [Stance], { description: 'The stances in this cell, with all their detail.' })

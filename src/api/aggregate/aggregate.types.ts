@@ -1,3 +1,4 @@
+import { connectionTypes } from '../types/page.type';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EntityRecord, EvidenceRecord, StanceRecord } from '../../graph/records';
 import { Entity } from '../types/entity.type';
@@ -142,6 +143,22 @@ export class StanceCell {
   description: 'Actors × targets with the stances between them, for a table or heat map.',
 })
 export class StanceMatrix {
+  @Field(() => Int, {
+    description: 'How many actors have stances in scope (among those asked for): rows shown and left out.',
+  })
+  totalActors!: number;
+
+  @Field(() => Int, { description: 'How many targets have stances in scope: columns shown and left out.' })
+  totalTargets!: number;
+
+  @Field(() => Int, {
+    description: 'Actors left out of the rows (totalActors − rows shown): ask for more with actorsFirst.',
+  })
+  actorsLeftOut!: number;
+
+  @Field(() => Int, { description: 'Targets left out of the columns: ask for more with targetsFirst.' })
+  targetsLeftOut!: number;
+
   @Field(() => [Entity], { description: 'Rows: actors, most stances first.' })
   actors!: EntityRecord[];
 
@@ -189,3 +206,9 @@ export class TimelineEntry {
   @Field(() => [Evidence], { description: 'A statement’s quotes; the places that name an event.' })
   evidence!: EvidenceRecord[];
 }
+
+export const { Edge: TimelineEdge, Connection: TimelineConnection } = connectionTypes(
+  'Timeline',
+  () => TimelineEntry,
+  'timeline entries',
+);

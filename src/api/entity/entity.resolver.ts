@@ -1,9 +1,9 @@
 import { GraphQLResolveInfo, Kind } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import { BadUserInputError } from '../../domain/errors';
 import { EntityRecord } from '../../graph/records';
 import { LIMITS, boundedText, inRange } from '../argument-limits';
 import { GraphContext } from '../context';
+import { AFTER_DESCRIPTION, decodeCursor, pageOf } from '../paging';
 import { ScopeArgs, resolveScope } from '../scope';
 import { Entity } from '../types/entity.type';
 import { Direction, EntityKind, FactType, StanceKind, StanceRole } from '../types/enums';
@@ -23,16 +23,6 @@ function asksForAllStances(info: GraphQLResolveInfo): boolean {
         !sel.directives?.length,
     ),
   );
-}
-
-const CURSOR_PREFIX = 'entity:';
-const encodeCursor = (id: string) => Buffer.from(`${CURSOR_PREFIX}${id}`).toString('base64url');
-function decodeCursor(cursor: string): string {
-  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!decoded.startsWith(CURSOR_PREFIX)) {
-    throw new BadUserInputError('Argument "after" is not a cursor this API gave out.', { argument: 'after' });
-  }
-  return decoded.slice(CURSOR_PREFIX.length);
 }
 
 @Resolver(() => Entity)
@@ -87,24 +77,24 @@ export class EntityResolver {
     kind: EntityKind | null,
     @Arg('first', () => Int, { defaultValue: LIMITS.first.default, description: 'Page size (1–100).' })
     first: number,
-    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' })
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION })
     after: string | null,
     @Ctx() ctx: GraphContext,
   ): Promise<EntityConnection> {
     const size = inRange('first', first, LIMITS.first.min, LIMITS.first.max);
-    const page = await ctx.stores.entities.page(kind ?? null, size, after ? decodeCursor(after) : null);
+    const [afterId] = decodeCursor('entities', after, 's') ?? [null];
+    const page = await ctx.stores.entities.page(kind ?? null, size, afterId as string | null);
     ctx.loaders.primeEntities(page.entities);
-    const edges = page.entities.map((node) => ({ cursor: encodeCursor(node.id), node }));
-    return {
-      edges,
-      totalCount: page.totalCount,
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: after != null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-    };
+    const { edges, pageInfo } = pageOf(
+      'entities',
+      page.entities,
+      size,
+      after,
+      (e) => [e.id],
+      (e) => e,
+    );
+    // The store has already cut its extra row off and said whether more follow.
+    return { edges, pageInfo: { ...pageInfo, hasNextPage: page.hasNextPage }, totalCount: page.totalCount };
   }
 
   @FieldResolver(() => [Stance], {

@@ -28,12 +28,15 @@ import { ServiceError } from '../../domain/errors';
  *
  *   cost(field)     = size(field) × (1 + cost of its selections), 1 for a scalar
  *   size(field)     = first × depth × maxHops for the size arguments the field has
+ *                   = the product of its parent's arguments that PART_SIZES names for it (stanceMatrix's
+ *                     cells: actorsFirst × targetsFirst)
  *                   = LIST_SIZE for any other list, unless the page above already counted it
  *                   = 1 otherwise
  *   + one per item of a list argument (each name in stanceMatrix(actors:) is resolved on its own)
  *   + for draftDocument and validateDocument, a cost that grows with the text sent (TEXT_COSTS below)
  *
- * "Already counted": `graph(first: 200) { nodes edges }` — the page size is the size of nodes and edges,
+ * "Already counted": `graph(first: 200) { nodes edges }` — the page size is the size of nodes and edges, as
+ * it is of a connection's edges (`stances(first: 20) { edges { node { … } } }`),
  * so they are not multiplied again. Sizes multiply down the tree, so nested lists cost what they fan out to.
  *
  * LIST_SIZE is the guess for a list without a size argument: most of ours hold a handful (one or two
@@ -43,6 +46,18 @@ import { ServiceError } from '../../domain/errors';
  */
 export const LIST_SIZE = 3;
 const SIZE_ARGUMENTS = ['first', 'depth', 'maxHops'];
+
+/**
+ * Fields whose lists are sized by different arguments: stanceMatrix's rows by actorsFirst, its columns by
+ * targetsFirst, its cells by both (at most rows × columns).
+ */
+const PART_SIZES: Record<string, Record<string, string[]>> = {
+  'Query.stanceMatrix': {
+    actors: ['actorsFirst'],
+    targets: ['targetsFirst'],
+    cells: ['actorsFirst', 'targetsFirst'],
+  },
+};
 
 /**
  * Fields whose work grows with the length of a text argument rather than with a list: they cost
@@ -90,12 +105,14 @@ function selectionCost(
   set: SelectionSetNode,
   parent: GraphQLCompositeType,
   counted: boolean,
+  /** Sizes of named child fields, set by the parent's arguments (PART_SIZES). */
+  parts: Record<string, number> = {},
 ): number {
   let total = 0;
   for (const selection of set.selections) {
     if (selection.kind === Kind.INLINE_FRAGMENT) {
       const on = selection.typeCondition ? typeFromAST(walk.schema, selection.typeCondition) : parent;
-      total += selectionCost(walk, selection.selectionSet, isCompositeType(on) ? on : parent, counted);
+      total += selectionCost(walk, selection.selectionSet, isCompositeType(on) ? on : parent, counted, parts);
       continue;
     }
     if (selection.kind === Kind.FRAGMENT_SPREAD) {
@@ -104,7 +121,7 @@ function selectionCost(
       if (!fragment || walk.expanding.has(name)) continue;
       const on = typeFromAST(walk.schema, fragment.typeCondition);
       walk.expanding.add(name);
-      total += selectionCost(walk, fragment.selectionSet, isCompositeType(on) ? on : parent, counted);
+      total += selectionCost(walk, fragment.selectionSet, isCompositeType(on) ? on : parent, counted, parts);
       walk.expanding.delete(name);
       continue;
     }
@@ -119,15 +136,34 @@ function selectionCost(
     }
     const sized = SIZE_ARGUMENTS.filter((a) => typeof args[a] === 'number');
     const returnsList = isListType(getNullableType(field.type));
-    const size = sized.length
-      ? sized.reduce((n, a) => n * Math.max(1, args[a] as number), 1)
-      : returnsList && !counted
-        ? LIST_SIZE
-        : 1;
+    const part = parts[selection.name.value];
+    const size =
+      part ??
+      (sized.length
+        ? sized.reduce((n, a) => n * Math.max(1, args[a] as number), 1)
+        : returnsList && !counted
+          ? LIST_SIZE
+          : 1);
+    const partSpec = PART_SIZES[`${parent.name}.${field.name}`];
+    const childParts = partSpec
+      ? Object.fromEntries(
+          Object.entries(partSpec).map(([child, names]) => [
+            child,
+            names.reduce((n, a) => n * Math.max(1, typeof args[a] === 'number' ? (args[a] as number) : 1), 1),
+          ]),
+        )
+      : {};
     const named = getNamedType(field.type);
     const inner =
       selection.selectionSet && isCompositeType(named)
-        ? 1 + selectionCost(walk, selection.selectionSet, named, sized.length > 0 && !returnsList)
+        ? 1 +
+          selectionCost(
+            walk,
+            selection.selectionSet,
+            named,
+            part !== undefined || (sized.length > 0 && !returnsList),
+            childParts,
+          )
         : 1;
     const argumentItems = Object.values(args).reduce<number>((n, v) => n + listItems(v), 0);
     total += size * inner + argumentItems + textCost(`${parent.name}.${field.name}`, args);

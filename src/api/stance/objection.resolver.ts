@@ -1,17 +1,20 @@
-import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { LIMITS } from '../argument-limits';
 import { GraphContext } from '../context';
+import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, Page, decodeCursor, pageOf, pageSize } from '../paging';
 import { ScopeArgs, resolveScope } from '../scope';
 import { ConditionStatus } from '../types/relation.type';
-import { Citation } from '../types/stance.type';
+import { Citation, CitationConnection } from '../types/stance.type';
 
 const ENTITY_ARG = 'An entity’s id, or any of its names or aliases.';
 
 @Resolver()
 export class ObjectionResolver {
-  @Query(() => [Citation], {
+  @Query(() => CitationConnection, {
     description:
       'What opposing stances (REJECTS, CRITICIZES) cite as their grounds, e.g. the attacks a leader invokes ' +
-      'in criticising another’s rejection. Both arguments optional.',
+      'in criticising another’s rejection. Both arguments optional. A page at a time, in the order of the ' +
+      'objection’s id, then the cited entity’s (Relay connection: edges { cursor node }, pageInfo).',
   })
   async citedAsObjections(
     @Arg('by', () => String, { nullable: true, description: `Only objections by this actor. ${ENTITY_ARG}` })
@@ -21,9 +24,14 @@ export class ObjectionResolver {
       description: `Only objections on this target. ${ENTITY_ARG}`,
     })
     against: string | null,
+    @Arg('first', () => Int, { defaultValue: LIMITS.page.default, description: FIRST_DESCRIPTION })
+    first: number,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
     @Args(() => ScopeArgs) scopeArgs: ScopeArgs,
     @Ctx() ctx: GraphContext,
-  ): Promise<Citation[]> {
+  ): Promise<Page<Citation>> {
+    const size = pageSize(first);
+    const afterKey = decodeCursor('citedAsObjections', after, 'ss') as [string, string] | null;
     const [byEntity, againstEntity, scope] = await Promise.all([
       by == null ? null : ctx.stores.names.resolve(by, 'by'),
       against == null ? null : ctx.stores.names.resolve(against, 'against'),
@@ -32,12 +40,21 @@ export class ObjectionResolver {
     const found = await ctx.stores.stances.citedAsObjections(
       byEntity?.id ?? null,
       againstEntity?.id ?? null,
+      size,
+      afterKey,
       scope,
     );
-    return found.map((c) => {
-      const objection = ctx.loaders.primeStance(c.objection);
-      return { cited: c.cited, by: c.by, objection, evidence: objection.evidence };
-    });
+    return pageOf(
+      'citedAsObjections',
+      found,
+      size,
+      after,
+      (c) => [c.objection.id, c.cited.id],
+      (c): Citation => {
+        const objection = ctx.loaders.primeStance(c.objection);
+        return { cited: c.cited, by: c.by, objection, evidence: objection.evidence };
+      },
+    );
   }
 
   @Query(() => [ConditionStatus], {

@@ -1,11 +1,13 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { StanceRecord } from '../../graph/records';
 import { Scope } from '../../graph/scope';
+import { LIMITS } from '../argument-limits';
 import { GraphContext } from '../context';
+import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, Page, decodeCursor, pageOf, pageSize } from '../paging';
 import { ScopeArgs, resolveScope } from '../scope';
 import { Document } from '../types/document.type';
 import { Polarity, StanceKind } from '../types/enums';
-import { Stance, StanceHistoryEntry } from '../types/stance.type';
+import { Stance, StanceConnection, StanceHistoryEntry } from '../types/stance.type';
 
 const ENTITY_ARG = 'An entity’s id, or any of its names or aliases (case- and diacritic-insensitive).';
 
@@ -33,9 +35,10 @@ export class StanceResolver {
     return this.onTarget(of, 'of', ['OPPOSE'], scope, ctx);
   }
 
-  @Query(() => [Stance], {
+  @Query(() => StanceConnection, {
     description:
-      'Stances filtered by actor, target, kinds and polarities (each optional; none = every stance).',
+      'Stances filtered by actor, target, kinds and polarities (each optional; none = every stance), a page ' +
+      'at a time in stance-id order (Relay connection: edges { cursor node }, pageInfo).',
   })
   async stances(
     @Arg('actor', () => String, { nullable: true, description: `Who takes them. ${ENTITY_ARG}` })
@@ -46,22 +49,32 @@ export class StanceResolver {
     kinds: StanceKind[] | null,
     @Arg('polarities', () => [Polarity], { nullable: true, description: 'Only these polarities.' })
     polarities: Polarity[] | null,
+    @Arg('first', () => Int, { defaultValue: LIMITS.page.default, description: FIRST_DESCRIPTION })
+    first: number,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
     @Args(() => ScopeArgs) scopeArgs: ScopeArgs,
     @Ctx() ctx: GraphContext,
-  ) {
+  ): Promise<Page<StanceRecord>> {
+    const size = pageSize(first);
+    const [afterId] = decodeCursor('stances', after, 's') ?? [null];
     const [actorEntity, targetEntity, scope] = await Promise.all([
       actor == null ? null : ctx.stores.names.resolve(actor, 'actor'),
       target == null ? null : ctx.stores.names.resolve(target, 'target'),
       resolveScope(ctx, scopeArgs),
     ]);
-    const found = await ctx.stores.stances.find({
-      actorId: actorEntity?.id ?? null,
-      targetId: targetEntity?.id ?? null,
-      kinds,
-      polarities,
-      scope,
-    });
-    return found.map((s) => ctx.loaders.primeStance(s));
+    const found = await ctx.stores.stances.page(
+      { actorId: actorEntity?.id ?? null, targetId: targetEntity?.id ?? null, kinds, polarities, scope },
+      size,
+      afterId as string | null,
+    );
+    return pageOf(
+      'stances',
+      found,
+      size,
+      after,
+      (s) => [s.id],
+      (s) => ctx.loaders.primeStance(s),
+    );
   }
 
   @Query(() => [StanceHistoryEntry], {

@@ -1,3 +1,4 @@
+import { connectionTypes } from './page.type';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { EntityRecord, RelationRecord, StanceRecord } from '../../graph/records';
 import { Entity } from './entity.type';
@@ -79,3 +80,10 @@ export class ConditionStatus {
   @Field(() => [Stance], { description: 'Every stance on it.' })
   stances!: StanceRecord[];
 }
+
+export const { Edge: RelationEdge, Connection: RelationConnection } = connectionTypes(
+  'Relation',
+  () => Relation,
+  'facts',
+  'How many facts match in all, on every page.',
+);

@@ -1,3 +1,4 @@
+import { connectionTypes } from './page.type';
 import { GraphQLDate } from 'graphql-scalars';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { EntityRecord, EvidenceRecord, StanceRecord } from '../../graph/records';
@@ -123,3 +124,15 @@ export class Citation {
   @Field(() => [Evidence], { description: 'The evidence of the objection.' })
   evidence!: EvidenceRecord[];
 }
+
+export const { Edge: StanceEdge, Connection: StanceConnection } = connectionTypes(
+  'Stance',
+  () => Stance,
+  'stances',
+);
+
+export const { Edge: CitationEdge, Connection: CitationConnection } = connectionTypes(
+  'Citation',
+  () => Citation,
+  'citations',
+);

@@ -3,6 +3,7 @@ import { EdgeRecord, EntityRecord, EvidenceRecord } from '../../graph/records';
 import { Entity } from './entity.type';
 import { EdgeKind, Polarity } from './enums';
 import { Evidence } from './evidence.type';
+import { PageInfo } from './page.type';
 
 @ObjectType({
   simpleResolvers: true,
@@ -92,21 +93,6 @@ export class EntityMatch {
 
   @Field(() => MatchKind, { description: 'How it matched: what its score says (docs/names.md).' })
   matchKind!: MatchKind;
-}
-
-@ObjectType({ simpleResolvers: true, description: 'Relay page information.' })
-export class PageInfo {
-  @Field(() => Boolean, { description: 'More entities follow.' })
-  hasNextPage!: boolean;
-
-  @Field(() => Boolean, { description: 'Entities come before this page.' })
-  hasPreviousPage!: boolean;
-
-  @Field(() => String, { nullable: true, description: 'Cursor of the first entity of the page.' })
-  startCursor!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Cursor of the last entity; pass it as `after`.' })
-  endCursor!: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'An entity in a page, with its cursor.' })

@@ -75,14 +75,18 @@ export class DashboardApi {
 
   async stanceMatrix(): Promise<StanceMatrix> {
     const data = await this.post<{ stanceMatrix: StanceMatrix }>(DASHBOARD_STANCE_MATRIX, {
-      first: MATRIX_SIZE,
+      actorsFirst: MATRIX_SIZE,
+      targetsFirst: MATRIX_SIZE,
     });
     return data.stanceMatrix;
   }
 
   async search(text: string): Promise<SearchHit[]> {
-    const data = await this.post<{ search: SearchHit[] }>(DASHBOARD_SEARCH, { text, first: SEARCH_HITS });
-    return data.search;
+    const data = await this.post<{ search: { edges: { node: SearchHit }[] } }>(DASHBOARD_SEARCH, {
+      text,
+      first: SEARCH_HITS,
+    });
+    return data.search.edges.map((e) => e.node);
   }
 
   async entity(id: string): Promise<EntityDetail | null> {

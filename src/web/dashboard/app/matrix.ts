@@ -61,6 +61,14 @@ export class MatrixView {
       return row;
     });
     this.body.append(h('table', { class: 'matrix' }, h('thead', {}, head), h('tbody', {}, ...rows)));
+    // The API sends the most active rows and columns only, and says how many it left out.
+    const leftOut = [
+      matrix.actorsLeftOut ? `${matrix.actorsLeftOut} more actor(s)` : '',
+      matrix.targetsLeftOut ? `${matrix.targetsLeftOut} more target(s)` : '',
+    ].filter(Boolean);
+    if (leftOut.length) {
+      this.body.append(h('p', { class: 'muted small matrix-more' }, `Not shown: ${leftOut.join(', ')}.`));
+    }
   }
 
   private cell(cell: StanceCell, maxEvidence: number): HTMLElement {

@@ -62,6 +62,9 @@ export interface StanceCell {
 }
 
 export interface StanceMatrix {
+  /** How many actors (rows) and targets (columns) have stances beyond those shown. */
+  actorsLeftOut: number;
+  targetsLeftOut: number;
   actors: (EntityRef & { kind: EntityKind })[];
   targets: (EntityRef & { kind: EntityKind })[];
   cells: StanceCell[];

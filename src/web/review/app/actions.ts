@@ -26,14 +26,18 @@ function documentQuery(id: string): string {
   const quoted = JSON.stringify(id);
   return `{
   document(id: ${quoted}) { id title publishedAt }
-  stances(documents: [${quoted}]) {
-    kind
-    polarity
-    method
-    confidence
-    actor { name }
-    target { name }
-    evidence { quote }
+  stances(documents: [${quoted}], first: 200) {
+    edges {
+      node {
+        kind
+        polarity
+        method
+        confidence
+        actor { name }
+        target { name }
+        evidence { quote }
+      }
+    }
   }
 }
 `;
