@@ -1,5 +1,6 @@
 import neo4j, { Driver } from 'neo4j-driver';
 import { cypher } from '../../src/cypher';
+import { scopeParams } from '../../src/graph/scope';
 import { Subjects, WorkloadName } from '../workloads';
 
 /**
@@ -9,10 +10,15 @@ import { Subjects, WorkloadName } from '../workloads';
 export type BareQuery = (driver: Driver, database: string, subjects: Subjects) => Promise<unknown>;
 
 async function read(driver: Driver, database: string, name: string, params: Record<string, unknown>) {
-  const result = await driver.executeQuery(cypher(`queries/${name}`), params, {
-    database,
-    routing: neo4j.routing.READ,
-  });
+  // The stores pass an unnarrowed scope to every scoped query; so does this arm.
+  const result = await driver.executeQuery(
+    cypher(`queries/${name}`),
+    { ...scopeParams(), ...params },
+    {
+      database,
+      routing: neo4j.routing.READ,
+    },
+  );
   return result.records.map((r) => r.toObject());
 }
 

@@ -14,6 +14,11 @@ function asOneColumn(name: string, columns: string[], as: string): string {
   return `CALL () {\n${text}\n}\nRETURN {${columns.map((c) => `${c}: ${c}`).join(', ')}} AS ${as}`;
 }
 
+/** The scope parameters the named queries take (src/graph/scope.ts), unnarrowed, as @cypher arguments. */
+const SCOPE_ARGS =
+  'scopeDocuments: [ID!] = null, scopeFrom: String = null, scopeTo: String = null, ' +
+  'scopeMinConfidence: Float = null, scopeMethods: [String!] = null';
+
 const block = (statement: string) => `"""\n${statement.replace(/"""/g, '\\"""')}\n"""`;
 
 export function neo4jGraphqlTypeDefs(): string {
@@ -134,9 +139,9 @@ type MatrixView {
 }
 
 type Query {
-  neighborhood(id: ID!, depth: Int! = 1, maxNodes: Int! = 200): SubgraphView
+  neighborhood(id: ID!, depth: Int! = 1, maxNodes: Int! = 200, ${SCOPE_ARGS}): SubgraphView
     @cypher(statement: ${block(asOneColumn('neighborhood', ['nodes', 'edges', 'truncated'], 'subgraph'))}, columnName: "subgraph")
-  stanceMatrix(actorIds: [ID!] = null, targetIds: [ID!] = null, limit: Int! = 50): MatrixView
+  stanceMatrix(actorIds: [ID!] = null, targetIds: [ID!] = null, limit: Int! = 50, ${SCOPE_ARGS}): MatrixView
     @cypher(statement: ${block(asOneColumn('stance-matrix', ['actors', 'targets', 'cells'], 'matrix'))}, columnName: "matrix")
 }
 `;

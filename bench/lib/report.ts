@@ -103,7 +103,14 @@ export interface RatioRow {
   vsNeo4jGraphqlByRound: number[];
   /** stancegraph ÷ every other arm, by arm name (includes `stancegraph@<dir>` arms: after ÷ before). */
   versus: Record<string, { ratio: number | null; byRound: number[] }>;
+  /**
+   * For each other checkout measured whole (`stancegraph@<dir>` beside `bare@<dir>` or
+   * `neo4j-graphql@<dir>`): its own stancegraph ÷ bare and ÷ neo4j-graphql, to set beside this checkout's.
+   */
+  checkouts?: Record<string, { vsBare: Ratio; vsNeo4jGraphql: Ratio }>;
 }
+
+type Ratio = { ratio: number | null; byRound: number[] };
 
 export function ratios(summary: SummaryRow[]): RatioRow[] {
   const find = (w: string, c: number, arm: string) =>
@@ -112,8 +119,8 @@ export function ratios(summary: SummaryRow[]): RatioRow[] {
   return [...pairs].map((key) => {
     const [workload, c] = key.split('|');
     const concurrency = Number(c);
-    const sg = find(workload, concurrency, 'stancegraph');
-    const versus = (arm: string) => {
+    const between = (arm: string, base = 'stancegraph'): Ratio => {
+      const sg = find(workload, concurrency, base);
       const other = find(workload, concurrency, arm);
       if (!sg || !other) return { ratio: null, byRound: [] };
       return {
@@ -121,11 +128,25 @@ export function ratios(summary: SummaryRow[]): RatioRow[] {
         byRound: sg.reqPerSecByRound.map((v, i) => round(v / other.reqPerSecByRound[i])),
       };
     };
+    const versus = (arm: string) => between(arm);
     const bare = versus('bare');
     const ng = versus('neo4j-graphql');
-    const others = [...new Set(summary.map((r) => r.arm))].filter((a) => a !== 'stancegraph');
+    const armNames = [...new Set(summary.map((r) => r.arm))];
+    const others = armNames.filter((a) => a !== 'stancegraph');
+    const dirs = armNames
+      .filter((a) => a.startsWith('stancegraph@'))
+      .map((a) => a.slice('stancegraph'.length));
     return {
       versus: Object.fromEntries(others.map((a) => [a, versus(a)])),
+      checkouts: Object.fromEntries(
+        dirs.map((d) => [
+          d.slice(1),
+          {
+            vsBare: between(`bare${d}`, `stancegraph${d}`),
+            vsNeo4jGraphql: between(`neo4j-graphql${d}`, `stancegraph${d}`),
+          },
+        ]),
+      ),
       workload,
       concurrency,
       vsBare: bare.ratio,
