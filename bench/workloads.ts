@@ -130,12 +130,13 @@ export function workloadSpecs(subjects: Subjects): Record<WorkloadName, Workload
       description: `neighborhood(of: "${subjects.entity}", depth: ${subjects.neighborhoodDepth}): nodes and edges with evidence`,
       requests: {
         bare: bare('neighborhood'),
+        // Each sentence once (sentences) and evidence naming it (sentenceId), in all three arms alike.
         stancegraph: gql(`{ neighborhood(of: "${subjects.entity}", depth: ${subjects.neighborhoodDepth}) {
-        truncated nodes { id kind name } edges { id kind type polarity from { id } to { id }
-        evidence { quote start end sentence { id text } } } } }`),
+        truncated omittedNodes omittedEdges nodes { id kind name } sentences { id text } edges { id kind type
+        polarity from { id } to { id } evidence { quote start end sentenceId } } } }`),
         'neo4j-graphql': gql(`{ neighborhood(id: "${subjects.entity}", depth: ${subjects.neighborhoodDepth}) {
-        truncated nodes { id kind name } edges { id type kind polarity fromId toId
-        evidence { quote start end sentence { id text } } } } }`),
+        truncated omittedNodes omittedEdges nodes { id kind name } sentences { id text } edges { id type kind
+        polarity fromId toId evidence { quote start end sentenceId } } } }`),
       },
       size: {
         bare: (b) => len((b as Json).nodes) + len((b as Json).edges),

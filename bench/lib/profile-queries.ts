@@ -39,7 +39,7 @@ const VARIANTS: Record<string, Record<string, unknown>[]> = {
 };
 
 /** What the stores pass where a file's example line leaves a parameter out. */
-const STORE_DEFAULTS: Record<string, unknown> = { limit: 5_000, first: 20, maxNodes: 200 };
+const STORE_DEFAULTS: Record<string, unknown> = { limit: 5_000, first: 20 };
 
 /** Neo4j names the parameters a statement misses; those the stores always pass are filled in. */
 async function withDefaults<T>(

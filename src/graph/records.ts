@@ -54,7 +54,8 @@ export const evidenceRecord = z.object({
 });
 export type EvidenceRecord = z.infer<typeof evidenceRecord>;
 
-const byStart = (a: EvidenceRecord, b: EvidenceRecord) => a.docId.localeCompare(b.docId) || a.start - b.start;
+const byStart = (a: Pick<EvidenceRecord, 'docId' | 'start'>, b: Pick<EvidenceRecord, 'docId' | 'start'>) =>
+  a.docId.localeCompare(b.docId) || a.start - b.start;
 const evidenceList = z.array(evidenceRecord).transform((list) => [...list].sort(byStart));
 
 /** How an item came to be; 'annotation' (what claims stored before methods) and none mean by hand. */
@@ -147,6 +148,16 @@ export const edgeRecord = z.object({
   evidence: evidenceList,
 });
 export type EdgeRecord = z.infer<typeof edgeRecord>;
+
+/**
+ * An edge as neighborhood.cypher sends it: each evidence item names its sentence by id, and the answer
+ * carries each sentence once (SubgraphRecord.sentences); the store joins them back (entity.store.ts).
+ */
+const evidenceReference = evidenceRecord.omit({ sentence: true }).extend({ sentenceId: z.string() });
+export const referencingEdgeRecord = edgeRecord.extend({
+  evidence: z.array(evidenceReference).transform((list) => [...list].sort(byStart)),
+});
+export type ReferencingEdgeRecord = z.infer<typeof referencingEdgeRecord>;
 
 export const mentionRecord = z.object({
   surface: z.string(),
