@@ -53,14 +53,6 @@ export class SentenceResolver {
 
 @Resolver(() => Evidence)
 export class EvidenceResolver {
-  @FieldResolver(() => ID, {
-    description:
-      'The id of the sentence that holds the quote: in a subgraph, the key into its `sentences`, which ' +
-      'sends each sentence once.',
-  })
-  sentenceId(@Root() evidence: EvidenceRecord): string {
-    return evidence.sentence.id;
-  }
 
   @FieldResolver(() => Document, { description: 'The document the quote comes from.' })
   async document(@Root() evidence: EvidenceRecord, @Ctx() ctx: GraphContext) {
