@@ -29,9 +29,14 @@ async function main(): Promise<void> {
     options: {
       relationships: { type: 'string', default: '0' },
       seed: { type: 'string', default: '1' },
+      // A subject of the loaded data for neighborhood.cypher instead of its example's.
+      'neighborhood-of': { type: 'string' },
     },
   });
   const relationships = Number(values.relationships);
+  const overrides: Record<string, Record<string, unknown>> = values['neighborhood-of']
+    ? { neighborhood: { id: values['neighborhood-of'] } }
+    : {};
   const when = stamp();
   const neo4j = await benchNeo4j(log);
   const corpusDir = relationships ? mkdtempSync(path.join(os.tmpdir(), 'stancegraph-profile-')) : null;
@@ -49,9 +54,9 @@ async function main(): Promise<void> {
     }
     const size = await graphSize(db);
     log(`graph: ${size.nodes} nodes, ${size.relationships} relationships`);
-    const profiles = await profileNamedQueries(db, {});
+    const profiles = await profileNamedQueries(db, overrides);
     const file = writeResult('profile', when.date, {
-      command: `npm run bench:profile${relationships ? ` -- --relationships ${relationships}` : ''}`,
+      command: `npm run bench:profile -- ${process.argv.slice(2).join(' ')}`.trim(),
       date: when.time,
       machine: machine(),
       neo4j: await neo4jVersion(db),

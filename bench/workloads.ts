@@ -27,12 +27,6 @@ export function armKind(spec: string): ArmName {
   return isCacheArm(kind) ? 'stancegraph' : (kind as ArmName);
 }
 
-/** What an arm is asked for a workload: its kind's request; stancegraph-uncached's made new each time. */
-export function armRequest(workload: WorkloadName, spec: string): ArmRequest {
-  const request = WORKLOAD_SPECS[workload].requests[armKind(spec)];
-  return spec.split('@')[0] === 'stancegraph-uncached' ? { ...request, vary: true } : request;
-}
-
 export type WorkloadName = 'supporters' | 'citedAsObjections' | 'nested' | 'neighborhood' | 'stanceMatrix';
 export const WORKLOADS: WorkloadName[] = [
   'supporters',
@@ -160,12 +154,13 @@ export function workloadSpecs(subjects: Subjects): Record<WorkloadName, Workload
       description: `neighborhood(of: "${subjects.entity}", depth: ${subjects.neighborhoodDepth}): nodes and edges with evidence`,
       requests: {
         bare: bare('neighborhood'),
+        // Each sentence once (sentences) and evidence naming it (sentenceId), in all three arms alike.
         stancegraph: gql(`{ neighborhood(of: "${subjects.entity}", depth: ${subjects.neighborhoodDepth}) {
-        truncated nodes { id kind name } edges { id kind type polarity from { id } to { id }
-        evidence { quote start end sentence { id text } } } } }`),
+        truncated omittedNodes omittedEdges nodes { id kind name } sentences { id text } edges { id kind type
+        polarity from { id } to { id } evidence { quote start end sentenceId } } } }`),
         'neo4j-graphql': gql(`{ neighborhood(id: "${subjects.entity}", depth: ${subjects.neighborhoodDepth}) {
-        truncated nodes { id kind name } edges { id type kind polarity fromId toId
-        evidence { quote start end sentence { id text } } } } }`),
+        truncated omittedNodes omittedEdges nodes { id kind name } sentences { id text } edges { id type kind
+        polarity fromId toId evidence { quote start end sentenceId } } } }`),
       },
       size: {
         bare: (b) => len((b as Json).nodes) + len((b as Json).edges),

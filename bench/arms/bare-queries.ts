@@ -1,4 +1,5 @@
 import neo4j, { Driver } from 'neo4j-driver';
+import { LIMITS } from '../../src/api/argument-limits';
 import { cypher } from '../../src/cypher';
 import { scopeParams } from '../../src/graph/scope';
 import { Subjects, WorkloadName } from '../workloads';
@@ -79,9 +80,10 @@ export const BARE_QUERIES: Record<WorkloadName, BareQuery> = {
       await read(driver, db, 'neighborhood', {
         id: s.entity,
         depth: neo4j.int(s.neighborhoodDepth),
-        maxNodes: neo4j.int(200),
+        limit: neo4j.int(LIMITS.neighborhood.default),
+        edgeLimit: neo4j.int(LIMITS.neighborhood.default * LIMITS.neighborhood.edgesPerEntity),
       })
-    )[0] ?? { nodes: [], edges: [], truncated: false },
+    )[0] ?? { nodes: [], edges: [], sentences: [], truncated: false, omittedNodes: 0, omittedEdges: 0 },
   stanceMatrix: async (driver, db) =>
     (
       await read(driver, db, 'stance-matrix', {

@@ -1,3 +1,4 @@
+import { LIMITS } from '../../src/api/argument-limits';
 import { cypher } from '../../src/cypher';
 
 /**
@@ -102,7 +103,7 @@ type EvidenceView {
   start: Int!
   end: Int!
   docId: String!
-  sentence: SentenceView
+  sentenceId: ID!
 }
 
 type EdgeView {
@@ -120,7 +121,10 @@ type EdgeView {
 type SubgraphView {
   nodes: [EntityView!]!
   edges: [EdgeView!]!
+  sentences: [SentenceView!]!
   truncated: Boolean!
+  omittedNodes: Int!
+  omittedEdges: Int!
 }
 
 type CellView {
@@ -141,8 +145,9 @@ type MatrixView {
 }
 
 type Query {
-  neighborhood(id: ID!, depth: Int! = 1, maxNodes: Int! = 200, ${SCOPE_ARGS}): SubgraphView
-    @cypher(statement: ${block(asOneColumn('neighborhood', ['nodes', 'edges', 'truncated'], 'subgraph'))}, columnName: "subgraph")
+  neighborhood(id: ID!, depth: Int! = 1, limit: Int! = ${LIMITS.neighborhood.default},
+    edgeLimit: Int! = ${LIMITS.neighborhood.default * LIMITS.neighborhood.edgesPerEntity}, ${SCOPE_ARGS}): SubgraphView
+    @cypher(statement: ${block(asOneColumn('neighborhood', ['nodes', 'edges', 'sentences', 'truncated', 'omittedNodes', 'omittedEdges'], 'subgraph'))}, columnName: "subgraph")
   stanceMatrix(actorIds: [ID!] = null, targetIds: [ID!] = null, actorsFirst: Int! = 20, targetsFirst: Int! = 20, ${SCOPE_ARGS}): MatrixView
     @cypher(statement: ${block(asOneColumn('stance-matrix', ['totalActors', 'totalTargets', 'actors', 'targets', 'cells'], 'matrix'))}, columnName: "matrix")
 }

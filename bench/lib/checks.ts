@@ -1,4 +1,5 @@
 import { WORKLOAD_SPECS, WorkloadName, armKind, bodyError } from '../workloads';
+import type { WorkloadSpecs } from './arm-specs';
 import { RunningArm } from './children';
 
 export interface Answer {
@@ -9,9 +10,9 @@ export interface Answer {
   error?: string;
 }
 
-async function ask(arm: RunningArm, workload: WorkloadName): Promise<Answer> {
+async function ask(arm: RunningArm, specs: WorkloadSpecs, workload: WorkloadName): Promise<Answer> {
   const name = armKind(arm.name);
-  const request = WORKLOAD_SPECS[workload].requests[name];
+  const request = specs[workload].requests[name];
   const res = await fetch(`${arm.url}${request.path}`, {
     method: request.method,
     body: request.body,
@@ -21,7 +22,7 @@ async function ask(arm: RunningArm, workload: WorkloadName): Promise<Answer> {
   const error = bodyError(res.status, text);
   let size: number | null = null;
   try {
-    size = WORKLOAD_SPECS[workload].size[name](JSON.parse(text));
+    size = specs[workload].size[name](JSON.parse(text));
   } catch {
     size = null;
   }
@@ -36,11 +37,12 @@ export async function checkAnswers(
   arms: Map<string, RunningArm>,
   workloads: WorkloadName[],
   log: (line: string) => void,
+  specs: Map<string, WorkloadSpecs>,
 ): Promise<Record<string, Record<string, Answer>>> {
   const out: Record<string, Record<string, Answer>> = {};
   for (const workload of workloads) {
     out[workload] = {};
-    for (const [name, arm] of arms) out[workload][name] = await ask(arm, workload);
+    for (const [name, arm] of arms) out[workload][name] = await ask(arm, specs.get(name)!, workload);
     const answers = Object.entries(out[workload]);
     const failed = answers.filter(([, a]) => a.error || a.size === null);
     if (failed.length)

@@ -105,7 +105,14 @@ export interface RatioRow {
   versus: Record<string, { ratio: number | null; byRound: number[] }>;
   /** Every arm but bare ÷ bare (the response cache's arms are read against the bare endpoint). */
   overBare: Record<string, { ratio: number | null; byRound: number[] }>;
+  /**
+   * For each other checkout measured whole (`stancegraph@<dir>` beside `bare@<dir>` or
+   * `neo4j-graphql@<dir>`): its own stancegraph ÷ bare and ÷ neo4j-graphql, to set beside this checkout's.
+   */
+  checkouts?: Record<string, { vsBare: Ratio; vsNeo4jGraphql: Ratio }>;
 }
+
+type Ratio = { ratio: number | null; byRound: number[] };
 
 export function ratios(summary: SummaryRow[]): RatioRow[] {
   const find = (w: string, c: number, arm: string) =>
@@ -114,8 +121,8 @@ export function ratios(summary: SummaryRow[]): RatioRow[] {
   return [...pairs].map((key) => {
     const [workload, c] = key.split('|');
     const concurrency = Number(c);
-    const sg = find(workload, concurrency, 'stancegraph');
-    const versus = (arm: string) => {
+    const between = (arm: string, base = 'stancegraph'): Ratio => {
+      const sg = find(workload, concurrency, base);
       const other = find(workload, concurrency, arm);
       if (!sg || !other) return { ratio: null, byRound: [] };
       return {
@@ -123,9 +130,14 @@ export function ratios(summary: SummaryRow[]): RatioRow[] {
         byRound: sg.reqPerSecByRound.map((v, i) => round(v / other.reqPerSecByRound[i])),
       };
     };
+    const versus = (arm: string) => between(arm);
     const bare = versus('bare');
     const ng = versus('neo4j-graphql');
-    const others = [...new Set(summary.map((r) => r.arm))].filter((a) => a !== 'stancegraph');
+    const armNames = [...new Set(summary.map((r) => r.arm))];
+    const others = armNames.filter((a) => a !== 'stancegraph');
+    const dirs = armNames
+      .filter((a) => a.startsWith('stancegraph@'))
+      .map((a) => a.slice('stancegraph'.length));
     const bareRow = find(workload, concurrency, 'bare');
     const overBare = (arm: string) => {
       const row = find(workload, concurrency, arm);
@@ -137,8 +149,15 @@ export function ratios(summary: SummaryRow[]): RatioRow[] {
     };
     return {
       versus: Object.fromEntries(others.map((a) => [a, versus(a)])),
-      overBare: Object.fromEntries(
-        [...new Set(summary.map((r) => r.arm))].filter((a) => a !== 'bare').map((a) => [a, overBare(a)]),
+      overBare: Object.fromEntries(armNames.filter((a) => a !== 'bare').map((a) => [a, overBare(a)])),
+      checkouts: Object.fromEntries(
+        dirs.map((d) => [
+          d.slice(1),
+          {
+            vsBare: between(`bare${d}`, `stancegraph${d}`),
+            vsNeo4jGraphql: between(`neo4j-graphql${d}`, `stancegraph${d}`),
+          },
+        ]),
       ),
       workload,
       concurrency,

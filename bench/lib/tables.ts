@@ -140,6 +140,25 @@ export function armTables(result: ArmRunResult): string {
         ]),
       )
     : '';
+  const checkouts = [...new Set(result.ratios.flatMap((r) => Object.keys(r.checkouts ?? {})))];
+  const checkoutTable = checkouts.length
+    ? table(
+        ['query', 'c', ...checkouts.flatMap((d) => [`${d}: sg ÷ bare`, 'by round', 'sg ÷ n-g', 'by round'])],
+        result.ratios.map((r) => [
+          r.workload,
+          r.concurrency,
+          ...checkouts.flatMap((d) => {
+            const c = r.checkouts?.[d];
+            return [
+              c?.vsBare.ratio ?? null,
+              c?.vsBare.byRound.join(' / ') ?? '',
+              c?.vsNeo4jGraphql.ratio ?? null,
+              c?.vsNeo4jGraphql.byRound.join(' / ') ?? '',
+            ];
+          }),
+        ]),
+      )
+    : '';
   const m = result.machine;
   return [
     `Machine: ${m.nproc} × ${m.cpuModel}, ${m.memoryGb} GB; load average ${m.loadAverage.join(' ')} before, ${m.loadAverageAfter.join(' ')} after. ` +
@@ -150,6 +169,7 @@ export function armTables(result: ArmRunResult): string {
     ratio,
     ...(extraTable ? ['', extraTable] : []),
     ...(cacheTable ? ['', cacheTable] : []),
+    ...(checkoutTable ? ['', checkoutTable] : []),
   ].join('\n');
 }
 

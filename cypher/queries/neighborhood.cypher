@@ -1,18 +1,28 @@
 // neighborhood: the entities within $depth hops of one entity (stances as actor→target edges, facts as
-// edges of their type), and every edge among them with its evidence. $maxNodes caps the answer so a hub
-// cannot return the whole graph.
+// edges of their type), and the edges among them with their evidence; ranked and capped, so that a hub
+// cannot return the whole graph: at most $limit entities besides the start, at most $edgeLimit edges.
+// Entities: nearest first — so that every entity kept is joined to the start through entities kept — and of
+// equally near ones, the most evidence first: the evidence of the stances and facts that tie the entity to
+// the entities one hop nearer (ALL SHORTEST gives every such last step).
+// Edges: each entity's heaviest such step (its joining edge, so that none is left unconnected), then the
+// other edges among the entities kept, most evidence first; listed most evidence first.
+// An edge's evidence is counted from properties it carries (a STANCE edge's evidenceCount, a fact's report
+// lists), so ranking projects no evidence: only the edges kept are projected, with their sentences.
+// Each sentence is sent once: evidence items name theirs by sentenceId, and `sentences` holds every sentence
+// they name, once. omittedNodes counts the entities within reach left out; omittedEdges the edges among the
+// entities kept that the cap on edges left out (edges to entities left out are never enumerated).
 // The walk names the relationships between entities — STANCE and every fact type of src/domain/vocabulary.ts
 // (tests/unit/cypher-types.test.ts keeps the lists in step) — so that a hub's mentions, claims and
 // documents are never scanned, and goes no deeper than $depth: a quantifier takes no parameter, so there is
 // one branch per depth, and the untaken ones cost nothing (bench/results/profile-*).
 // Scope ($scopeDocuments, $scopeFrom, $scopeTo): the walk follows only stances and facts reported by a
-// document of the scope (a stance by its docId, a fact by any of its docIds), and a fact's evidence is narrowed
-// to those documents' entries.
+// document of the scope (a stance by its docId, a fact by any of its docIds), and a fact's evidence — and so
+// its weight in the ranking — is narrowed to those documents' entries.
 // Confidence and method ($scopeMinConfidence, $scopeMethods; null = any): a stance edge passes by its own
 // (the STANCE edge carries its claim's), a fact when one of its reports passes by the report's
 // (reportConfidences[i], reportMethods[i]), in the same entry as the document: one expression serves both,
 // since a STANCE edge has a docId where a fact has lists. Nothing narrowing, the walk checks nothing.
-// :param {id: 'putin', depth: 2, maxNodes: 200, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
+// :param {id: 'putin', depth: 2, limit: 50, edgeLimit: 200, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
 // Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
 // (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
 WITH CASE
@@ -26,43 +36,66 @@ WITH CASE
     RETURN d.id }
 END AS scope
 MATCH (start:Entity {id: $id})
-CALL (start, scope) {
+// OPTIONAL: an entity with no stance or fact within reach is its own neighbourhood.
+OPTIONAL CALL (start, scope) {
   CALL (start, scope) {
     WITH start WHERE $depth = 1
-    MATCH p = ANY SHORTEST (start) (()-[r:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity) WHERE (scope IS NULL AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL) OR any(i IN range(0, size(coalesce(r.docIds, [r.docId])) - 1) WHERE (scope IS NULL OR coalesce(r.docIds, [r.docId])[i] IN scope) AND coalesce(r.reportConfidences[i], r.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0) AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], r.method, 'hand') IN $scopeMethods))){1,1} (n:Entity)
-    RETURN n, length(p) AS hops
-    UNION
+    MATCH p = ALL SHORTEST (start) (()-[r:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity) WHERE (scope IS NULL AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL) OR any(i IN range(0, size(coalesce(r.docIds, [r.docId])) - 1) WHERE (scope IS NULL OR coalesce(r.docIds, [r.docId])[i] IN scope) AND coalesce(r.reportConfidences[i], r.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0) AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], r.method, 'hand') IN $scopeMethods))){1,1} (n:Entity)
+    RETURN n, length(p) AS hops, last(r) AS reaching
+    UNION ALL
     WITH start WHERE $depth = 2
-    MATCH p = ANY SHORTEST (start) (()-[r:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity) WHERE (scope IS NULL AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL) OR any(i IN range(0, size(coalesce(r.docIds, [r.docId])) - 1) WHERE (scope IS NULL OR coalesce(r.docIds, [r.docId])[i] IN scope) AND coalesce(r.reportConfidences[i], r.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0) AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], r.method, 'hand') IN $scopeMethods))){1,2} (n:Entity)
-    RETURN n, length(p) AS hops
-    UNION
+    MATCH p = ALL SHORTEST (start) (()-[r:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity) WHERE (scope IS NULL AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL) OR any(i IN range(0, size(coalesce(r.docIds, [r.docId])) - 1) WHERE (scope IS NULL OR coalesce(r.docIds, [r.docId])[i] IN scope) AND coalesce(r.reportConfidences[i], r.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0) AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], r.method, 'hand') IN $scopeMethods))){1,2} (n:Entity)
+    RETURN n, length(p) AS hops, last(r) AS reaching
+    UNION ALL
     WITH start WHERE $depth = 3
-    MATCH p = ANY SHORTEST (start) (()-[r:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity) WHERE (scope IS NULL AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL) OR any(i IN range(0, size(coalesce(r.docIds, [r.docId])) - 1) WHERE (scope IS NULL OR coalesce(r.docIds, [r.docId])[i] IN scope) AND coalesce(r.reportConfidences[i], r.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0) AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], r.method, 'hand') IN $scopeMethods))){1,3} (n:Entity)
-    RETURN n, length(p) AS hops
+    MATCH p = ALL SHORTEST (start) (()-[r:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity) WHERE (scope IS NULL AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL) OR any(i IN range(0, size(coalesce(r.docIds, [r.docId])) - 1) WHERE (scope IS NULL OR coalesce(r.docIds, [r.docId])[i] IN scope) AND coalesce(r.reportConfidences[i], r.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0) AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], r.method, 'hand') IN $scopeMethods))){1,3} (n:Entity)
+    RETURN n, length(p) AS hops, last(r) AS reaching
   }
-  RETURN n, hops
-  ORDER BY hops, n.id
-  LIMIT $maxNodes
+  WITH n, hops, collect(DISTINCT reaching) AS steps
+  WHERE n <> start
+  // Each step's weight; the heaviest step is the edge that joins n to the nearer entities in any answer.
+  WITH n, hops, [r IN steps | {r: r, weight: CASE WHEN r.claimId IS NOT NULL THEN coalesce(r.evidenceCount, 1) ELSE size([i IN range(0, size(r.docIds) - 1) WHERE (scope IS NULL OR r.docIds[i] IN scope) AND coalesce(r.reportConfidences[i], 1.0) >= coalesce($scopeMinConfidence, 0.0) AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], 'hand') IN $scopeMethods)]) END}] AS weighed
+  RETURN n, hops, reduce(w = 0, x IN weighed | w + x.weight) AS weight,
+    reduce(best = head(weighed), x IN weighed | CASE WHEN x.weight > best.weight THEN x ELSE best END).r AS joining
 }
-WITH start, scope, collect(n) AS found
-WITH scope, [start] + found AS nodes, size(found) >= $maxNodes AS truncated
-WITH scope, nodes, truncated, [x IN nodes | elementId(x)] AS keys
-CALL (nodes, keys, scope) {
+WITH start, scope, n, hops, weight, joining ORDER BY hops, weight DESC, n.id
+WITH start, scope, collect({n: n, joining: joining}) AS ranked
+WITH scope, start, ranked[..$limit] AS kept, size(ranked) AS reached
+WITH scope, [start] + [x IN kept | x.n] AS nodes, [x IN kept | x.joining] AS joining,
+  CASE WHEN reached > $limit THEN reached - $limit ELSE 0 END AS omittedNodes
+WITH scope, nodes, joining, omittedNodes, [x IN nodes | elementId(x)] AS keys
+// Edges: every entity's joining edge (so that none is drawn unconnected), then the others among the entities
+// kept, most evidence first, $edgeLimit in all; then evidence for those alone, in order of evidence.
+CALL (nodes, keys, joining, scope) {
   UNWIND nodes AS a
-  MATCH (a)-[r]->(b:Entity)
+  MATCH (a)-[r:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]->(b:Entity)
   WHERE elementId(b) IN keys AND ((scope IS NULL AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL) OR any(i IN range(0, size(coalesce(r.docIds, [r.docId])) - 1) WHERE (scope IS NULL OR coalesce(r.docIds, [r.docId])[i] IN scope) AND coalesce(r.reportConfidences[i], r.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0) AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], r.method, 'hand') IN $scopeMethods)))
+  WITH a, r, b, CASE WHEN r.claimId IS NOT NULL THEN coalesce(r.evidenceCount, 1) ELSE size([i IN range(0, size(r.docIds) - 1) WHERE (scope IS NULL OR r.docIds[i] IN scope) AND coalesce(r.reportConfidences[i], 1.0) >= coalesce($scopeMinConfidence, 0.0) AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], 'hand') IN $scopeMethods)]) END AS weight
+  ORDER BY r IN joining DESC, weight DESC, type(r), a.id, b.id, r.claimId
+  WITH collect({a: a, r: r, b: b, weight: weight}) AS among
+  WITH among[..$edgeLimit] AS chosen, CASE WHEN size(among) > $edgeLimit THEN size(among) - $edgeLimit ELSE 0 END AS omittedEdges
+  UNWIND chosen AS c
+  WITH c.a AS a, c.r AS r, c.b AS b, omittedEdges
+  ORDER BY c.weight DESC, type(r), a.id, b.id, r.claimId
   RETURN collect({
     id: coalesce(r.claimId, elementId(r)), type: type(r), claimId: r.claimId, kind: r.kind, polarity: r.polarity,
     fromId: a.id, toId: b.id, about: r.about,
     evidence: CASE WHEN r.claimId IS NOT NULL
       THEN COLLECT { MATCH (:Claim {id: r.claimId})-[ev:EVIDENCE]->(s:Sentence)
-                     RETURN {quote: ev.quote, start: ev.start, end: ev.end, docId: s.docId,
-                             sentence: s {.id, .docId, .index, .paragraph, .text, .start, .end}} }
+                     RETURN {quote: ev.quote, start: ev.start, end: ev.end, docId: s.docId, sentenceId: s.id} }
       ELSE [i IN range(0, size(r.docIds) - 1) WHERE (scope IS NULL OR r.docIds[i] IN scope)
           AND coalesce(r.reportConfidences[i], 1.0) >= coalesce($scopeMinConfidence, 0.0)
           AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], 'hand') IN $scopeMethods) |
-        {quote: r.quotes[i], start: r.starts[i], end: r.ends[i], docId: r.docIds[i],
-         sentence: head(COLLECT { MATCH (s:Sentence {id: r.sentenceIds[i]}) RETURN s {.id, .docId, .index, .paragraph, .text, .start, .end} })}] END
-  }) AS edges
+        {quote: r.quotes[i], start: r.starts[i], end: r.ends[i], docId: r.docIds[i], sentenceId: r.sentenceIds[i]}] END
+  }) AS edges, coalesce(max(omittedEdges), 0) AS omittedEdges
 }
-RETURN [x IN nodes | x {.id, .kind, .name, .aliases, .description, .date, .dateText}] AS nodes, edges, truncated
+CALL (edges) {
+  UNWIND edges AS e
+  UNWIND e.evidence AS ev
+  WITH DISTINCT ev.sentenceId AS sentenceId
+  MATCH (s:Sentence {id: sentenceId})
+  WITH s ORDER BY s.docId, s.index
+  RETURN collect(s {.id, .docId, .index, .paragraph, .text, .start, .end}) AS sentences
+}
+RETURN [x IN nodes | x {.id, .kind, .name, .aliases, .description, .date, .dateText}] AS nodes, edges, sentences,
+  omittedNodes > 0 OR omittedEdges > 0 AS truncated, omittedNodes, omittedEdges

@@ -17,7 +17,13 @@ export const LIMITS = {
   matrix: { min: 1, max: 50, default: 20 },
   depth: { min: 1, max: 3, default: 1 },
   maxHops: { min: 1, max: 6, default: 4 },
-  neighborhoodNodes: 200,
+  /**
+   * Entities a neighbourhood holds besides the one asked about (limit), and edges per entity kept. 50 keeps
+   * an answer drawable; the seed's largest depth-2 neighbourhood (Putin's) has 28 entities and 51 edges. At
+   * 10⁶ relationships the best-evidenced entities are hubs with hundreds of parallel stances among them
+   * (6,357 edges among 51), hence a cap on edges too.
+   */
+  neighborhood: { min: 1, max: 200, default: 50, edgesPerEntity: 4 },
   textLength: 200,
   /**
    * The longest article draftDocument takes, in characters (UTF-16 code units, as JavaScript counts them).

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { QueryRunner } from '../db/database';
+import { ServiceError } from '../domain/errors';
 import { readColumn, readRows, parseRow } from './named-query';
 import {
   EdgeRecord,
@@ -7,6 +8,7 @@ import {
   SentenceRecord,
   edgeRecord,
   entityRecord,
+  referencingEdgeRecord,
   sentenceRecord,
 } from './records';
 import { EVERYTHING, Scope, scopeParams } from './scope';
@@ -20,7 +22,30 @@ export interface EntityPage {
 export interface SubgraphRecord {
   nodes: EntityRecord[];
   edges: EdgeRecord[];
+  /** Each sentence the edges' evidence quotes, once, in document and reading order. */
+  sentences: SentenceRecord[];
   truncated: boolean;
+  /** Entities within reach left out by the cap; null where the query does not count them. */
+  omittedNodes: number | null;
+  /** Edges among the entities kept left out by the cap on edges; null where not counted. */
+  omittedEdges: number | null;
+}
+
+/** No such entity: an empty answer (the API has resolved the name, so this is a race with a reload). */
+const nothing = (): SubgraphRecord => ({
+  nodes: [],
+  edges: [],
+  sentences: [],
+  truncated: false,
+  omittedNodes: 0,
+  omittedEdges: 0,
+});
+
+/** For answers whose evidence carries its sentences: each of them once, in document and reading order. */
+function sentencesOf(edges: readonly EdgeRecord[]): SentenceRecord[] {
+  const byId = new Map<string, SentenceRecord>();
+  for (const edge of edges) for (const e of edge.evidence) byId.set(e.sentence.id, e.sentence);
+  return [...byId.values()].sort((a, b) => a.docId.localeCompare(b.docId) || a.index - b.index);
 }
 
 export type SearchHit = { score: number } & (
@@ -64,6 +89,8 @@ function searchHit(row: Record<string, unknown>): SearchHit {
 // Built once: parseRow compiles a schema the first time it meets it (fast-parse.ts).
 const entityList = z.array(entityRecord);
 const edgeList = z.array(edgeRecord);
+const referencingEdgeList = z.array(referencingEdgeRecord);
+const sentenceList = z.array(sentenceRecord);
 
 export class EntityStore {
   constructor(private readonly db: QueryRunner) {}
@@ -119,18 +146,51 @@ export class EntityStore {
     };
   }
 
+  /**
+   * The entities within depth hops of id, nearest and best evidenced first, at most limit besides id itself,
+   * and at most edgeLimit edges among them (each entity's joining edge, then the best evidenced). The query sends each sentence once; each evidence item gets its sentence
+   * back here as a reference to that one object, so that `Evidence.sentence` still answers and costs
+   * nothing on the wire when it is not asked.
+   */
   async neighborhood(
     id: string,
     depth: number,
-    maxNodes: number,
+    limit: number,
+    edgeLimit: number,
     scope: Scope = EVERYTHING,
   ): Promise<SubgraphRecord> {
-    const [row] = await readRows(this.db, 'neighborhood', { id, depth, maxNodes, ...scopeParams(scope) });
-    if (!row) return { nodes: [], edges: [], truncated: false };
+    const [row] = await readRows(this.db, 'neighborhood', {
+      id,
+      depth,
+      limit,
+      edgeLimit,
+      ...scopeParams(scope),
+    });
+    if (!row) return nothing();
+    const sentences = parseRow('neighborhood', sentenceList, row.sentences);
+    const sentence = new Map(sentences.map((s) => [s.id, s]));
+    const edges = parseRow('neighborhood', referencingEdgeList, row.edges).map((edge): EdgeRecord => ({
+      ...edge,
+      evidence: edge.evidence.map((e) => {
+        const found = sentence.get(e.sentenceId);
+        // The query collects the sentences from these very ids: a miss is a broken query, not bad data.
+        if (!found)
+          throw new ServiceError(
+            'INTERNAL',
+            'Internal error.',
+            { query: 'neighborhood' },
+            new Error(`neighborhood: evidence names sentence ${e.sentenceId}, which the answer lacks`),
+          );
+        return { ...e, sentence: found };
+      }),
+    }));
     return {
       nodes: parseRow('neighborhood', entityList, row.nodes),
-      edges: parseRow('neighborhood', edgeList, row.edges),
+      edges,
+      sentences,
       truncated: Boolean(row.truncated),
+      omittedNodes: Number(row.omittedNodes),
+      omittedEdges: Number(row.omittedEdges),
     };
   }
 
@@ -140,20 +200,28 @@ export class EntityStore {
       kinds: kinds?.length ? kinds : null,
       ...scopeParams(scope),
     });
+    const edges = parseRow('overview', edgeList, row.edges);
     return {
       nodes: parseRow('overview', entityList, row.nodes),
-      edges: parseRow('overview', edgeList, row.edges),
+      edges,
+      sentences: sentencesOf(edges),
       truncated: Boolean(row.truncated),
+      omittedNodes: null,
+      omittedEdges: null,
     };
   }
 
   async path(from: string, to: string, maxHops: number, scope: Scope = EVERYTHING): Promise<SubgraphRecord> {
     const [row] = await readRows(this.db, 'path', { from, to, maxHops, ...scopeParams(scope) });
-    if (!row) return { nodes: [], edges: [], truncated: false };
+    if (!row) return nothing();
+    const edges = parseRow('path', edgeList, row.edges);
     return {
       nodes: parseRow('path', entityList, row.nodes),
-      edges: parseRow('path', edgeList, row.edges),
+      edges,
+      sentences: sentencesOf(edges),
       truncated: false,
+      omittedNodes: 0,
+      omittedEdges: 0,
     };
   }
 }

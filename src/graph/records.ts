@@ -45,16 +45,24 @@ export const sentenceRecord = z.object({
 });
 export type SentenceRecord = z.infer<typeof sentenceRecord>;
 
-export const evidenceRecord = z.object({
+const evidenceShape = z.object({
   quote: z.string(),
   start: z.number(),
   end: z.number(),
   docId: z.string(),
   sentence: sentenceRecord,
 });
+/**
+ * Evidence names its sentence by id as well (Evidence.sentenceId: the key into a subgraph's sentences), set
+ * on the record so that the API reads a property instead of calling a resolver for every item.
+ */
+const withSentenceId = <E extends { sentence: { id: string } }>(e: E) =>
+  Object.assign(e, { sentenceId: e.sentence.id });
+export const evidenceRecord = evidenceShape.transform(withSentenceId);
 export type EvidenceRecord = z.infer<typeof evidenceRecord>;
 
-const byStart = (a: EvidenceRecord, b: EvidenceRecord) => a.docId.localeCompare(b.docId) || a.start - b.start;
+const byStart = (a: Pick<EvidenceRecord, 'docId' | 'start'>, b: Pick<EvidenceRecord, 'docId' | 'start'>) =>
+  a.docId.localeCompare(b.docId) || a.start - b.start;
 const evidenceList = z.array(evidenceRecord).transform((list) => [...list].sort(byStart));
 
 /** How an item came to be; 'annotation' (what claims stored before methods) and none mean by hand. */
@@ -67,7 +75,7 @@ const confidence = z
   .transform((v) => v ?? 1);
 
 /** A fact's evidence entry with what its report says: its confidence and method (relations.cypher). */
-const reportRecord = evidenceRecord.extend({ confidence, method });
+const reportRecord = evidenceShape.extend({ confidence, method }).transform(withSentenceId);
 type ReportRecord = z.infer<typeof reportRecord>;
 
 /** Of equally confident reports, a person's word comes first. */
@@ -147,6 +155,16 @@ export const edgeRecord = z.object({
   evidence: evidenceList,
 });
 export type EdgeRecord = z.infer<typeof edgeRecord>;
+
+/**
+ * An edge as neighborhood.cypher sends it: each evidence item names its sentence by id, and the answer
+ * carries each sentence once (SubgraphRecord.sentences); the store joins them back (entity.store.ts).
+ */
+const evidenceReference = evidenceShape.omit({ sentence: true }).extend({ sentenceId: z.string() });
+export const referencingEdgeRecord = edgeRecord.extend({
+  evidence: z.array(evidenceReference).transform((list) => [...list].sort(byStart)),
+});
+export type ReferencingEdgeRecord = z.infer<typeof referencingEdgeRecord>;
 
 export const mentionRecord = z.object({
   surface: z.string(),

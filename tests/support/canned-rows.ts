@@ -157,6 +157,28 @@ const EDGES = [
 ];
 const SUBGRAPH = [{ nodes: [putin, energyCeasefire, russia, droneAttacks], edges: EDGES, truncated: false }];
 
+/** neighborhood.cypher sends each sentence once and evidence that names its sentence by id. */
+type CannedEvidence = { quote: string; start: number; end: number; docId: string; sentence: { id: string } };
+const NEIGHBORHOOD = [
+  {
+    ...SUBGRAPH[0],
+    edges: EDGES.map((e) => ({
+      ...e,
+      evidence: (e.evidence as CannedEvidence[]).map(({ sentence, ...rest }) => ({
+        ...rest,
+        sentenceId: sentence.id,
+      })),
+    })),
+    sentences: [
+      ...new Map(
+        EDGES.flatMap((e) => e.evidence as CannedEvidence[]).map((ev) => [ev.sentence.id, ev.sentence]),
+      ).values(),
+    ],
+    omittedNodes: 0,
+    omittedEdges: 0,
+  },
+];
+
 const DOCUMENT = {
   id: DOC_ID,
   title: 'Putin agrees to a limited ceasefire',
@@ -247,7 +269,7 @@ export function cannedAnswers(): Answers {
         },
       },
     ],
-    neighborhood: SUBGRAPH,
+    neighborhood: NEIGHBORHOOD,
     overview: SUBGRAPH,
     path: SUBGRAPH,
     documents: [{ document: DOCUMENT }],

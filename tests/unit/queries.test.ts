@@ -274,6 +274,11 @@ const NESTED_FIELDS: Record<string, Case> = {
   },
   'StanceCell.stances': { operation: '{ stanceMatrix { cells { stances { id kind } } } }' },
   'Edge.stance': { operation: '{ neighborhood(of: "putin") { edges { kind stance { id kind } } } }' },
+  // Each sentence once, and evidence naming it by id (or still as a whole): no query of their own.
+  'Evidence.sentenceId, Subgraph.sentences': {
+    operation:
+      '{ neighborhood(of: "putin", limit: 3) { sentences { id text } omittedNodes omittedEdges edges { evidence { sentenceId sentence { id } } } } }',
+  },
   'deep navigation: one query a level, whatever the number of parents': {
     operation:
       '{ entities(first: 10) { edges { node { stances(role: ACTOR) { target { name } actor { stances { evidence { sentence { mentions { entity { id } } } document { id } } } } } } } } }',

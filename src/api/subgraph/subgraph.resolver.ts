@@ -24,7 +24,14 @@ function toSubgraph(record: SubgraphRecord, ctx: GraphContext): Subgraph {
     evidence: e.evidence,
     claimId: e.claimId,
   }));
-  return { nodes: record.nodes, edges, truncated: record.truncated };
+  return {
+    nodes: record.nodes,
+    edges,
+    sentences: record.sentences,
+    truncated: record.truncated,
+    omittedNodes: record.omittedNodes,
+    omittedEdges: record.omittedEdges,
+  };
 }
 
 @Resolver(() => Edge)
@@ -32,23 +39,40 @@ export class SubgraphResolver {
   @Query(() => Subgraph, {
     description:
       `Everything within depth hops of an entity (depth ${LIMITS.depth.min}–${LIMITS.depth.max}): the entities, ` +
-      `and the stances (actor → target) and facts among them, each with its evidence. At most ` +
-      `${LIMITS.neighborhoodNodes} entities; truncated says when the cap was reached.`,
+      'and the stances (actor → target) and facts among them, each with its evidence. Ranked and capped: the ' +
+      'entity first, then the nearest entities, and of equally near ones those with the most evidence on the ' +
+      'stances and facts that tie them to the nearer ones; at most `limit` besides the entity itself (every ' +
+      'entity kept is joined to it through entities kept). Edges: each entity’s heaviest edge towards the ' +
+      `entity asked about, then the others among them with the most evidence, at most ${LIMITS.neighborhood.edgesPerEntity} × \`limit\` ` +
+      'in all, listed most evidence first. `truncated`, `omittedNodes` and `omittedEdges` say what the caps ' +
+      'left out. Each sentence quoted is sent once in `sentences`; evidence items name theirs by `sentenceId`.',
   })
   async neighborhood(
     @Arg('of', () => String, { description: ENTITY_ARG }) of: string,
     @Arg('depth', () => Int, { defaultValue: LIMITS.depth.default, description: 'Hops (1–3).' })
     depth: number,
+    @Arg('limit', () => Int, {
+      defaultValue: LIMITS.neighborhood.default,
+      description: `At most this many entities besides \`of\` (${LIMITS.neighborhood.min}–${LIMITS.neighborhood.max}).`,
+    })
+    limit: number,
     @Args(() => ScopeArgs) scopeArgs: ScopeArgs,
     @Ctx() ctx: GraphContext,
   ) {
     inRange('depth', depth, LIMITS.depth.min, LIMITS.depth.max);
+    inRange('limit', limit, LIMITS.neighborhood.min, LIMITS.neighborhood.max);
     const [entity, scope] = await Promise.all([
       ctx.stores.names.resolve(of, 'of'),
       resolveScope(ctx, scopeArgs),
     ]);
     return toSubgraph(
-      await ctx.stores.entities.neighborhood(entity.id, depth, LIMITS.neighborhoodNodes, scope),
+      await ctx.stores.entities.neighborhood(
+        entity.id,
+        depth,
+        limit,
+        limit * LIMITS.neighborhood.edgesPerEntity,
+        scope,
+      ),
       ctx,
     );
   }

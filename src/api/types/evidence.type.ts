@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Entity } from './entity.type';
 import { Sentence } from './text.type';
 
@@ -24,6 +24,13 @@ export class Evidence {
 
   @Field(() => Sentence, { description: 'The sentence that holds the quote.' })
   sentence!: Sentence;
+
+  @Field(() => ID, {
+    description:
+      'The id of the sentence that holds the quote: in a subgraph, the key into its `sentences`, which ' +
+      'sends each sentence once.',
+  })
+  sentenceId!: string;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A place in a sentence where an entity is named.' })

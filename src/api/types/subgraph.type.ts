@@ -1,9 +1,10 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { EdgeRecord, EntityRecord, EvidenceRecord } from '../../graph/records';
+import { EdgeRecord, EntityRecord, EvidenceRecord, SentenceRecord } from '../../graph/records';
 import { Entity } from './entity.type';
 import { EdgeKind, Polarity } from './enums';
 import { Evidence } from './evidence.type';
 import { PageInfo } from './page.type';
+import { Sentence } from './text.type';
 
 @ObjectType({
   simpleResolvers: true,
@@ -48,8 +49,32 @@ export class Subgraph {
   @Field(() => [Edge], { description: 'The edges among them.' })
   edges!: Edge[];
 
-  @Field(() => Boolean, { description: 'True when the node cap cut the answer short.' })
+  @Field(() => [Sentence], {
+    description:
+      'Each sentence the evidence of the edges quotes, once, in document and reading order: ask for it ' +
+      'here and for `evidence { sentenceId }` rather than `evidence { sentence }`, which repeats a ' +
+      'sentence for every quote it holds.',
+  })
+  sentences!: SentenceRecord[];
+
+  @Field(() => Boolean, { description: 'True when a cap (on entities, or on edges) left some out.' })
   truncated!: boolean;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'How many entities within reach the cap left out (neighborhood; 0 for path); null where they are ' +
+      'not counted (graph).',
+  })
+  omittedNodes!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'How many edges among the entities kept the cap on edges left out (neighborhood; 0 for path; edges ' +
+      'to entities left out are not counted); null where they are not counted (graph).',
+  })
+  omittedEdges!: number | null;
 }
 
 /** How a name matched an entity (src/graph/name-ranking.ts), from the strongest way to the weakest. */
