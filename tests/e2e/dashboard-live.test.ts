@@ -88,6 +88,11 @@ async function openPage(svc: TestService, noticeMs = Infinity) {
   });
   const response = await page.goto(`${svc.url}/dashboard`);
   expect(response?.status()).toBe(200);
+  // The live feed's socket is allowed by name, beside 'self' (which covers it in CSP 3 browsers).
+  const host = new URL(svc.url).host;
+  expect(response?.headers()['content-security-policy']).toContain(
+    `connect-src 'self' ws://${host} wss://${host};`,
+  );
   await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
   return { page, errors, requests, sockets, navigations: () => navigations };
 }

@@ -51,7 +51,11 @@ it('runs a subscription over the bundled graphql-ws, to its own origin: a load t
   try {
     // A link opens its own query in a tab (src/web/playground/app/index.tsx).
     const subscription = 'subscription { documentLoaded { id title } }';
-    await page.goto(`${svc.url}/graphql?query=${encodeURIComponent(subscription)}`);
+    const response = await page.goto(`${svc.url}/graphql?query=${encodeURIComponent(subscription)}`);
+    const host = new URL(svc.url).host;
+    expect(response?.headers()['content-security-policy']).toContain(
+      `connect-src 'self' ws://${host} wss://${host};`,
+    );
     await waitForRegionText(page, 'Operation Editor', 'documentLoaded');
     await page.getByRole('button', { name: /^Execute/ }).click();
     await until(() => (svc.service.subscriptions?.stats().subscriptions ?? 0) >= 1, 20);
