@@ -93,7 +93,14 @@ async function openPage(svc: TestService, noticeMs = Infinity) {
   expect(response?.headers()['content-security-policy']).toContain(
     `connect-src 'self' ws://${host} wss://${host};`,
   );
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 }).catch(async (err: Error) => {
+    // Say what the page shows (an API error, a script error) rather than only "timeout".
+    const shown = await page
+      .locator('body')
+      .innerText()
+      .catch(() => '');
+    throw new Error(`${err.message}\npage errors: ${errors.join('\n')}\npage text: ${shown.slice(0, 1500)}`);
+  });
   return { page, errors, requests, sockets, navigations: () => navigations };
 }
 
@@ -263,4 +270,24 @@ it('production: the subscription is on the allow-list (PERSISTED_QUERIES_ONLY), 
   await page.locator('.notice').waitFor({ state: 'detached', timeout: 60_000 });
   expect(errors).toEqual([]);
   await page.close();
+});
+
+it('a service that needs a read token refuses the feed (4401): the indicator says so and the page does not retry', async () => {
+  const svc = await start({ STANCEGRAPH_READ_TOKEN: 'live-read-token-0123456789abcdef' });
+  const page = await browser!.context.newPage();
+  const sockets: string[] = [];
+  page.on('websocket', (socket) => sockets.push(socket.url()));
+  try {
+    // The queries are refused too (401), so the page never becomes ready; the indicator is still there.
+    await page.goto(`${svc.url}/dashboard`);
+    await indicator(page, 'refused');
+    expect(await page.locator('[data-role="live"]').getAttribute('title')).toMatch(/token/);
+    expect(await page.locator('.live').innerText()).toBe('offline');
+    // One socket: graphql-ws treats 4401 as final. Shown by the graph's error having arrived meanwhile.
+    await page.locator('#cy .error').waitFor();
+    expect(sockets).toHaveLength(1);
+    expect(svc.service.subscriptions?.stats().connections).toBe(0);
+  } finally {
+    await page.close();
+  }
 });
