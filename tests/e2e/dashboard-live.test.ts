@@ -14,7 +14,8 @@ import { until } from '../support/subscriptions';
  * and selection kept, with a notice of what arrived. Nothing in these tests waits for a time: each waits
  * for the page's own state (cytoscape, data attributes) or the service's subscription count.
  */
-jest.setTimeout(180_000);
+// Each test starts a service and a page; on a shared, busy machine the first drawing alone can take a minute.
+jest.setTimeout(300_000);
 
 const WRITE = 'live-write-token-0123456789abcdef';
 const FIXTURE = path.join(__dirname, '..', 'unit', 'fixtures', 'valid');
@@ -82,6 +83,9 @@ async function openPage(svc: TestService, noticeMs = Infinity) {
   });
   page.on('pageerror', (err) => errors.push(err.message));
   page.on('request', (request) => requests.push(request.url()));
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
+  });
   page.on('websocket', (socket) => sockets.push(socket.url()));
   page.on('framenavigated', (frame) => {
     if (frame === page.mainFrame()) navigations += 1;
@@ -99,6 +103,7 @@ async function openPage(svc: TestService, noticeMs = Infinity) {
       .locator('body')
       .innerText()
       .catch(() => '');
+    await screenshot(page, 'dashboard-live-not-ready').catch(() => undefined);
     throw new Error(`${err.message}\npage errors: ${errors.join('\n')}\npage text: ${shown.slice(0, 1500)}`);
   });
   return { page, errors, requests, sockets, navigations: () => navigations };
