@@ -1,4 +1,5 @@
-// Bundles the GraphiQL playground (src/web/playground/app) and its Monaco workers into dist/public/playground/.
+// Bundles the GraphiQL playground (src/web/playground/app, with the graphql-ws client its subscriptions use)
+// and its Monaco workers into dist/public/playground/.
 // Everything is bundled from node_modules so the page works with no network access: graphiql 5 ships no
 // UMD build and its stock worker setups load from esm.sh or rely on a webpack/vite worker loader.
 // Idempotent: it wipes and rewrites dist/public/playground only.
@@ -23,7 +24,6 @@ await buildBundle('playground', {
   tsconfig: path.join(root, 'src/web/playground/app/tsconfig.json'),
   loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file' },
   assetNames: 'fonts/[name]-[hash]',
-  // Only reachable from @graphiql/toolkit's websocket fetcher, which the app does not use; it is not
-  // installed, and marking it external keeps the unreachable dynamic import from failing the build.
-  external: ['graphql-ws'],
+  // graphql-ws is bundled, not external: the app's fetcher (src/web/playground/app/fetcher.ts) runs
+  // subscriptions over it, offline like everything else on the page.
 });

@@ -56,19 +56,34 @@ function escapeAttr(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
+/** A Host header that is a plain host name or address with an optional port, and nothing else. */
+const PLAIN_HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+/**
+ * The page's own WebSocket origin, ws:// and wss:// at the host it was asked for, for connect-src. CSP 3's
+ * 'self' already covers it (Chromium, Firefox), but browsers that predate that rule match 'self' to http(s)
+ * only; naming the host keeps subscriptions working there. A Host header that is not a plain host[:port]
+ * adds nothing.
+ */
+export function sameOriginSockets(req: express.Request): string[] {
+  const host = req.headers.host;
+  if (!host || !PLAIN_HOST.test(host)) return [];
+  return [`ws://${host}`, `wss://${host}`];
+}
+
 /**
  * The Content-Security-Policy of a bundled page: scripts from this origin with the page's nonce, styles from
  * this origin (plus the hashes a page needs for a library's one inline rule), nothing reachable but this
- * origin, whatever the bundle tried.
+ * origin (its WebSocket included: `sockets`, from sameOriginSockets), whatever the bundle tried.
  */
-export function bundledPagePolicy(nonce: string, styleHashes: string[] = []): string {
+export function bundledPagePolicy(nonce: string, styleHashes: string[] = [], sockets: string[] = []): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
     ["style-src 'self'", ...styleHashes].join(' '),
     "img-src 'self' data:",
     "font-src 'self'",
-    "connect-src 'self'",
+    ["connect-src 'self'", ...sockets].join(' '),
     "worker-src 'none'",
     "object-src 'none'",
     "base-uri 'none'",

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import express from 'express';
-import { bundleBuilt, bundleDir, sendBundledPage, bundledPagePolicy } from '../bundled-page';
+import {
+  bundleBuilt,
+  bundleDir,
+  sendBundledPage,
+  bundledPagePolicy,
+  sameOriginSockets,
+} from '../bundled-page';
 
 export interface DashboardOptions {
   /** Path of the public GraphQL endpoint the page queries, e.g. `/graphql`. */
@@ -28,8 +34,9 @@ const CYTOSCAPE_STYLE_HASH = `'sha256-${createHash('sha256').update(CYTOSCAPE_ST
 // Defence in depth for "nothing leaves the host": whatever the bundle tried, the browser would only talk
 // to this origin. Stricter than the playground's (no Monaco here): cytoscape draws on a canvas and sets
 // element styles through the CSSOM, which CSP allows, so inline <style> stays forbidden but for its one rule.
-function contentSecurityPolicy(nonce: string): string {
-  return bundledPagePolicy(nonce, [CYTOSCAPE_STYLE_HASH]);
+// connect-src: /graphql over HTTP and its WebSocket (the live feed), at this origin only.
+function contentSecurityPolicy(nonce: string, sockets: string[]): string {
+  return bundledPagePolicy(nonce, [CYTOSCAPE_STYLE_HASH], sockets);
 }
 
 /**
@@ -48,7 +55,7 @@ export function dashboardRouter(opts: DashboardOptions): express.Router {
       assetsDir,
       required: DASHBOARD_ASSETS,
       missing: 'dashboard assets are missing: run `npm run build` (or `node tools/build-dashboard.mjs`)\n',
-      csp: contentSecurityPolicy,
+      csp: (nonce) => contentSecurityPolicy(nonce, sameOriginSockets(req)),
       page: {
         title: 'stancegraph dashboard',
         assetsBase: `${req.baseUrl}${route}/assets`,

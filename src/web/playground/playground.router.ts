@@ -1,5 +1,5 @@
 import express from 'express';
-import { bundleBuilt, bundleDir, sendBundledPage } from '../bundled-page';
+import { bundleBuilt, bundleDir, sameOriginSockets, sendBundledPage } from '../bundled-page';
 
 /** GraphiQL's TabDefinition: one pre-filled tab of the playground. */
 export interface PlaygroundTab {
@@ -36,7 +36,8 @@ export function playgroundAssetsBuilt(assetsDir: string = defaultAssetsDir()): b
 
 // Defence in depth for "nothing leaves the host": even if a bundled dependency tried to reach a CDN, the
 // browser refuses. Monaco injects <style> elements at runtime, hence 'unsafe-inline' for styles only.
-function contentSecurityPolicy(nonce: string): string {
+// connect-src: queries over HTTP and subscriptions over the WebSocket, both at this origin.
+function contentSecurityPolicy(nonce: string, sockets: string[]): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
@@ -44,7 +45,7 @@ function contentSecurityPolicy(nonce: string): string {
     "font-src 'self' data:",
     "img-src 'self' data:",
     "worker-src 'self'",
-    "connect-src 'self'",
+    ["connect-src 'self'", ...sockets].join(' '),
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'self'",
@@ -72,7 +73,7 @@ export function playgroundRouter(opts: PlaygroundOptions): express.Router {
       assetsDir,
       required: PLAYGROUND_ASSETS,
       missing: 'playground assets are missing: run `npm run build`\n',
-      csp: contentSecurityPolicy,
+      csp: (nonce) => contentSecurityPolicy(nonce, sameOriginSockets(req)),
       page: {
         title: 'stancegraph playground',
         assetsBase: `${req.baseUrl}${ASSETS_ROUTE}`,

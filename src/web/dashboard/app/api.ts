@@ -93,7 +93,12 @@ export class DashboardApi {
     return (await this.post<{ entity: EntityDetail | null }>(DASHBOARD_ENTITY_MENTIONS, { id })).entity;
   }
 
-  /** Cached: a document's text never changes under a loaded graph, and every click needs it again. */
+  /** Drops a document's cached text: it was replaced (a documentLoaded event said so). */
+  forget(id: string): void {
+    this.documents.delete(id);
+  }
+
+  /** Cached: a document's text changes only when it is replaced (forget()), and every click needs it again. */
   document(id: string): Promise<DocumentText | null> {
     let pending = this.documents.get(id);
     if (!pending) {

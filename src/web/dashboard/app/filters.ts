@@ -22,14 +22,43 @@ interface Group<T extends string> {
  */
 export class FilterPanel {
   readonly element: HTMLElement;
-  private readonly kinds: Group<EntityKind>;
-  private readonly polarities: Group<Polarity>;
-  private readonly stanceKinds: Group<string>;
-  private readonly facts: HTMLInputElement;
-  /** Filled by group() while the constructor runs, then laid out in order. */
+  private kinds!: Group<EntityKind>;
+  private polarities!: Group<Polarity>;
+  private stanceKinds!: Group<string>;
+  private facts!: HTMLInputElement;
+  /** Filled by group() while build() runs, then laid out in order. */
   private readonly sections: Record<string, HTMLElement> = {};
+  private readonly changed: () => void;
 
   constructor(graph: Subgraph, onChange: (state: FilterState) => void) {
+    this.changed = () => onChange(this.state());
+    this.element = h('div', { class: 'filters' });
+    this.build(graph);
+  }
+
+  /**
+   * Redraws the panel for a graph that changed (a document was loaded): the counts follow it, a kind that
+   * appeared is listed ticked, and every box the reader had unticked stays unticked. Fires no change.
+   */
+  update(graph: Subgraph): void {
+    const unticked = (g: Group<string>) => new Set(g.values.filter((v) => !g.boxes.get(v)?.checked));
+    this.build(graph, {
+      kind: unticked(this.kinds),
+      polarity: unticked(this.polarities),
+      'stance-kind': unticked(this.stanceKinds),
+      facts: !this.facts.checked,
+    });
+  }
+
+  private build(
+    graph: Subgraph,
+    previous: { kind: Set<string>; polarity: Set<string>; 'stance-kind': Set<string>; facts: boolean } = {
+      kind: new Set(),
+      polarity: new Set(),
+      'stance-kind': new Set(),
+      facts: false,
+    },
+  ): void {
     const count = <T>(values: T[]) => {
       const counts = new Map<T, number>();
       for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
@@ -40,32 +69,46 @@ export class FilterPanel {
     const polarityCounts = count(stances.map((e) => e.polarity));
     const stanceKindCounts = count(stances.map((e) => e.type));
     const factCount = graph.edges.length - stances.length;
-    const changed = () => onChange(this.state());
+    const changed = this.changed;
 
     // Kinds absent from the graph are left out: an unticked-looking box that filters nothing only confuses.
     const kindValues = [
       ...ENTITY_KINDS.map((k) => k.kind).filter((k) => kindCounts.has(k)),
       ...[...kindCounts.keys()].filter((k) => !ENTITY_KINDS.some((e) => e.kind === k)),
     ];
-    this.kinds = this.group('Entity kinds', 'kind', kindValues, changed, (k) => {
+    this.kinds = this.group('Entity kinds', 'kind', kindValues, previous.kind, changed, (k) => {
       const style = kindStyle(k);
       return [swatch(style.color, 'shape', SHAPE_CLIP[style.shape]), style.label, kindCounts.get(k) ?? 0];
     });
     const polarityValues = POLARITIES.map((p) => p.polarity).filter((p) => polarityCounts.has(p));
-    this.polarities = this.group('Stance polarity', 'polarity', polarityValues, changed, (p) => {
-      const style = POLARITIES.find((x) => x.polarity === p);
-      return [swatch(style?.color ?? FACT_COLOR, 'line'), style?.label ?? p, polarityCounts.get(p) ?? 0];
-    });
+    this.polarities = this.group(
+      'Stance polarity',
+      'polarity',
+      polarityValues,
+      previous.polarity,
+      changed,
+      (p) => {
+        const style = POLARITIES.find((x) => x.polarity === p);
+        return [swatch(style?.color ?? FACT_COLOR, 'line'), style?.label ?? p, polarityCounts.get(p) ?? 0];
+      },
+    );
     // Each stance kind has one polarity (fixed by the API), so its line is drawn in that colour.
     const kindPolarity = new Map(stances.map((e) => [e.type, e.polarity]));
     const stanceKindValues = [...stanceKindCounts.keys()].sort();
-    this.stanceKinds = this.group('Stance kinds', 'stance-kind', stanceKindValues, changed, (k) => [
-      swatch(polarityColor(kindPolarity.get(k) ?? null), 'line'),
-      words(k),
-      stanceKindCounts.get(k) ?? 0,
-    ]);
+    this.stanceKinds = this.group(
+      'Stance kinds',
+      'stance-kind',
+      stanceKindValues,
+      previous['stance-kind'],
+      changed,
+      (k) => [
+        swatch(polarityColor(kindPolarity.get(k) ?? null), 'line'),
+        words(k),
+        stanceKindCounts.get(k) ?? 0,
+      ],
+    );
 
-    this.facts = h('input', { type: 'checkbox', checked: true, 'data-filter': 'facts' });
+    this.facts = h('input', { type: 'checkbox', checked: !previous.facts, 'data-filter': 'facts' });
     this.facts.addEventListener('change', changed);
     const factsSection = h(
       'section',
@@ -91,8 +134,7 @@ export class FilterPanel {
       changed();
     });
 
-    this.element = h('div', { class: 'filters' });
-    this.element.append(
+    this.element.replaceChildren(
       this.sections.kind!,
       this.sections.polarity!,
       this.sections['stance-kind']!,
@@ -105,6 +147,7 @@ export class FilterPanel {
     title: string,
     name: string,
     values: T[],
+    unticked: Set<string>,
     changed: () => void,
     describe: (value: T) => [HTMLElement | null, string, number],
   ): Group<T> {
@@ -112,7 +155,12 @@ export class FilterPanel {
     const list = h('div', { class: 'checks' });
     for (const value of values) {
       const [chip, label, n] = describe(value);
-      const box = h('input', { type: 'checkbox', checked: true, 'data-filter': name, value });
+      const box = h('input', {
+        type: 'checkbox',
+        checked: !unticked.has(value),
+        'data-filter': name,
+        value,
+      });
       box.addEventListener('change', changed);
       boxes.set(value, box);
       list.append(

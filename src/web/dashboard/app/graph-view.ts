@@ -77,6 +77,11 @@ const STYLE: StylesheetJson = [
     },
   },
   { selector: '.hidden', style: { display: 'none' } },
+  // Entities a load just brought in, until the next one: a ring a reader's eye finds.
+  {
+    selector: 'node.fresh',
+    style: { 'underlay-color': '#f59e0b', 'underlay-opacity': 0.45, 'underlay-padding': 10 },
+  },
   { selector: '.faded', style: { opacity: 0.22 } },
   {
     selector: 'node.match',
@@ -163,7 +168,9 @@ function elements(graph: Subgraph): ElementDefinition[] {
 /** The drawn graph: cytoscape plus the dashboard's notions of filtering, search matches and focus. */
 export class GraphView {
   readonly cy: Core;
-  private readonly edgesById: Map<string, GraphEdge>;
+  private edgesById: Map<string, GraphEdge>;
+  /** Whether the reader has panned or zoomed since the view was last fitted to what is shown. */
+  private moved = false;
 
   constructor(container: HTMLElement, graph: Subgraph, events: GraphEvents) {
     this.edgesById = new Map(graph.edges.map((e) => [e.id, e]));
@@ -182,6 +189,115 @@ export class GraphView {
     this.cy.on('tap', (evt) => {
       if (evt.target === this.cy) events.background();
     });
+    this.cy.on('dragpan scrollzoom pinchzoom', () => (this.moved = true));
+  }
+
+  /**
+   * Brings the drawn graph to `graph` in place, as a load changed it: entities and edges that went are
+   * removed, the others keep their place (and the selection, when its element is still there), and new
+   * entities are placed beside what they connect to, or, when they connect to nothing drawn, laid out as a
+   * group to the right of the graph. New entities are marked `fresh` until the next update; the selection's
+   * spotlight covers its new neighbours too. The viewport is left alone (see refit()). Returns the ids of
+   * the entities added and how many were removed.
+   */
+  update(graph: Subgraph): { added: string[]; removed: number } {
+    const next = elements(graph);
+    const wanted = new Map(next.map((def) => [def.data.id!, def]));
+    this.edgesById = new Map(graph.edges.map((e) => [e.id, e]));
+    let removed = 0;
+    const added: ElementDefinition[] = [];
+    this.cy.batch(() => {
+      this.cy.nodes().removeClass('fresh');
+      // An edge whose ends changed is replaced: cytoscape does not move an edge through data().
+      const stale = this.cy.elements().filter((el) => {
+        const def = wanted.get(el.id());
+        if (!def) return true;
+        return el.isEdge() && (el.source().id() !== def.data.source || el.target().id() !== def.data.target);
+      });
+      removed = stale.nodes().length;
+      stale.remove();
+      for (const def of next) {
+        const el = this.cy.getElementById(def.data.id!);
+        if (el.nonempty()) el.data(def.data);
+        else added.push(def);
+      }
+    });
+    const addedNodes = this.cy.add(added).nodes();
+    this.place(addedNodes);
+    addedNodes.addClass('fresh');
+    const selected = this.cy.$(':selected');
+    if (selected.nonempty()) {
+      const el = selected[0]!;
+      this.spotlight(el.group() === 'nodes' ? el.closedNeighborhood() : el.union(el.connectedNodes()));
+    }
+    return { added: addedNodes.map((n) => n.id()), removed };
+  }
+
+  /** Positions entities that were just added, leaving every other one where the reader has seen it. */
+  private place(fresh: cytoscape.NodeCollection): void {
+    if (fresh.empty()) return;
+    const old = this.cy.nodes().not(fresh);
+    if (old.empty()) {
+      this.layout();
+      return;
+    }
+    let group = this.cy.collection();
+    fresh.forEach((node, i) => {
+      const anchors = node.neighborhood().nodes().intersection(old).nodes();
+      if (anchors.empty()) {
+        group = group.union(node);
+        return;
+      }
+      let x = 0;
+      let y = 0;
+      anchors.forEach((a) => {
+        x += a.position('x') / anchors.length;
+        y += a.position('y') / anchors.length;
+      });
+      // Around its anchors, each at its own angle, so that several new neighbours do not land on one spot.
+      const angle = (i * 2.4) % (2 * Math.PI);
+      node.position({ x: x + 70 * Math.cos(angle), y: y + 70 * Math.sin(angle) });
+    });
+    if (group.empty()) return;
+    // A group of its own (a document about other actors): laid out like the first drawing, then moved
+    // beside the existing graph.
+    const elements = group.union(group.edgesWith(group));
+    // fit: false, here alone: the viewport is the reader's (update() decides whether it follows).
+    const side = 90 * Math.sqrt(group.length);
+    elements
+      .layout({ name: 'circle', animate: false, fit: false, boundingBox: { x1: 0, y1: 0, w: side, h: side } })
+      .run();
+    if (group.length > 1) {
+      elements
+        .layout({
+          name: 'cose',
+          animate: false,
+          fit: false,
+          randomize: false,
+          nodeOverlap: 20,
+          numIter: 1_000,
+          padding: 10,
+        } as cytoscape.CoseLayoutOptions)
+        .run();
+    }
+    const existing = old.boundingBox({ includeLabels: false });
+    const box = group.boundingBox({ includeLabels: false });
+    const dx = existing.x2 + 120 - box.x1;
+    const dy = (existing.y1 + existing.y2) / 2 - (box.y1 + box.y2) / 2;
+    group.positions((node) => ({ x: node.position('x') + dx, y: node.position('y') + dy }));
+  }
+
+  /** Fits what is shown again, unless the reader has panned or zoomed since the view was last fitted. */
+  refit(): void {
+    if (!this.moved) this.fit();
+  }
+
+  /** Zooms to the entities the last update added, for the notice's "Show" button. */
+  showFresh(): void {
+    const fresh = this.cy.nodes('.fresh:visible');
+    if (fresh.empty()) return;
+    this.cy.animate({ fit: { eles: fresh.closedNeighborhood(), padding: 60 }, duration: 300 });
+    this.moved = true;
   }
 
   /**
@@ -229,6 +345,7 @@ export class GraphView {
 
   /** Fits what is shown, but a handful of nodes is not blown up to fill the canvas. */
   fit(): void {
+    this.moved = false;
     const shown = this.cy.elements(':visible');
     this.cy.fit(shown, 24);
     if (this.cy.zoom() > MAX_FIT_ZOOM) {
@@ -285,7 +402,10 @@ export class GraphView {
     this.spotlight(el.group() === 'nodes' ? el.closedNeighborhood() : el.union(el.connectedNodes()));
     const box = el.renderedBoundingBox({});
     const inView = box.x1 >= 0 && box.y1 >= 0 && box.x2 <= this.cy.width() && box.y2 <= this.cy.height();
-    if (!inView) this.cy.animate({ center: { eles: el }, duration: 250 });
+    if (!inView) {
+      this.cy.animate({ center: { eles: el }, duration: 250 });
+      this.moved = true;
+    }
   }
 
   /** Dims everything but `keep`; called with nothing, restores full opacity. */

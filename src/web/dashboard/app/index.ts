@@ -8,10 +8,11 @@ import { h } from './dom';
 import { EvidencePanel } from './evidence';
 import { FilterPanel, swatch } from './filters';
 import { GraphView } from './graph-view';
+import { type DocumentLoadedEvent, LiveFeed, LiveIndicator, Notices } from './live';
 import { MatrixView } from './matrix';
 import { SearchPanel } from './search';
 import { ENTITY_KINDS, FACT_COLOR, POLARITIES, SHAPE_CLIP } from './theme';
-import type { DashboardConfig, GraphNode, Subgraph } from './types';
+import type { DashboardConfig, GraphNode, StanceMatrix, Subgraph } from './types';
 
 declare global {
   interface Window {
@@ -21,7 +22,7 @@ declare global {
   }
 }
 
-type Regions = 'root' | 'sidebar' | 'graph' | 'legend' | 'counts' | 'tools' | 'center' | 'right';
+type Regions = 'root' | 'sidebar' | 'graph' | 'legend' | 'counts' | 'tools' | 'center' | 'right' | 'status';
 
 function layout(): Record<Regions, HTMLElement> {
   const sidebar = h('aside', { class: 'sidebar', 'aria-label': 'Search and filters' });
@@ -43,6 +44,7 @@ function layout(): Record<Regions, HTMLElement> {
     ),
   );
   const right = h('aside', { class: 'right' });
+  const status = h('span', { class: 'status' });
   const root = h(
     'div',
     { class: 'app' },
@@ -55,13 +57,14 @@ function layout(): Record<Regions, HTMLElement> {
         { class: 'tagline' },
         'Who holds which position on what — every edge backed by a verbatim quote',
       ),
+      status,
       h('nav', { 'aria-label': 'Pages' }, h('a', { href: '/review' }, 'Review a new article')),
     ),
     sidebar,
     center,
     right,
   );
-  return { root, sidebar, graph, legend: legendSlot, counts, tools, center, right };
+  return { root, sidebar, graph, legend: legendSlot, counts, tools, center, right, status };
 }
 
 /** Under the graph so a screenshot explains itself; the filter panel repeats it with counts. */
@@ -101,6 +104,20 @@ async function main(): Promise<void> {
     (m) => matrix.render(m),
     (err: unknown) => matrix.showError(err instanceof Error ? err.message : String(err)),
   );
+
+  // The live feed starts with the page (its indicator shows from the first paint); what it announces is
+  // held until the graph is drawn, then redrawn in place.
+  const indicator = new LiveIndicator();
+  const notices = new Notices();
+  ui.status.append(indicator.element);
+  ui.root.append(notices.element);
+  const follow: { loaded?: (e: DocumentLoadedEvent) => void; reconnected?: () => void } = {};
+  const early: DocumentLoadedEvent[] = [];
+  const live = new LiveFeed(config.endpoint, indicator, {
+    loaded: (e) => (follow.loaded ? follow.loaded(e) : early.push(e)),
+    reconnected: () => follow.reconnected?.(),
+  });
+  window.addEventListener('pagehide', () => live.stop());
 
   let graph: Subgraph;
   try {
@@ -178,6 +195,78 @@ async function main(): Promise<void> {
   new ResizeObserver(() => view.cy.resize()).observe(ui.graph);
   // Tests (and anyone scripting the page) wait for this rather than guessing at timing.
   document.body.dataset.ready = 'true';
+
+  /** The new data, drawn in place: filters, selection, search marks and (mostly) the viewport kept. */
+  const apply = (next: Subgraph, nextMatrix: StanceMatrix) => {
+    const selectedNode = view.cy.$('node:selected').id();
+    const edgesBefore = selectedNode ? edgeIds(view.edgesOf(selectedNode)) : '';
+    graph = next;
+    nodes.clear();
+    for (const n of next.nodes) nodes.set(n.id, n);
+    const change = view.update(next);
+    filters.update(next);
+    ui.legend.replaceChildren(...legend(next));
+    updateCounts(view.applyFilters(filters.state()));
+    view.refit();
+    matrix.render(nextMatrix);
+    // The evidence of a selected entity that gained or lost edges is shown anew; anything else stays.
+    if (selectedNode && nodes.has(selectedNode) && edgeIds(view.edgesOf(selectedNode)) !== edgesBefore) {
+      void evidence.showNode(nodes.get(selectedNode)!, view.edgesOf(selectedNode));
+    }
+    return change;
+  };
+
+  // Events that arrive while a redraw runs are folded into the next one: a corpus load (one event per
+  // document) costs a few redraws, not one each.
+  const waiting: string[] = [];
+  let dirty = false;
+  let drawing = false;
+  let redraws = 0;
+  const redraw = async () => {
+    dirty = true;
+    if (drawing) return;
+    drawing = true;
+    try {
+      while (dirty) {
+        dirty = false;
+        const announced = waiting.splice(0);
+        let detail: string;
+        try {
+          const [next, nextMatrix] = await Promise.all([api.graph(), api.stanceMatrix()]);
+          const change = apply(next, nextMatrix);
+          detail = change.added.length
+            ? `${change.added.length} new ${change.added.length === 1 ? 'entity' : 'entities'} in the graph`
+            : 'The graph is up to date.';
+          if (change.added.length) {
+            for (const id of announced) notices.action(id, 'Show', () => view.showFresh());
+          }
+        } catch (err) {
+          detail = `Could not redraw: ${err instanceof Error ? err.message : String(err)}`;
+        }
+        for (const id of announced) notices.annotate(id, detail);
+        // Tests wait for this count rather than for a time.
+        document.body.dataset.redraws = String(++redraws);
+      }
+    } finally {
+      drawing = false;
+    }
+  };
+  follow.loaded = (event) => {
+    if (event.status === 'REPLACED') api.forget(event.id);
+    notices.show(event);
+    waiting.push(event.eventId);
+    void redraw();
+  };
+  // Loads made while the socket was down were not announced: catch up on them.
+  follow.reconnected = () => void redraw();
+  for (const event of early.splice(0)) follow.loaded?.(event);
+}
+
+function edgeIds(edges: { id: string }[]): string {
+  return edges
+    .map((e) => e.id)
+    .sort()
+    .join(' ');
 }
 
 main().catch((err: unknown) => {
