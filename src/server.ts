@@ -8,7 +8,7 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLSchema } from 'graphql';
-import { Config } from './config';
+import { Config, ConfigError } from './config';
 import { Database } from './db/database';
 import { Logger, createLogger } from './logger';
 import { GraphContext, Stores, createContext, createStores } from './api/context';
@@ -24,6 +24,9 @@ import { dashboardRouter } from './web/dashboard/dashboard.router';
 import { reviewRouter } from './web/review/review.router';
 import { EventBus, createEventBus, publishCommitted } from './events/bus';
 import { SubscriptionEndpoint, serveSubscriptions } from './api/subscriptions/websocket';
+import { trustProxySetting } from './api/observability/client';
+import type { Metrics } from './api/observability/metrics';
+import { createObservability } from './api/observability/observability';
 
 export interface ServiceOptions {
   config: Config;
@@ -52,6 +55,11 @@ export interface Service {
   events: EventBus;
   /** The WebSocket endpoint's counts; undefined when SUBSCRIPTIONS_MAX_CONNECTIONS=0 turned it off. */
   subscriptions?: SubscriptionEndpoint;
+  /**
+   * The service's Prometheus metrics (docs/observability.md); undefined when METRICS=off. Other parts count
+   * into it, e.g. a response cache: `metrics?.cacheHits.inc()`, `metrics?.cacheMisses.inc()`.
+   */
+  metrics?: Metrics;
   /**
    * Stops the service: no new connections, requests in flight answered (at most 10 s), the HTTP server
    * closed, then the NLP backend a draft started; later calls wait for the first. The Database stays open: it belongs to whoever passed it in,
@@ -131,10 +139,22 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   app.disable('x-powered-by');
   // GraphQL answers are POSTs that no cache revalidates: an ETag would only hash every response body.
   app.set('etag', false);
+  if (config.TRUST_PROXY) {
+    try {
+      app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
+    } catch (error) {
+      throw new ConfigError(
+        `invalid configuration: TRUST_PROXY=${JSON.stringify(config.TRUST_PROXY)} ${(error as Error).message}`,
+      );
+    }
+  }
   const server = http.createServer(app);
   // Limits, tokens, allow-list, timeouts: src/api/security, configured from the environment.
   const security = createSecurity(config, logger);
   security.applyTimeouts(server);
+  // Metrics, request logs and audit lines, rate limits: src/api/observability (docs/observability.md).
+  const observability = createObservability({ config, logger, security, app });
+  const stopObserving = observability.follow(db, stores.writer);
   const apollo = new ApolloServer<GraphContext>({
     // The schema, executed by graphql-jit once an operation repeats (src/api/executor.ts).
     gateway: jitGateway(schema),
@@ -150,6 +170,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       // No cache hints are used; on by default, it wraps every field resolver to compute them (bench/).
       ApolloServerPluginCacheControlDisabled(),
       ...security.plugins,
+      ...observability.plugins,
     ],
   });
   await apollo.start();
@@ -175,6 +196,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       clearTimeout(timer);
     }
   });
+  if (observability.route) app.get('/metrics', observability.route);
   if (config.playground) {
     app.use(playgroundRouter({ endpoint: '/graphql', ...exampleTabs() }));
   }
@@ -184,7 +206,9 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   app.use(reviewRouter({ endpoint: '/graphql', playground: config.playground }));
   app.use(
     '/graphql',
+    ...observability.before,
     ...security.before,
+    observability.enter,
     expressMiddleware(apollo, {
       context: async ({ req }) =>
         createContext(stores, { auth: security.auth(req), drafts: drafting.drafts }),
@@ -209,7 +233,10 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     },
     production: config.NODE_ENV === 'production',
     logger,
+    hooks: observability.subscriptions,
   });
+  if (observability.metrics && subscriptions)
+    observability.metrics.sources.subscriptions = () => subscriptions.stats();
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -218,6 +245,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     });
   } catch (error) {
     stopPublishing();
+    stopObserving();
     await subscriptions?.close();
     await apollo.stop().catch(() => {});
     if (!options.events) await events.close();
@@ -236,6 +264,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       await apollo.stop();
     } finally {
       stopPublishing();
+      stopObserving();
       await drafting.nlp?.release();
       if (!options.events) await events.close();
     }
@@ -246,6 +275,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     url,
     events,
     subscriptions,
+    metrics: observability.metrics,
     // Subscriptions closed, requests answered, then the NLP backend a draft started (CoreNLP's JVM) stopped.
     close: () => (stopped ??= stop()),
   };
