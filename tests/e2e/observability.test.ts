@@ -8,6 +8,7 @@ import { Service, startService } from '../../src/server';
 import { readHarnessState } from '../support/harness';
 import { expectRefusal, postJson, send, startServiceWith } from '../support/requests';
 import { TestService, startTestService } from '../support/service';
+import { subscribe, subscriptionClient, until } from '../support/subscriptions';
 
 /**
  * /metrics moves with traffic, and is refused without its token when configured; per-client rate limits;
@@ -44,9 +45,10 @@ async function scrape(url: string, token?: string): Promise<string> {
 
 let svc: TestService;
 
+// The first file of a run meets a cold Neo4j: its first load can take long on a busy machine.
 beforeAll(async () => {
   svc = await startTestService({ STANCEGRAPH_WRITE_TOKEN: WRITE });
-});
+}, 180_000);
 afterAll(async () => svc?.close());
 
 describe('/metrics', () => {
@@ -204,6 +206,44 @@ describe('rate limits', () => {
       const read = await postJson(limited.graphql, QUERY, { authorization: `Bearer ${WRITE}` });
       expect(read.status).toBe(200);
     } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('subscriptions', () => {
+  const DOCUMENT_LOADED = operation('subscriptions/document-loaded');
+
+  it('each subscribe takes from the request budget; the gauges count connections and subscriptions', async () => {
+    const limited = await startServiceWith(svc.db, { RATE_LIMIT_READS: '2' });
+    const client = subscriptionClient(limited.url);
+    try {
+      const first = subscribe(client, DOCUMENT_LOADED);
+      const second = subscribe(client, DOCUMENT_LOADED);
+      await until(() => limited.service.subscriptions?.stats().subscriptions === 2);
+      const third = subscribe(client, DOCUMENT_LOADED);
+      await third.ended;
+      expect(third.failure).toEqual([
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'RATE_LIMITED' }) }),
+      ]);
+      expect(first.failure).toBeUndefined();
+      expect(second.failure).toBeUndefined();
+      const metrics = await scrape(limited.url);
+      expect(sample(metrics, 'stancegraph_subscription_connections')).toBe(1);
+      expect(sample(metrics, 'stancegraph_subscriptions_active')).toBe(2);
+      expect(
+        sample(metrics, 'stancegraph_subscribes_total', { operation: 'DocumentLoaded', outcome: 'ok' }),
+      ).toBe(2);
+      expect(
+        sample(metrics, 'stancegraph_subscribes_total', {
+          operation: 'DocumentLoaded',
+          outcome: 'RATE_LIMITED',
+        }),
+      ).toBe(1);
+      first.stop();
+      second.stop();
+    } finally {
+      await client.dispose();
       await limited.close();
     }
   });

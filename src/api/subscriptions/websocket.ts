@@ -81,6 +81,12 @@ interface Connection {
 /** How long close() waits for clients to answer the close handshake before dropping them. */
 const CLOSE_GRACE_MS = 2_000;
 
+/** The name of the first operation in a query text, to count a subscribe refused before it is parsed. */
+function namedIn(query: unknown): string | undefined {
+  if (typeof query !== 'string') return undefined;
+  return /^(?:\s|#[^\n]*\n)*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(query)?.[1];
+}
+
 /** connectionParams.authorization (or Authorization), as a browser cannot set headers on a WebSocket. */
 function authorizationOf(params: Record<string, unknown> | undefined): string | undefined {
   const value = params?.authorization ?? params?.Authorization;
@@ -171,7 +177,7 @@ export function serveSubscriptions(options: SubscriptionEndpointOptions): Subscr
         const refused = (errors: readonly GraphQLError[]) => {
           const code = errors[0]?.extensions?.code;
           options.hooks?.subscribed(
-            payload.operationName ?? undefined,
+            payload.operationName ?? namedIn(payload.query),
             typeof code === 'string' ? code : 'INTERNAL',
           );
           return errors;
