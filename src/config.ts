@@ -113,9 +113,30 @@ const envSchema = z.object({
   RESPONSE_CACHE_TTL_MS: count(0, 0, 86_400_000),
   /** How often the response cache reads the graph's stamp, to notice loads no event announced; 0: never. */
   RESPONSE_CACHE_STAMP_POLL_MS: count(1_000, 0, 3_600_000),
+  // Operating it (docs/observability.md): /metrics, per-client rate limits, the proxy in front.
+  /** Default: `on` outside production; in production `token` when METRICS_TOKEN is set, else `off`. */
+  METRICS: oneOf(['off', 'on', 'token']).optional(),
+  /** What a scraper sends as `Authorization: Bearer …` to /metrics when METRICS=token. */
+  METRICS_TOKEN: token.optional(),
+  /** Requests (reads, and every other /graphql request or subscribe) per client per window; 0: no limit. */
+  RATE_LIMIT_READS: count(0, 0, 10_000_000),
+  /** Mutations (loadDocument, draftDocument) per client per window, on top of the above; 0: no limit. */
+  RATE_LIMIT_WRITES: count(0, 0, 10_000_000),
+  RATE_LIMIT_WINDOW_MS: count(60_000, 1_000, 86_400_000),
+  /**
+   * Express's `trust proxy`: unset, the client's address is the socket's; `true`, a number of hops, or a
+   * comma-separated list of addresses, subnets or loopback/linklocal/uniquelocal: X-Forwarded-For is believed
+   * from those.
+   */
+  TRUST_PROXY: z.string().min(1).optional(),
 });
 
-export type Config = z.infer<typeof envSchema> & { playground: boolean; persistedQueriesOnly: boolean };
+export type Config = z.infer<typeof envSchema> & {
+  playground: boolean;
+  persistedQueriesOnly: boolean;
+  /** METRICS with its default applied. */
+  metrics: 'off' | 'on' | 'token';
+};
 
 /** A size such as "64mb", "100kb" or "512b" in bytes (1 kb = 1,024 bytes). */
 export function bytesOf(size: string): number {
@@ -158,5 +179,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const persistedQueriesOnly = config.PERSISTED_QUERIES_ONLY
     ? config.PERSISTED_QUERIES_ONLY === 'true'
     : production;
-  return { ...config, playground, persistedQueriesOnly };
+  const metrics = config.METRICS ?? (!production ? 'on' : config.METRICS_TOKEN ? 'token' : 'off');
+  if (metrics === 'token' && !config.METRICS_TOKEN) {
+    throw new ConfigError('invalid configuration: METRICS=token needs METRICS_TOKEN');
+  }
+  if (
+    config.METRICS_TOKEN &&
+    [config.STANCEGRAPH_READ_TOKEN, config.STANCEGRAPH_WRITE_TOKEN].includes(config.METRICS_TOKEN)
+  ) {
+    // A scraper's credential must not read or write the graph.
+    throw new ConfigError(
+      'invalid configuration: METRICS_TOKEN must differ from STANCEGRAPH_READ_TOKEN and STANCEGRAPH_WRITE_TOKEN',
+    );
+  }
+  return { ...config, playground, persistedQueriesOnly, metrics };
 }

@@ -8,7 +8,7 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLSchema } from 'graphql';
-import { Config, bytesOf as sizeInBytes } from './config';
+import { Config, ConfigError, bytesOf as sizeInBytes } from './config';
 import { Database } from './db/database';
 import { Logger, createLogger } from './logger';
 import { GraphContext, Stores, createContext, createStores } from './api/context';
@@ -26,6 +26,9 @@ import { EventBus, createEventBus, publishCommitted } from './events/bus';
 import { SubscriptionEndpoint, serveSubscriptions } from './api/subscriptions/websocket';
 import { ResponseCacheLayer, responseCacheLayer } from './api/cache/http';
 import type { ResponseCache } from './api/cache/response-cache';
+import { trustProxySetting } from './api/observability/client';
+import type { Metrics } from './api/observability/metrics';
+import { createObservability } from './api/observability/observability';
 
 export interface ServiceOptions {
   config: Config;
@@ -56,6 +59,11 @@ export interface Service {
   subscriptions?: SubscriptionEndpoint;
   /** The response cache of GraphQL reads; undefined when RESPONSE_CACHE=false. */
   responseCache?: ResponseCache;
+  /**
+   * The service's Prometheus metrics (docs/observability.md); undefined when METRICS=off. Other parts count
+   * into it, e.g. a response cache: `metrics?.cacheHits.inc()`, `metrics?.cacheMisses.inc()`.
+   */
+  metrics?: Metrics;
   /**
    * Stops the service: no new connections, requests in flight answered (at most 10 s), the HTTP server
    * closed, then the NLP backend a draft started; later calls wait for the first. The Database stays open: it belongs to whoever passed it in,
@@ -136,10 +144,22 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   // Express's ETag would hash every response body; GET queries get the response cache's ETag instead, made
   // from the request and the graph's version (src/api/cache).
   app.set('etag', false);
+  if (config.TRUST_PROXY) {
+    try {
+      app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
+    } catch (error) {
+      throw new ConfigError(
+        `invalid configuration: TRUST_PROXY=${JSON.stringify(config.TRUST_PROXY)} ${(error as Error).message}`,
+      );
+    }
+  }
   const server = http.createServer(app);
   // Limits, tokens, allow-list, timeouts: src/api/security, configured from the environment.
   const security = createSecurity(config, logger);
   security.applyTimeouts(server);
+  // Metrics, request logs and audit lines, rate limits: src/api/observability (docs/observability.md).
+  const observability = createObservability({ config, logger, security, app });
+  const stopObserving = observability.follow(db, stores.writer);
   const cache: ResponseCacheLayer | undefined =
     config.RESPONSE_CACHE === 'true'
       ? responseCacheLayer({
@@ -150,6 +170,11 @@ export async function startService(options: ServiceOptions): Promise<Service> {
           auth: security.auth,
           stamp: () => stores.documents.graphStamp(),
           stampPollMs: config.RESPONSE_CACHE_STAMP_POLL_MS,
+          onLookup(req, hit, operationName) {
+            if (!hit) return void observability.metrics?.cacheMisses.inc();
+            observability.metrics?.cacheHits.inc();
+            observability.observer.servedFromCache(req, operationName);
+          },
           log: logger,
         })
       : undefined;
@@ -169,6 +194,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       ApolloServerPluginCacheControlDisabled(),
       ...security.plugins,
       ...(cache ? [cache.plugin] : []),
+      ...observability.plugins,
     ],
   });
   await apollo.start();
@@ -194,6 +220,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       clearTimeout(timer);
     }
   });
+  if (observability.route) app.get('/metrics', observability.route);
   if (config.playground) {
     app.use(playgroundRouter({ endpoint: '/graphql', ...exampleTabs() }));
   }
@@ -203,7 +230,9 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   app.use(reviewRouter({ endpoint: '/graphql', playground: config.playground }));
   app.use(
     '/graphql',
+    ...observability.before,
     ...security.before,
+    observability.enter,
     ...(cache ? [cache.middleware] : []),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
@@ -233,7 +262,10 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     },
     production: config.NODE_ENV === 'production',
     logger,
+    hooks: observability.subscriptions,
   });
+  if (observability.metrics && subscriptions)
+    observability.metrics.sources.subscriptions = () => subscriptions.stats();
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -243,6 +275,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   } catch (error) {
     stopPublishing();
     await cache?.close();
+    stopObserving();
     await subscriptions?.close();
     await apollo.stop().catch(() => {});
     if (!options.events) await events.close();
@@ -262,6 +295,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     } finally {
       stopPublishing();
       await cache?.close();
+      stopObserving();
       await drafting.nlp?.release();
       if (!options.events) await events.close();
     }
@@ -273,6 +307,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     events,
     subscriptions,
     responseCache: cache?.cache,
+    metrics: observability.metrics,
     // Subscriptions closed, requests answered, then the NLP backend a draft started (CoreNLP's JVM) stopped.
     close: () => (stopped ??= stop()),
   };

@@ -87,6 +87,30 @@ export function toCypherParams(value: unknown): unknown {
 
 export type QueryListener = (query: Query, mode: 'READ' | 'WRITE') => void;
 
+/** One statement's round trip to Neo4j, once answered: each attempt of a retried read is one. */
+export interface RoundTrip {
+  name: string;
+  mode: 'READ' | 'WRITE';
+  seconds: number;
+  ok: boolean;
+}
+
+export type RoundTripListener = (trip: RoundTrip) => void;
+
+/**
+ * What the database layer knows of its use of the driver. neo4j-driver 6 exposes no pool figures, so these
+ * are its own counts: sessions open (each holds at most one pooled connection), transactions running and
+ * waiting for a slot.
+ */
+export interface DatabaseStats {
+  sessionsOpen: number;
+  transactionsRunning: number;
+  transactionsQueued: number;
+  /** maxConnectionPoolSize, and CONCURRENT_TRANSACTIONS below it. */
+  poolSize: number;
+  maxTransactions: number;
+}
+
 /** The statements of one write transaction, as the work given to QueryRunner.write sees them. */
 export interface WriteStatements {
   run<T extends RecordShape = RecordShape>(
@@ -136,6 +160,8 @@ export class Database implements QueryRunner {
   readonly name: string;
   private readonly timeoutMs: number;
   private readonly listeners = new Set<QueryListener>();
+  private readonly tripListeners = new Set<RoundTripListener>();
+  private sessionsOpen = 0;
   private readonly slots = new Slots(CONCURRENT_TRANSACTIONS);
 
   constructor(options: DatabaseOptions) {
@@ -154,6 +180,25 @@ export class Database implements QueryRunner {
   onQuery(listener: QueryListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Observers see every statement once it has been answered, with its time (metrics). Called in the
+   * async context of whoever sent it, so an observer can tell which request it belongs to.
+   */
+  onRoundTrip(listener: RoundTripListener): () => void {
+    this.tripListeners.add(listener);
+    return () => this.tripListeners.delete(listener);
+  }
+
+  stats(): DatabaseStats {
+    return {
+      sessionsOpen: this.sessionsOpen,
+      transactionsRunning: this.slots.holding,
+      transactionsQueued: this.slots.queued,
+      poolSize: POOL_SIZE,
+      maxTransactions: CONCURRENT_TRANSACTIONS,
+    };
   }
 
   async read<T extends RecordShape = RecordShape>(query: Query): Promise<T[]> {
@@ -201,15 +246,45 @@ export class Database implements QueryRunner {
    * (bench/results/ab4-*). A READ session still routes it to a secondary on a cluster.
    */
   private async autoCommit<T extends RecordShape>(query: Query, timeout: number) {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    const session = this.openSession(neo4j.session.READ);
+    const started = this.tripListeners.size ? performance.now() : 0;
+    let ok = false;
     try {
-      return await session.run<T>(query.text, toCypherParams(query.params ?? {}) as Record<string, unknown>, {
-        timeout,
-        metadata: { query: query.name },
-      });
+      const result = await session.run<T>(
+        query.text,
+        toCypherParams(query.params ?? {}) as Record<string, unknown>,
+        { timeout, metadata: { query: query.name } },
+      );
+      ok = true;
+      return result;
     } finally {
-      await session.close();
+      if (started) this.roundTrip(query.name, 'READ', started, ok);
+      await this.closeSession(session);
     }
+  }
+
+  private openSession(mode: SessionMode) {
+    this.sessionsOpen++;
+    return this.driver.session({ database: this.name, defaultAccessMode: mode });
+  }
+
+  private async closeSession(session: ReturnType<Driver['session']>) {
+    try {
+      await session.close();
+    } finally {
+      this.sessionsOpen--;
+    }
+  }
+
+  /** @internal */
+  roundTrip(name: string, mode: 'READ' | 'WRITE', started: number, ok: boolean): void {
+    const trip = { name, mode, seconds: (performance.now() - started) / 1000, ok };
+    for (const listener of this.tripListeners) listener(trip);
+  }
+
+  /** @internal Whether anyone times round trips (no clock read otherwise). */
+  get timed(): boolean {
+    return this.tripListeners.size > 0;
   }
 
   /** Runs attempt again on retryable errors, after RETRY_DELAYS_MS, within RETRY_WINDOW_MS. */
@@ -236,7 +311,7 @@ export class Database implements QueryRunner {
     timeout: number,
     work: (tx: Transaction) => Promise<T>,
   ): Promise<T> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: mode });
+    const session = this.openSession(mode);
     try {
       const tx = session.beginTransaction({ timeout, metadata: { query: name } });
       try {
@@ -248,19 +323,19 @@ export class Database implements QueryRunner {
         throw error;
       }
     } finally {
-      await session.close();
+      await this.closeSession(session);
     }
   }
 
   /** One attempt, no retries: /ready must answer within its deadline when the database is gone. */
   async ping(): Promise<void> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    const session = this.openSession(neo4j.session.READ);
     try {
       await session.run('RETURN 1 AS ok', {}, { timeout: 1_000 });
     } catch (error) {
       throw mapDatabaseError(error);
     } finally {
-      await session.close();
+      await this.closeSession(session);
     }
   }
 
@@ -285,10 +360,17 @@ export class WriteTx implements WriteStatements {
     query: Query,
   ): Promise<{ rows: T[]; summary: QueryResult['summary'] }> {
     this.db.notify(query, 'WRITE');
-    const result = await this.tx.run<T>(
-      query.text,
-      toCypherParams(query.params ?? {}) as Record<string, unknown>,
-    );
-    return { rows: result.records.map((r) => r.toObject()), summary: result.summary };
+    const started = this.db.timed ? performance.now() : 0;
+    let ok = false;
+    try {
+      const result = await this.tx.run<T>(
+        query.text,
+        toCypherParams(query.params ?? {}) as Record<string, unknown>,
+      );
+      ok = true;
+      return { rows: result.records.map((r) => r.toObject()), summary: result.summary };
+    } finally {
+      if (started) this.db.roundTrip(query.name, 'WRITE', started, ok);
+    }
   }
 }

@@ -24,6 +24,11 @@ export class Slots {
     };
   }
 
+  /** Slots taken now. */
+  get holding(): number {
+    return this.held;
+  }
+
   get queued(): number {
     return this.waiting.length;
   }

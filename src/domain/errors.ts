@@ -30,7 +30,9 @@ export type ErrorCode =
   // SUBSCRIPTIONS_MAX_PER_CONNECTION at once; the instance has SUBSCRIPTIONS_MAX_CONNECTIONS open already
   // (that one is a WebSocket close reason, the connection having no operation to answer).
   | 'TOO_MANY_SUBSCRIPTIONS'
-  | 'TOO_MANY_CONNECTIONS';
+  | 'TOO_MANY_CONNECTIONS'
+  // A client over its request or write budget (RATE_LIMIT_READS, RATE_LIMIT_WRITES): 429 with Retry-After.
+  | 'RATE_LIMITED';
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   BAD_USER_INPUT: 400,
@@ -52,6 +54,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   ARTICLE_TOO_LARGE: 413,
   TOO_MANY_SUBSCRIPTIONS: 429,
   TOO_MANY_CONNECTIONS: 503,
+  RATE_LIMITED: 429,
 };
 
 export class ServiceError extends GraphQLError {

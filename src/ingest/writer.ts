@@ -1,8 +1,11 @@
 import { QueryRunner } from '../db/database';
-import { DocumentLoad, LoadSummary, applySchema, loadPlan } from './loader';
+import { DocumentLoad, LoadCounters, LoadSummary, applySchema, loadPlan } from './loader';
 import { DocumentPlan } from './plan';
 import { Registry } from './registry';
 import { storedRegistry } from './registry-store';
+
+/** As the loader's onCommitted: the documents of a commit, its counters (nodes, relationships) and time. */
+export type CommittedListener = (documents: DocumentLoad[], counters: LoadCounters, ms: number) => void;
 
 /**
  * Loads validated documents for the running service (the loadDocument mutation). The constraints the
@@ -11,7 +14,7 @@ import { storedRegistry } from './registry-store';
  */
 export class DocumentWriter {
   private schemaApplied?: Promise<void>;
-  private readonly committedListeners = new Set<(documents: DocumentLoad[]) => void>();
+  private readonly committedListeners = new Set<CommittedListener>();
 
   constructor(
     private readonly db: QueryRunner,
@@ -30,7 +33,7 @@ export class DocumentWriter {
    * Told of every load this writer commits, after the commit and after onLoaded (the service publishes its
    * events from here). A listener that throws is the listener's problem: the load has committed.
    */
-  onCommitted(listener: (documents: DocumentLoad[]) => void): () => void {
+  onCommitted(listener: CommittedListener): () => void {
     this.committedListeners.add(listener);
     return () => this.committedListeners.delete(listener);
   }
@@ -43,10 +46,10 @@ export class DocumentWriter {
     await this.schemaApplied;
     const summary = await loadPlan(this.db, plan);
     this.onLoaded();
-    const { counters: _counters, ms: _ms, ...document } = summary;
+    const { counters, ms, ...document } = summary;
     for (const listener of this.committedListeners) {
       try {
-        listener([document]);
+        listener([document], counters, ms);
       } catch {
         // Nothing to undo: the document is stored; the listener reports its own failures.
       }

@@ -51,6 +51,8 @@ export interface ResponseCacheLayerOptions {
    */
   stamp?: () => Promise<number>;
   stampPollMs?: number;
+  /** Told of every lookup: a hit (with the operation's name, as the request gave it) or a miss. */
+  onLookup?(req: express.Request, hit: boolean, operationName: string): void;
   log: Logger;
 }
 
@@ -76,6 +78,7 @@ export function responseCacheLayer(options: ResponseCacheLayerOptions): Response
       `${operation.variables}\n${operation.id}`;
     const get = req.method === 'GET';
     const hit = cache.get(key);
+    options.onLookup?.(req, hit !== undefined, operation.name);
     if (hit) {
       if (get && matches(req.headers['if-none-match'], hit.etag)) {
         res.writeHead(304, { etag: hit.etag, 'cache-control': CACHE_CONTROL });

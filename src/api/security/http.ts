@@ -10,12 +10,16 @@ import { Tokens } from './tokens';
  * looked at. Their answers have the shape of any GraphQL error response, with the service's codes.
  */
 
+/** Where sendError leaves the code it answered with, for the request's log line and metrics. */
+export const ERROR_CODE_LOCAL = 'stancegraphErrorCode';
+
 export function sendError(
   res: express.Response,
   code: ErrorCode,
   message: string,
   extensions: Record<string, unknown> = {},
 ): void {
+  res.locals[ERROR_CODE_LOCAL] = code;
   res.status(HTTP_STATUS[code]).json({ errors: [{ message, extensions: { ...extensions, code } }] });
 }
 

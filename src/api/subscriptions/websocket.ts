@@ -8,6 +8,7 @@ import type { SubscriptionEvents } from '../../events/bus';
 import { Logger } from '../../logger';
 import { Stores, createContext } from '../context';
 import { errorFormatter } from '../format-error';
+import type { SubscriptionHooks } from '../observability/observability';
 import { guardOperation } from '../security/operation-guard';
 import type { Security } from '../security/security';
 import { RequestAuth } from '../security/tokens';
@@ -51,6 +52,8 @@ export interface SubscriptionEndpointOptions {
   limits: SubscriptionLimits;
   production: boolean;
   logger: Logger;
+  /** Who a connection is, the request budget each subscribe takes from, and the subscribe counts. */
+  hooks?: SubscriptionHooks;
 }
 
 export interface SubscriptionStats {
@@ -68,6 +71,8 @@ export interface SubscriptionEndpoint {
 
 interface Connection {
   auth?: RequestAuth;
+  /** Its client id (observability/client.ts), for the rate limit. */
+  client?: string;
   ctx?: Context<Record<string, unknown> | undefined, Extra>;
   lastActive: number;
   idle?: NodeJS.Timeout;
@@ -75,6 +80,12 @@ interface Connection {
 
 /** How long close() waits for clients to answer the close handshake before dropping them. */
 const CLOSE_GRACE_MS = 2_000;
+
+/** The name of the first operation in a query text, to count a subscribe refused before it is parsed. */
+function namedIn(query: unknown): string | undefined {
+  if (typeof query !== 'string') return undefined;
+  return /^(?:\s|#[^\n]*\n)*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(query)?.[1];
+}
 
 /** connectionParams.authorization (or Authorization), as a browser cannot set headers on a WebSocket. */
 function authorizationOf(params: Record<string, unknown> | undefined): string | undefined {
@@ -150,9 +161,9 @@ export function serveSubscriptions(options: SubscriptionEndpointOptions): Subscr
         const connection = connections.get(socket);
         if (!connection) return false; // over the cap: already closing
         connection.ctx = ctx;
-        connection.auth = security.tokens.identify(
-          authorizationOf(ctx.connectionParams) ?? request.headers.authorization,
-        );
+        const authorization = authorizationOf(ctx.connectionParams) ?? request.headers.authorization;
+        connection.auth = security.tokens.identify(authorization);
+        connection.client = options.hooks?.clientOf(request, authorization);
         if (security.tokens.readsNeedToken && connection.auth.role === 'anonymous') {
           socket.close(
             CLOSE.UNAUTHENTICATED,
@@ -163,23 +174,34 @@ export function serveSubscriptions(options: SubscriptionEndpointOptions): Subscr
         return true;
       },
       onSubscribe(ctx, _id, payload) {
+        const refused = (errors: readonly GraphQLError[]) => {
+          const code = errors[0]?.extensions?.code;
+          options.hooks?.subscribed(
+            payload.operationName ?? namedIn(payload.query),
+            typeof code === 'string' ? code : 'INTERNAL',
+          );
+          return errors;
+        };
         const connection = connections.get(ctx.extra.socket);
         if (!connection) return [new ServiceError('UNAUTHENTICATED', 'The connection is closing.')];
         connection.lastActive = Date.now();
+        const limited = connection.client && options.hooks?.admit(connection.client);
+        if (limited) return refused([limited]);
         // graphql-ws has entered this subscription already: the count includes it.
         const open = Object.keys(ctx.subscriptions).length;
         if (open > limits.maxPerConnection) {
-          return [
+          return refused([
             new ServiceError(
               'TOO_MANY_SUBSCRIPTIONS',
               `A connection may hold ${limits.maxPerConnection} subscriptions at once: complete one first, ` +
                 'or open another connection.',
               { max: limits.maxPerConnection },
             ),
-          ];
+          ]);
         }
         const guarded = guardOperation(guard, payload);
-        if ('errors' in guarded) return guarded.errors;
+        if ('errors' in guarded) return refused(guarded.errors);
+        options.hooks?.subscribed(guarded.operation.name?.value, 'ok');
         return {
           schema: options.schema,
           document: guarded.document,
