@@ -8,7 +8,9 @@ export type RuntimeErrorCode =
   | 'PORT_IN_USE'
   | 'START_TIMEOUT'
   | 'START_FAILED'
-  | 'AUTH_FAILED';
+  | 'AUTH_FAILED'
+  // neo4j-admin database import (src/runtime/neo4j-import.ts) exited without IMPORT DONE.
+  | 'IMPORT_FAILED';
 
 /** A failure of a local runtime (Neo4j, CoreNLP, a test redis-server) whose message names the fix. */
 export class RuntimeError extends Error {
