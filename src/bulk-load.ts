@@ -55,6 +55,8 @@ export interface BulkLoadOptions {
   /** The import tool's JVM heap and off-heap bound. */
   importHeap?: string;
   importOffHeap?: string;
+  /** Write the CSV here (an empty folder) and keep it; by default a temporary folder, removed at the end. */
+  csvDir?: string;
   /** Give up waiting for the local Neo4j to answer after this long (a loaded machine is slow to start a JVM). */
   startTimeoutMs?: number;
 }
@@ -82,6 +84,8 @@ export interface BulkLoadSummary {
   csvFiles: number;
   fixed: number;
   timings: BulkLoadTimings;
+  /** What the import tool was given after `database import full` (files, options, database). */
+  importArguments: string[];
   /** With keepRunning: the Neo4j it started, still running (the caller stops it). */
   neo4j?: RunningNeo4j;
   uri: string;
@@ -123,7 +127,7 @@ export async function bulkLoad(
   const validateMs = since(t);
   log(`validated ${corpus.plans.length} document(s) in ${validateMs} ms`);
 
-  const csvDir = mkdtempSync(path.join(os.tmpdir(), 'stancegraph-bulk-'));
+  const csvDir = options.csvDir ?? mkdtempSync(path.join(os.tmpdir(), 'stancegraph-bulk-'));
   try {
     t = Date.now();
     const csv = writeCsv(
@@ -245,6 +249,7 @@ export async function bulkLoad(
           finishMs,
           totalMs: since(started),
         },
+        importArguments: importArguments(csv, database),
         neo4j: options.keepRunning && !restartDetached ? neo4j : undefined,
         uri: neo4j.uri,
       };
@@ -261,7 +266,7 @@ export async function bulkLoad(
       throw error;
     }
   } finally {
-    rmSync(csvDir, { recursive: true, force: true });
+    if (!options.csvDir) rmSync(csvDir, { recursive: true, force: true });
   }
 }
 

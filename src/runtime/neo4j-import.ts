@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { RuntimeError } from './runtime-error';
 import { javaExecutable, resolveJars } from './java';
@@ -98,23 +98,35 @@ export function isDetachedInstance(pid: number): boolean {
   }
 }
 
+/** What a home held before a bulk import touched it: what a failure must get back to. */
+export interface HomeBefore {
+  /** Its top-level entries (conf, logs, data …); undefined when the home did not exist. */
+  entries?: string[];
+  hadDatabases: boolean;
+}
+
 /**
  * A database's store and transaction logs, moved aside before an import and moved back if it fails. A home
- * that had no database at all gets back to having none.
+ * that had no database at all gets back to having none, and loses what the import's preparation added.
  */
 export class StoreBackup {
   private readonly aside: string;
   private readonly moved: { from: string; to: string }[] = [];
-  private readonly hadDatabases: boolean;
-  private readonly hadData: boolean;
 
   private constructor(
     private readonly home: string,
     private readonly database: string,
+    private readonly before: HomeBefore,
   ) {
     this.aside = path.join(home, `bulk-import-backup-${process.pid}`);
-    this.hadData = existsSync(path.join(home, 'data'));
-    this.hadDatabases = existsSync(path.join(home, 'data', 'databases'));
+  }
+
+  /** Call it where no Neo4j runs in home, before anything is written there. */
+  static inspect(home: string): HomeBefore {
+    return {
+      entries: existsSync(home) ? readdirSync(home) : undefined,
+      hadDatabases: existsSync(path.join(home, 'data', 'databases')),
+    };
   }
 
   private stores(): string[] {
@@ -122,13 +134,8 @@ export class StoreBackup {
   }
 
   /** Moves the database's folders aside (renames within the home: instant, whatever their size). */
-  static take(
-    home: string,
-    database: string,
-    before: { hadData: boolean; hadDatabases: boolean },
-  ): StoreBackup {
-    const backup = new StoreBackup(home, database);
-    Object.assign(backup, before);
+  static take(home: string, database: string, before: HomeBefore): StoreBackup {
+    const backup = new StoreBackup(home, database, before);
     rmSync(backup.aside, { recursive: true, force: true });
     for (const store of backup.stores()) {
       if (!existsSync(store)) continue;
@@ -140,25 +147,23 @@ export class StoreBackup {
     return backup;
   }
 
-  /** What the home held before take(): call it only where no Neo4j is running. */
-  static inspect(home: string): { hadData: boolean; hadDatabases: boolean } {
-    return {
-      hadData: existsSync(path.join(home, 'data')),
-      hadDatabases: existsSync(path.join(home, 'data', 'databases')),
-    };
-  }
-
   /** The import failed: what it wrote goes, what was there comes back. */
   restore(): void {
     for (const store of this.stores()) rmSync(store, { recursive: true, force: true });
     for (const { from, to } of this.moved) renameSync(to, from);
     rmSync(this.aside, { recursive: true, force: true });
-    if (!this.hadDatabases) {
-      // A new home: the server's first start (system database) and the import are undone alike.
-      for (const dir of ['databases', 'transactions', 'dbms', 'cluster-state', 'server_id'])
-        rmSync(path.join(this.home, 'data', dir), { recursive: true, force: true });
-      if (!this.hadData) rmSync(path.join(this.home, 'data'), { recursive: true, force: true });
+    if (this.before.hadDatabases) return;
+    // A home without a database: the server's first start (system database), the initial password and
+    // the import are undone alike, and so are the folders made for them.
+    const { entries } = this.before;
+    if (entries === undefined) {
+      rmSync(this.home, { recursive: true, force: true });
+      return;
     }
+    for (const dir of ['databases', 'transactions', 'dbms', 'cluster-state', 'server_id'])
+      rmSync(path.join(this.home, 'data', dir), { recursive: true, force: true });
+    for (const entry of readdirSync(this.home))
+      if (!entries.includes(entry)) rmSync(path.join(this.home, entry), { recursive: true, force: true });
   }
 
   /** The import succeeded: the old store is not needed. */
