@@ -138,7 +138,7 @@ async function main(): Promise<void> {
     const service = await startInProcessService(bench);
     let firstAnswerMs: number;
     try {
-      const response = await fetch(`${service.url}`, {
+      const response = await fetch(`${service.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ entities(first: 1) { edges { node { id name } } } }' }),

@@ -90,6 +90,10 @@ describe('bulk import of the seed corpus', () => {
       expect.arrayContaining(['entity_id', 'entity_names', 'document_aliases', 'sentence_text']),
     );
     expect(new Set(indexes.map((i) => i.state))).toEqual(new Set(['ONLINE']));
+    // The transactional loader then finds every document as it would have written it.
+    const again = await loadDocuments(db, [corpus], () => {});
+    expect(again.documents.map((d) => d.status)).toEqual(again.documents.map(() => 'unchanged'));
+    expect(again.counters.relationshipsCreated + again.counters.propertiesSet).toBe(0);
     expect(await transactionalChecksum(db, [corpus])).toEqual(bulk);
   }, 900_000);
 
