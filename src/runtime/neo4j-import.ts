@@ -59,6 +59,8 @@ export async function runImportTool(options: ImportToolOptions): Promise<ImportT
     'full',
     `--report-file=${options.reportFile}`,
     `--max-off-heap-memory=${options.offHeap ?? '2g'}`,
+    // Only its failure messages change: they name the file, line, field and value at fault.
+    '--verbose',
     ...options.args,
   ];
   const started = Date.now();
@@ -76,11 +78,14 @@ export async function runImportTool(options: ImportToolOptions): Promise<ImportT
   const wallMs = Date.now() - started;
   const toolMs = parseImportDone(output);
   if (code !== 0 || toolMs === undefined) {
-    const lines = output
+    // With --verbose the cause (file, line, field, raw value) is in a "Caused by" chain among stack frames.
+    const all = output
       .split('\n')
-      .filter((l) => l.trim() && !/^\s*at |^[. ]+\d+%/.test(l))
-      .slice(-15)
-      .join('\n');
+      .filter((l) => l.trim() && !/^\s*at |^[. ]+\d+%|^\s*\.\.\. \d+ more/.test(l));
+    const cause = all.filter((l) =>
+      /Caused by|ERROR in input|data source:|in field:|for header:|raw field value:|Exception/.test(l),
+    );
+    const lines = [...all.slice(-8), ...cause.slice(0, 12)].join('\n');
     throw new RuntimeError('IMPORT_FAILED', `the import tool failed (exit ${code}):\n${lines}`);
   }
   return { toolMs, wallMs, output };
