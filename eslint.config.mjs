@@ -37,7 +37,7 @@ const PARTS = [
   'web',
 ];
 /** The process: what starts the project's Neo4j, and the entry points. */
-const PROCESS = ['runtime', 'server', 'cli'];
+const PROCESS = ['runtime', 'server', 'cli', 'bulk-load'];
 const importOf = (parts) => `^(?:\\./|(?:\\.\\./)+)(?:${parts.join('|')})(?:/|$)`;
 const except = (...allowed) => [...PARTS, ...PROCESS].filter((part) => !allowed.includes(part));
 
@@ -95,9 +95,13 @@ const layering = [
       },
     ],
   }),
-  layer('src/runtime', ['src/runtime/**/*.ts'], ['graph', 'ingest', 'draft', 'api', 'web', 'server', 'cli']),
+  layer(
+    'src/runtime',
+    ['src/runtime/**/*.ts'],
+    ['graph', 'ingest', 'draft', 'api', 'web', 'server', 'cli', 'bulk-load'],
+  ),
   layer('src/web', ['src/web/**/*.ts', 'src/web/**/*.tsx'], ['db', 'graph', 'ingest', 'draft', ...PROCESS]),
-  layer('server.ts', ['src/server.ts'], ['cli']),
+  layer('server.ts', ['src/server.ts'], ['cli', 'bulk-load']),
 ];
 
 export default tseslint.config(

@@ -23,7 +23,9 @@ class UsageError extends Error {}
 const USAGE = `usage: stancegraph <command>
   serve                 start the local Neo4j if NEO4J_URI is unset, load corpus/, serve GraphQL
   validate [paths...]   check documents (default: corpus/); prints file:line problems
-  load [paths...]       validate, then load documents into Neo4j (default: corpus/)
+  load [paths...] [--bulk]
+                        validate, then load documents into Neo4j (default: corpus/); --bulk: into an
+                        empty local Neo4j with neo4j-admin database import (docs/performance.md)
   export <dir> [--force]
                         write every stored document (article.txt + graph.yaml) and entities.yaml to dir
   backup [--out <dir>] [--dump | --no-dump]
@@ -46,7 +48,7 @@ const COMMANDS = new Map<
 >([
   ['serve', { takes: 'nothing' }],
   ['validate', { takes: 'paths' }],
-  ['load', { takes: 'paths' }],
+  ['load', { takes: 'paths', options: ['--bulk'] }],
   ['export', { takes: 'one path', options: ['--force'] }],
   ['emit-schema', { takes: 'nothing' }],
   ['backup', { takes: 'nothing', options: ['--dump', '--no-dump'], valued: ['--out'] }],
@@ -249,6 +251,11 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'load':
+      if (options.has('--bulk')) {
+        const { bulkLoad } = await import('./bulk-load');
+        await bulkLoad(loadConfig(), args, { log: say });
+        return;
+      }
       return load(loadConfig(), args);
     case 'export':
       return exportTo(loadConfig(), args[0], options.has('--force'));
@@ -309,6 +316,11 @@ if (require.main === module) {
     if (error instanceof InvalidDocumentsError) {
       say(error.message);
       process.exit(3);
+    }
+    if (error instanceof Error && error.name === 'BulkLoadError') {
+      const { code } = error as Error & { code: string };
+      say(`${code}: ${error.message}`);
+      process.exit(code === 'BULK_NOT_LOCAL' ? 2 : 1);
     }
     if (error instanceof ExportIntegrityError) say(`export: ${error.message}`);
     else if (error instanceof RuntimeError) say(`${error.code}: ${error.message}`);

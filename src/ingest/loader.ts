@@ -100,7 +100,7 @@ let ingestVersion: string | undefined;
  * What a stored document was written with: its plan and the ingest statements. A changed loader therefore
  * rewrites documents whose annotation did not change.
  */
-function writtenWith(plan: DocumentPlan): string {
+export function writtenWith(plan: DocumentPlan): string {
   ingestVersion ??= createHash('sha256')
     .update(
       cypherFolder('ingest')

@@ -80,6 +80,17 @@ export async function waitForBolt(
   }
 }
 
+/**
+ * conf/, logs/ and data/ in home, and, while no database has been created there, the initial password: what
+ * the first start needs, and what a bulk import into a new home needs before it (src/bulk-load.ts).
+ */
+export async function prepareHome(lib: string, home: string, password: string): Promise<void> {
+  for (const dir of ['conf', 'logs', 'data']) mkdirSync(path.join(home, dir), { recursive: true });
+  const conf = path.join(home, 'conf', 'neo4j.conf');
+  if (!existsSync(conf)) writeFileSync(conf, '# settings are passed on the command line by stancegraph\n');
+  if (!existsSync(path.join(home, 'data', 'databases'))) await setInitialPassword(lib, home, password);
+}
+
 async function setInitialPassword(lib: string, home: string, password: string): Promise<void> {
   // Effective only before the first start, so it runs only while no database has been created.
   await promisify(execFile)(
@@ -107,11 +118,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Runni
       );
     }
   }
-  for (const dir of ['conf', 'logs', 'data']) mkdirSync(path.join(home, dir), { recursive: true });
-  const conf = path.join(home, 'conf', 'neo4j.conf');
-  if (!existsSync(conf)) writeFileSync(conf, '# settings are passed on the command line by stancegraph\n');
-  if (!existsSync(path.join(home, 'data', 'databases')))
-    await setInitialPassword(lib, home, options.password);
+  await prepareHome(lib, home, options.password);
 
   const logFile = path.join(home, 'logs', 'console.log');
   const out = openSync(logFile, 'a');

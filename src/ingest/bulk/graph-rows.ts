@@ -1,0 +1,460 @@
+import { ServiceError } from '../../domain/errors';
+import { FactEntry, factRows } from '../facts';
+import { writtenWith } from '../loader';
+import { DocumentPlan, RegistryRow } from '../plan';
+
+/**
+ * The graph the transactional loader (loader.ts, cypher/ingest/*.cypher) leaves after loading these
+ * documents into an empty database, computed here as rows for `neo4j-admin database import`: the same
+ * nodes, relationships, property values and property types, so that graphChecksum (testkit/checksum.ts)
+ * cannot tell the two apart. Where a statement derives a value in Cypher (an entity's name from the earliest
+ * document that declares it, a fact's lists sorted, its date from the earliest dated report), the rule is
+ * the statement's, restated in TypeScript; the equality test (tests/integration/bulk-import.test.ts) keeps
+ * the two together.
+ */
+
+/** A property type as the import tool's header names it: Cypher INTEGER is long, FLOAT is double. */
+export type ColumnType =
+  'string' | 'long' | 'double' | 'boolean' | 'string[]' | 'long[]' | 'double[]' | 'boolean[]';
+
+export interface Column {
+  name: string;
+  type: ColumnType;
+  /** Absent on some rows. A column that is not may be given a value the CSV cannot hold ([] or ['']). */
+  optional?: boolean;
+}
+
+/** Nodes of one label combination; the first column is the id, unique in the id space `space`. */
+export interface NodeFile {
+  kind: 'nodes';
+  name: string;
+  labels: string[];
+  space: string;
+  columns: Column[];
+}
+
+/** Relationships of one type, from a node of id space `from` to one of `to`. */
+export interface RelationshipFile {
+  kind: 'relationships';
+  name: string;
+  type: string;
+  from: string;
+  to: string;
+  columns: Column[];
+}
+
+export type BulkFile = NodeFile | RelationshipFile;
+export type Value = string | number | boolean | null | string[] | number[] | boolean[];
+
+/** Receives the rows: node rows are [id, ...columns], relationship rows [from, to, ...columns]. */
+export interface GraphSink {
+  row(file: BulkFile, values: Value[]): void;
+}
+
+const ID_COLUMN: Column = { name: 'id', type: 'string' };
+
+const nodes = (name: string, labels: string[], columns: Column[]): NodeFile => ({
+  kind: 'nodes',
+  name,
+  labels,
+  space: labels[0],
+  columns: [ID_COLUMN, ...columns],
+});
+
+const relationships = (type: string, from: string, to: string, columns: Column[] = []): RelationshipFile => ({
+  kind: 'relationships',
+  name: type,
+  type,
+  from,
+  to,
+  columns,
+});
+
+const optional = (name: string, type: ColumnType): Column => ({ name, type, optional: true });
+const required = (name: string, type: ColumnType): Column => ({ name, type });
+
+const DOCUMENT = nodes(
+  'Document',
+  ['Document'],
+  [
+    required('title', 'string'),
+    required('source', 'string'),
+    optional('url', 'string'),
+    required('publishedAt', 'string'),
+    required('language', 'string'),
+    required('sha256', 'string'),
+    required('planSha256', 'string'),
+    required('text', 'string'),
+    required('annotation', 'string'),
+    required('length', 'long'),
+  ],
+);
+const HEADING = nodes(
+  'Heading',
+  ['Heading'],
+  [
+    required('docId', 'string'),
+    required('index', 'long'),
+    required('text', 'string'),
+    required('start', 'long'),
+    required('end', 'long'),
+  ],
+);
+const SENTENCE = nodes(
+  'Sentence',
+  ['Sentence'],
+  [
+    required('docId', 'string'),
+    required('index', 'long'),
+    required('paragraph', 'long'),
+    required('text', 'string'),
+    required('start', 'long'),
+    required('end', 'long'),
+  ],
+);
+const CLAIM = nodes(
+  'Claim',
+  ['Claim'],
+  [
+    required('docId', 'string'),
+    required('kind', 'string'),
+    required('polarity', 'string'),
+    required('cameo', 'string'),
+    required('confidence', 'double'),
+    required('method', 'string'),
+    optional('date', 'string'),
+    optional('dateText', 'string'),
+    optional('dateInferred', 'boolean'),
+  ],
+);
+const ENTITY_COLUMNS: Column[] = [
+  required('kind', 'string'),
+  optional('registered', 'boolean'),
+  required('name', 'string'),
+  required('aliases', 'string[]'),
+  required('aliasText', 'string'),
+  optional('description', 'string'),
+  optional('iso3166', 'string'),
+  optional('wikidata', 'string'),
+  optional('date', 'string'),
+  optional('dateText', 'string'),
+  optional('dateInferred', 'boolean'),
+];
+/** One file per kind: the import tool gives a file's nodes its labels. */
+const entityFiles = new Map<string, NodeFile>();
+const entityFile = (kind: string) => {
+  let file = entityFiles.get(kind);
+  if (!file) entityFiles.set(kind, (file = { ...nodes(`Entity-${kind}`, ['Entity', kind], ENTITY_COLUMNS) }));
+  return file;
+};
+
+const PART_OF_SENTENCE = { ...relationships('PART_OF', 'Sentence', 'Document'), name: 'PART_OF-Sentence' };
+const PART_OF_HEADING = { ...relationships('PART_OF', 'Heading', 'Document'), name: 'PART_OF-Heading' };
+const IN_SECTION = relationships('IN_SECTION', 'Sentence', 'Heading');
+const NEXT = relationships('NEXT', 'Sentence', 'Sentence');
+const DESCRIBES = relationships('DESCRIBES', 'Document', 'Entity', [
+  required('aliases', 'string[]'),
+  optional('name', 'string'),
+  optional('description', 'string'),
+  optional('date', 'string'),
+  optional('dateText', 'string'),
+  optional('dateInferred', 'boolean'),
+  optional('method', 'string'),
+  optional('confidence', 'double'),
+]);
+const MENTIONS = relationships('MENTIONS', 'Sentence', 'Entity', [
+  required('start', 'long'),
+  required('end', 'long'),
+  required('surface', 'string'),
+]);
+const BY = relationships('BY', 'Claim', 'Entity');
+const ON = relationships('ON', 'Claim', 'Entity');
+const CITES = relationships('CITES', 'Claim', 'Entity');
+const RESPONDS_TO = relationships('RESPONDS_TO', 'Claim', 'Claim');
+const EVIDENCE = relationships('EVIDENCE', 'Claim', 'Sentence', [
+  required('start', 'long'),
+  required('end', 'long'),
+  required('quote', 'string'),
+]);
+const STANCE = relationships('STANCE', 'Entity', 'Entity', [
+  required('claimId', 'string'),
+  required('kind', 'string'),
+  required('polarity', 'string'),
+  required('docId', 'string'),
+  required('evidenceCount', 'long'),
+  required('confidence', 'double'),
+  required('method', 'string'),
+]);
+const FACT_COLUMNS: Column[] = [
+  required('about', 'string'),
+  required('docIds', 'string[]'),
+  required('sentenceIds', 'string[]'),
+  required('quotes', 'string[]'),
+  required('starts', 'long[]'),
+  required('ends', 'long[]'),
+  required('reportDates', 'string[]'),
+  required('reportDateTexts', 'string[]'),
+  required('reportDatesInferred', 'boolean[]'),
+  required('reportConfidences', 'double[]'),
+  required('reportMethods', 'string[]'),
+  required('confidence', 'double'),
+  required('method', 'string'),
+  optional('date', 'string'),
+  optional('dateText', 'string'),
+  optional('dateInferred', 'boolean'),
+];
+const factFiles = new Map<string, RelationshipFile>();
+const factFile = (type: string) => {
+  let file = factFiles.get(type);
+  if (!file) factFiles.set(type, (file = relationships(type, 'Entity', 'Entity', FACT_COLUMNS)));
+  return file;
+};
+
+/** What the bulk path loads: the validated plans and every registry they were checked against, in order. */
+export interface BulkInput {
+  plans: DocumentPlan[];
+  registries: RegistryRow[][];
+}
+
+export interface GraphCounts {
+  documents: number;
+  nodes: number;
+  relationships: number;
+}
+
+/** Cypher orders strings by code point; JavaScript's < by UTF-16 unit. They differ only above U+FFFF. */
+export function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x < y ? -1 : 1;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
+
+/** size() of a Cypher string: code points. */
+function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+const aliasText = (aliases: string[]) => aliases.map((a) => `${a} | `).join('');
+
+/** The kind each entity id gets; a second kind for an id is the CONFLICT the loader would meet. */
+function entityKinds(input: BulkInput): Map<string, string> {
+  const kinds = new Map<string, { kind: string; where: string }>();
+  const give = (id: string, kind: string, where: string) => {
+    const seen = kinds.get(id);
+    if (!seen) kinds.set(id, { kind, where });
+    else if (seen.kind !== kind)
+      throw new ServiceError(
+        'CONFLICT',
+        `entity kinds conflict: ${id} is ${seen.kind} in ${seen.where} and ${kind} in ${where}`,
+        { conflicts: [{ id, kinds: [seen.kind, kind] }] },
+      );
+  };
+  input.registries.forEach((rows, i) => rows.forEach((r) => give(r.id, r.kind, `registry ${i + 1}`)));
+  for (const plan of input.plans) for (const e of plan.entities) give(e.id, e.kind, plan.document.id);
+  return new Map([...kinds].map(([id, { kind }]) => [id, kind]));
+}
+
+/**
+ * Emits every node and relationship of the loaded graph to sink. Refuses, as loadPlans does, a document
+ * given twice (BAD_USER_INPUT) and an entity given two kinds (CONFLICT), before emitting anything.
+ */
+export function buildGraph(input: BulkInput, sink: GraphSink): GraphCounts {
+  const { plans } = input;
+  const ids = new Set<string>();
+  for (const plan of plans) {
+    if (ids.has(plan.document.id))
+      throw new ServiceError('BAD_USER_INPUT', `document ${plan.document.id} is given twice`);
+    ids.add(plan.document.id);
+  }
+  const kinds = entityKinds(input);
+  const counts: GraphCounts = { documents: plans.length, nodes: 0, relationships: 0 };
+  const node = (file: NodeFile, values: Value[]) => {
+    counts.nodes++;
+    sink.row(file, values);
+  };
+  const edge = (file: RelationshipFile, values: Value[]) => {
+    counts.relationships++;
+    sink.row(file, values);
+  };
+
+  // 00-registry: every registry's entities, then each document's; the last one written of an id stands.
+  const registry = new Map<string, RegistryRow>();
+  for (const rows of input.registries) for (const row of rows) registry.set(row.id, row);
+  for (const plan of plans) for (const row of plan.registry) registry.set(row.id, row);
+
+  // 12-entity-properties: a local entity's declarations, earliest document first.
+  const byDate = [...plans].sort(
+    (a, b) =>
+      compareCodePoints(a.document.publishedAt, b.document.publishedAt) ||
+      compareCodePoints(a.document.id, b.document.id),
+  );
+  const declared = new Map<string, DocumentPlan['entities']>();
+  for (const plan of byDate) {
+    for (const e of plan.entities) {
+      if (registry.has(e.id)) continue;
+      const list = declared.get(e.id);
+      if (list) list.push(e);
+      else declared.set(e.id, [e]);
+    }
+  }
+
+  for (const row of registry.values()) {
+    const kind = kinds.get(row.id)!;
+    node(entityFile(kind), [
+      row.id,
+      kind,
+      true,
+      row.name,
+      row.aliases,
+      aliasText(row.aliases),
+      row.description,
+      row.iso3166,
+      row.wikidata,
+      null,
+      null,
+      null,
+    ]);
+  }
+  for (const [id, declarations] of declared) {
+    const kind = kinds.get(id)!;
+    const first = declarations[0];
+    const described = declarations.find((x) => x.description !== null);
+    const dated = declarations.find((x) => x.date !== null);
+    const aliases = [...new Set(declarations.flatMap((x) => x.aliases))].sort(compareCodePoints);
+    node(entityFile(kind), [
+      id,
+      kind,
+      null,
+      first.name,
+      aliases,
+      aliasText(aliases),
+      described?.description ?? null,
+      null,
+      null,
+      dated?.date ?? null,
+      dated?.dateText ?? null,
+      dated?.dateInferred ?? null,
+    ]);
+  }
+
+  for (const plan of plans) {
+    const doc = plan.document;
+    const docId = doc.id;
+    node(DOCUMENT, [
+      docId,
+      doc.title,
+      doc.source,
+      doc.url,
+      doc.publishedAt,
+      doc.language,
+      doc.sha256,
+      writtenWith(plan),
+      doc.text,
+      doc.annotation,
+      codePoints(doc.text),
+    ]);
+    for (const h of plan.headings) {
+      node(HEADING, [h.id, docId, h.index, h.text, h.start, h.end]);
+      edge(PART_OF_HEADING, [h.id, docId]);
+    }
+    for (const s of plan.sentences) {
+      node(SENTENCE, [s.id, docId, s.index, s.paragraph, s.text, s.start, s.end]);
+      edge(PART_OF_SENTENCE, [s.id, docId]);
+      if (s.headingId !== null) edge(IN_SECTION, [s.id, s.headingId]);
+      if (s.previousId !== null) edge(NEXT, [s.previousId, s.id]);
+    }
+    for (const e of plan.entities) {
+      edge(DESCRIBES, [
+        docId,
+        e.id,
+        e.aliases,
+        e.registered ? null : e.name,
+        e.description,
+        e.date,
+        e.dateText,
+        e.dateInferred,
+        e.method !== 'hand' ? e.method : null,
+        e.confidence,
+      ]);
+    }
+    for (const m of plan.mentions) edge(MENTIONS, [m.sentenceId, m.entityId, m.start, m.end, m.surface]);
+    for (const c of plan.claims) {
+      node(CLAIM, [
+        c.id,
+        docId,
+        c.kind,
+        c.polarity,
+        c.cameo,
+        c.confidence,
+        c.method,
+        c.date,
+        c.dateText,
+        c.dateInferred,
+      ]);
+      edge(BY, [c.id, c.by]);
+      edge(ON, [c.id, c.on]);
+      edge(STANCE, [c.by, c.on, c.id, c.kind, c.polarity, docId, c.evidence.length, c.confidence, c.method]);
+      for (const cited of c.cites) edge(CITES, [c.id, cited]);
+      for (const ev of c.evidence) edge(EVIDENCE, [c.id, ev.sentenceId, ev.start, ev.end, ev.quote]);
+      if (c.respondsTo !== null) edge(RESPONDS_TO, [c.id, c.respondsTo]);
+    }
+  }
+
+  // 08-facts: one relationship per (from, type, to, about), its reports sorted as the statement sorts them.
+  const publishedAt = new Map(plans.map((p) => [p.document.id, p.document.publishedAt]));
+  for (const fact of factRows(plans)) {
+    const entries = [...fact.entries].sort(
+      (a, b) =>
+        compareCodePoints(a.docId, b.docId) ||
+        a.start - b.start ||
+        a.end - b.end ||
+        compareCodePoints(a.sentenceId, b.sentenceId),
+    );
+    const reports = [...entries].sort(
+      (a: FactEntry, b: FactEntry) =>
+        compareCodePoints(publishedAt.get(a.docId)!, publishedAt.get(b.docId)!) ||
+        compareCodePoints(a.docId, b.docId) ||
+        a.start - b.start ||
+        a.end - b.end,
+    );
+    const first = reports[0];
+    const dated = reports.find((e) => e.date !== '');
+    edge(factFile(fact.type), [
+      fact.from,
+      fact.to,
+      fact.about,
+      entries.map((e) => e.docId),
+      entries.map((e) => e.sentenceId),
+      entries.map((e) => e.quote),
+      entries.map((e) => e.start),
+      entries.map((e) => e.end),
+      entries.map((e) => e.date),
+      entries.map((e) => e.dateText),
+      entries.map((e) => e.dateInferred),
+      entries.map((e) => e.confidence),
+      entries.map((e) => e.method),
+      first.confidence,
+      first.method,
+      dated?.date ?? null,
+      dated ? dated.dateText : null,
+      dated?.dateInferred ? true : null,
+    ]);
+  }
+  return counts;
+}
