@@ -190,7 +190,8 @@ export function importArguments(csv: WrittenCsv, database: string): string[] {
   const delimiter = `U+${csv.arrayDelimiter.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
   // Format v2 (only the files named) failed on a 55 MB Document file at 10⁶ relationships ("found CR outside
   // a text cell at position 4180181 of buffer of length 4194304"); v1 reads every file that way, ~40 % slower
-  // than no multiline fields on that corpus (23.7 s against 33.1 s side by side on the 10⁶ corpus; docs/performance.md, "Bulk import"), and works.
+  // than no multiline fields on that corpus (23.7 s against 33.1 s side by side; docs/performance.md, "Bulk
+  // import"), and works.
   const multiline = csv.files.some((f) => f.multiline);
   return [
     ...csv.files.map(({ file, path: p }) =>
