@@ -53,7 +53,6 @@ export class SentenceResolver {
 
 @Resolver(() => Evidence)
 export class EvidenceResolver {
-
   @FieldResolver(() => Document, { description: 'The document the quote comes from.' })
   async document(@Root() evidence: EvidenceRecord, @Ctx() ctx: GraphContext) {
     return ctx.loaders.document.load(evidence.docId);

@@ -134,7 +134,8 @@ export class EventStatus {
   health!: EventHealth;
 
   @Field(() => String, {
-    description: 'Since when it holds: ISO 8601 in UTC, by this instance’s clock (for OK at start: its start).',
+    description:
+      'Since when it holds: ISO 8601 in UTC, by this instance’s clock (for OK at start: its start).',
   })
   since!: string;
 }
