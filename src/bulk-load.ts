@@ -5,8 +5,7 @@ import { Config } from './config';
 import { Database, openDatabase } from './db/database';
 import { WrittenCsv, importArguments, writeCsv } from './ingest/bulk/csv';
 import { databaseIsEmpty, finishImport } from './ingest/bulk/finish';
-import { validateCorpusParallel } from './ingest/bulk/validate-parallel';
-import { ValidCorpus } from './ingest/folders';
+import { ValidCorpus, validateCorpusInThreads } from './ingest/folders';
 import { registryRow } from './ingest/plan';
 import { StoreBackup, isDetachedInstance, runImportTool } from './runtime/neo4j-import';
 import {
@@ -123,7 +122,12 @@ export async function bulkLoad(
   const database = config.NEO4J_DATABASE;
 
   let t = Date.now();
-  const corpus: ValidCorpus = await validateCorpusParallel(paths, options.report, options.workers);
+  // Nothing else runs meanwhile: every core validates (the transactional stream keeps one for Neo4j).
+  const corpus: ValidCorpus = await validateCorpusInThreads(
+    paths,
+    options.report,
+    options.workers ?? os.availableParallelism(),
+  );
   const validateMs = since(t);
   log(`validated ${corpus.plans.length} document(s) in ${validateMs} ms`);
 
