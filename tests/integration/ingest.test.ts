@@ -106,7 +106,7 @@ function kindConflictDocument(): string {
 async function strays(): Promise<Record<string, number>> {
   const [row] = await read<Record<string, number>>(`
     RETURN
-      COUNT { MATCH (n) WHERE NOT (n)--() } AS isolatedNodes,
+      COUNT { MATCH (n) WHERE NOT (n)--() AND NOT n:GraphStamp } AS isolatedNodes,
       COUNT { MATCH (e:Entity) WHERE NOT (e)<-[:DESCRIBES]-(:Document) } AS undescribedEntities,
       COUNT { MATCH (n) WHERE (n:Sentence OR n:Heading OR n:Claim)
               AND NOT EXISTS { MATCH (d:Document) WHERE d.id = n.docId } } AS nodesOfNoDocument,
@@ -256,7 +256,9 @@ describe('loading the seed corpus', () => {
       params: {
         byId: null,
         againstId: null,
-        limit: 1000,
+        afterClaim: null,
+        afterCited: null,
+        first: 200,
         ...scopeParams(),
       },
     })) as {
