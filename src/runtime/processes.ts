@@ -78,10 +78,13 @@ export async function killAndWait(pid: number, graceMs = 20_000): Promise<void> 
 /**
  * A JVM started by a non-detached launcher must not outlive it, even if the launcher is killed with
  * SIGKILL and gets no chance to clean up: a tiny shell watches both and stops the JVM when the parent goes
- * (then removes `removeAfter`, a folder that only that JVM used).
+ * (then removes `removeAfter`, a folder that only that JVM used). While the launcher lives the folder is
+ * its to remove: a server that exits during its start leaves its log there for the launcher's error.
  */
 export function watchParent(jvmPid: number, { removeAfter }: { removeAfter?: string } = {}): void {
-  const cleanup = removeAfter ? `; rm -rf '${removeAfter.replace(/'/g, `'\\''`)}'` : '';
+  const cleanup = removeAfter
+    ? `; kill -0 ${process.pid} 2>/dev/null || rm -rf '${removeAfter.replace(/'/g, `'\\''`)}'`
+    : '';
   const script = `while kill -0 ${process.pid} 2>/dev/null && kill -0 ${jvmPid} 2>/dev/null; do sleep 1; done; kill -TERM ${jvmPid} 2>/dev/null; for i in $(seq 1 30); do kill -0 ${jvmPid} 2>/dev/null || break; sleep 1; done; kill -0 ${jvmPid} 2>/dev/null && kill -KILL ${jvmPid} 2>/dev/null${cleanup}`;
   const watcher = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
   watcher.unref();
