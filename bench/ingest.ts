@@ -1,12 +1,14 @@
 /**
- * npm run bench:ingest [-- --relationships 1000000 --minutes 20 --sweep 0,2000,20000,100000 --sweep-docs 150]
+ * npm run bench:ingest [-- --relationships 1000000 --minutes 20 --checkpoints 10000,30000,100000,300000
+ *                          --sweep 0,2000,20000,100000 --sweep-docs 150]
  *
- * On a throw-away Neo4j (or NEO4J_URI): the seed corpus, traversal latency and PROFILE at seed size; then
- * a synthetic corpus (testkit/synthetic) through the real validator and loader — a sweep of the rows
- * written per transaction (0: one document each) on slices of it (ABBA order), then the bulk (the loader's
- * default) up to the target number of relationships or the time budget —
- * and the same traversals and PROFILEs at the size reached. Writes bench/results/ingest-<date>.json and
- * bench/results/profile-<date>.json.
+ * On a throw-away Neo4j (or NEO4J_URI): the seed corpus, traversal latency, every root field's latency and
+ * PROFILE at seed size; then a synthetic corpus (testkit/synthetic) through the real validator and loader
+ * (the loader's default) up to the target number of relationships or the time budget, stopping at each
+ * checkpoint to time every root field again (the scaling curve: `npm run bench:plot` draws it); at the size
+ * reached the traversals and PROFILEs again; then documents arriving into the large graph — a sweep of the
+ * rows written per transaction (0: one document each) on slices of it (ABBA order) — and the CLI path.
+ * Writes bench/results/ingest-<date>.json and bench/results/profile-<date>.json.
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,14 +20,14 @@ import { DEFAULT_ROWS_PER_TRANSACTION } from '../src/ingest/loader';
 import { REPO_ROOT } from '../src/config';
 import { generateCorpus } from '../testkit/synthetic';
 import { SUBJECTS, WORKLOADS } from './workloads';
-import { runIngest } from './lib/ingest-run';
+import { IngestStep, combineSteps, runIngest } from './lib/ingest-run';
 import { benchDatabase, benchNeo4j, neo4jVersion } from './lib/neo4j';
 import { machine, packageVersions, stamp } from './lib/proc';
 import { profileNamedQueries } from './lib/profile-queries';
 import { writeResult } from './lib/report';
 import { graphSize, representativeSubjects, startInProcessService } from './lib/scale-support';
-import { printScale } from './lib/scale-tables';
-import { measureTraversals } from './lib/traversals';
+import { CurvePoint, printScale } from './lib/scale-tables';
+import { measureRootFields, measureTraversals } from './lib/traversals';
 
 const log = (line: string) => process.stderr.write(`[ingest] ${line}\n`);
 const list = (v: string) => v.split(',').map(Number).filter(Number.isFinite);
@@ -39,6 +41,7 @@ async function main(): Promise<void> {
       'sweep-docs': { type: 'string', default: '150' },
       seed: { type: 'string', default: '1' },
       samples: { type: 'string', default: '200' },
+      checkpoints: { type: 'string', default: '10000,30000,100000,300000' },
     },
   });
   const target = Number(values.relationships);
@@ -61,6 +64,9 @@ async function main(): Promise<void> {
     const seedTimings = await measureTraversals({ ...connection, subjects: SUBJECTS });
     const seedProfiles = await profileNamedQueries(db, {});
 
+    const seedRoots = await measureRootFields({ serviceUrl: service.url, subjects: SUBJECTS, samples });
+    const curve: CurvePoint[] = [{ size: seedSize, rootFields: seedRoots }];
+
     // ~300 relationships a document (measured below); 20 % spare in case facts repeat more than expected.
     const documents = Math.ceil((target / 300) * 1.2) + sweepDocs * (sweep.length * 2 + 1);
     const generatedAt = Date.now();
@@ -69,44 +75,55 @@ async function main(): Promise<void> {
     log(`generated ${dirs.length} documents in ${generateMs} ms (${corpusDir})`);
 
     const job = { uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: neo4j.database };
-    const steps = [];
     let next = 0;
     const slice = (n: number) => dirs.slice(next, (next += n));
-    // Each size twice, in A B C D D C B A order, on fresh slices: drift and graph growth hit all alike.
-    for (const rowsPerTransaction of [...sweep, ...[...sweep].reverse()]) {
-      const step = await runIngest(
-        rowsPerTransaction
-          ? `stream, ${rowsPerTransaction} rows a transaction`
-          : 'stream, one document a transaction',
-        { ...job, dirs: slice(sweepDocs), mode: 'stream', rowsPerTransaction },
-        neo4j.pid,
-      );
-      log(`${step.label}: ${step.relationshipsPerSecond} rel/s, peak RSS ${step.peakRssMb} MB`);
-      steps.push(step);
-    }
-    const cli = await runIngest(
-      'cli (loadDocuments: validate all, then load)',
-      { ...job, dirs: slice(sweepDocs), mode: 'cli' },
-      neo4j.pid,
-    );
-    log(`${cli.label}: ${cli.relationshipsPerSecond} rel/s, peak RSS ${cli.peakRssMb} MB`);
-    steps.push(cli);
 
+    // The bulk: from the seed to the target, the loader's default, stopping at each checkpoint to time
+    // every root field (the scaling curve), each stretch in a fresh process.
     const before = await graphSize(db);
     const deadline = Date.now() + Number(values.minutes) * 60_000;
+    const checkpoints = [
+      ...list(values.checkpoints).filter((c) => c > before.relationships && c < target),
+      target,
+    ];
     log(
-      `bulk: from ${before.relationships} relationships to ${target}, until ${new Date(deadline).toISOString()}`,
+      `bulk: from ${before.relationships} relationships to ${target} (checkpoints ${checkpoints.join(', ')}), until ${new Date(deadline).toISOString()}`,
     );
-    const bulk = await runIngest(
+    const stretches: IngestStep[] = [];
+    for (const checkpoint of checkpoints) {
+      const now = await graphSize(db);
+      if (now.relationships >= checkpoint) continue;
+      if (Date.now() > deadline || next >= dirs.length) break;
+      const stretch = await runIngest(
+        `bulk to ${checkpoint}`,
+        {
+          ...job,
+          dirs: dirs.slice(next),
+          mode: 'stream',
+          deadline,
+          stopAfterRelationships: checkpoint - now.relationships,
+        },
+        neo4j.pid,
+      );
+      next += stretch.documents;
+      stretches.push(stretch);
+      const size = await graphSize(db);
+      log(
+        `${stretch.label}: ${stretch.documents} documents, ${stretch.relationshipsPerSecond} rel/s; at ${size.relationships} relationships: timing every root field`,
+      );
+      service.clearCaches();
+      curve.push({
+        size,
+        rootFields: await measureRootFields({
+          serviceUrl: service.url,
+          subjects: SUBJECTS,
+          samples: Math.min(samples, 100),
+        }),
+      });
+    }
+    const bulk = combineSteps(
       `bulk (stream, ${DEFAULT_ROWS_PER_TRANSACTION} rows a transaction: the loader's default)`,
-      {
-        ...job,
-        dirs: dirs.slice(next),
-        mode: 'stream',
-        deadline,
-        stopAfterRelationships: target - before.relationships,
-      },
-      neo4j.pid,
+      stretches,
     );
     log(
       `${bulk.label}: ${bulk.documents} documents, ${bulk.relationshipsPerSecond} rel/s, peak RSS ${bulk.peakRssMb} MB`,
@@ -130,6 +147,29 @@ async function main(): Promise<void> {
       neighborhood: { id: representative.entity, depth: representative.neighborhoodDepth },
       'entities-by-ids': { ids: [representative.entity] },
     });
+
+    // Documents arriving into the large graph: the rows written per transaction (0: one document each) on
+    // fresh slices, each size twice in A B C D D C B A order, so that drift and growth hit all alike.
+    const steps = [];
+    for (const rowsPerTransaction of [...sweep, ...[...sweep].reverse()]) {
+      if (next + sweepDocs > dirs.length) break;
+      const step = await runIngest(
+        rowsPerTransaction
+          ? `stream, ${rowsPerTransaction} rows a transaction`
+          : 'stream, one document a transaction',
+        { ...job, dirs: slice(sweepDocs), mode: 'stream', rowsPerTransaction },
+        neo4j.pid,
+      );
+      log(`${step.label}: ${step.relationshipsPerSecond} rel/s, peak RSS ${step.peakRssMb} MB`);
+      steps.push(step);
+    }
+    const cli = await runIngest(
+      'cli (loadDocuments: validate all, then load)',
+      { ...job, dirs: slice(Math.min(sweepDocs, dirs.length - next)), mode: 'cli' },
+      neo4j.pid,
+    );
+    log(`${cli.label}: ${cli.relationshipsPerSecond} rel/s, peak RSS ${cli.peakRssMb} MB`);
+    const end = await graphSize(db);
     const version = await neo4jVersion(db);
     const result = {
       command: `npm run bench:ingest -- ${process.argv.slice(2).join(' ')}`.trim(),
@@ -146,9 +186,10 @@ async function main(): Promise<void> {
       },
       target: { relationships: target, minutes: Number(values.minutes) },
       corpus: { documents: dirs.length, generateMs, seed: Number(values.seed) },
-      sizes: { seed: seedSize, beforeBulk: before, reached: scaleSize },
-      ingest: { sweep: steps.slice(0, -1), cli, bulk },
+      sizes: { seed: seedSize, beforeBulk: before, reached: scaleSize, end },
+      ingest: { bulk, stretches, sweep: steps, cli },
       traversals: { seed: seedTimings, scale: scaleTimings, representative: representativeTimings },
+      curve,
     };
     const file = writeResult('ingest', when.date, result);
     const profileFile = writeResult('profile', when.date, {

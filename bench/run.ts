@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadDocuments } from '../src/ingest/folders';
 import { REPO_ROOT } from '../src/config';
-import { ARMS, WORKLOAD_SPECS, WORKLOADS, WorkloadName, armKind } from './workloads';
+import { ARMS, CACHE_ARMS, WORKLOAD_SPECS, WORKLOADS, WorkloadName, armKind } from './workloads';
 import { RunningArm, startArm } from './lib/children';
 import { runCell } from './lib/load';
 import { benchDatabase, benchNeo4j, neo4jVersion } from './lib/neo4j';
@@ -32,7 +32,7 @@ const list = (value: string) =>
 function options() {
   const { values } = parseArgs({
     options: {
-      arms: { type: 'string', default: ARMS.join(',') },
+      arms: { type: 'string', default: [...ARMS, ...CACHE_ARMS].join(',') },
       queries: { type: 'string', default: WORKLOADS.join(',') },
       concurrency: { type: 'string', default: '1,8,32' },
       duration: { type: 'string', default: '5' },

@@ -61,3 +61,36 @@ export async function runIngest(
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Stretches of one run taken as one: counts, CPU and times added, peak RSS the highest. */
+export function combineSteps(label: string, steps: IngestStep[]): IngestStep {
+  const sum = (f: (s: IngestStep) => number | null | undefined) => steps.reduce((n, s) => n + (f(s) ?? 0), 0);
+  const counters = { ...steps[0]?.counters } as IngestStep['counters'];
+  for (const key of Object.keys(counters) as (keyof IngestStep['counters'])[])
+    counters[key] = sum((s) => s.counters[key]);
+  const statuses: Record<string, number> = {};
+  for (const s of steps)
+    for (const [k, v] of Object.entries(s.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
+  const rels = counters.relationshipsCreated ?? 0;
+  const loadMs = sum((s) => s.loadMs);
+  const wallMs = sum((s) => s.wallMs);
+  const neo4jKnown = steps.every((s) => s.neo4jCpuMs !== null);
+  const neo4jCpuMs = neo4jKnown ? sum((s) => s.neo4jCpuMs) : null;
+  return {
+    ...steps[0],
+    label,
+    documents: sum((s) => s.documents),
+    counters,
+    statuses,
+    cpuMs: sum((s) => s.cpuMs),
+    validateMs: sum((s) => s.validateMs),
+    validationWaitMs: sum((s) => s.validationWaitMs),
+    loadMs,
+    wallMs,
+    peakRssMb: Math.max(...steps.map((s) => s.peakRssMb)),
+    relationshipsPerSecond: loadMs ? round(rels / (loadMs / 1000), 0) : 0,
+    relationshipsPerSecondWall: wallMs ? round(rels / (wallMs / 1000), 0) : 0,
+    neo4jCpuMs,
+    neo4jCpuUsPerRelationship: neo4jCpuMs === null || !rels ? null : round((neo4jCpuMs * 1000) / rels, 1),
+  };
+}

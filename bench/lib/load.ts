@@ -26,10 +26,14 @@ export interface CellResult {
 }
 
 /** A request body with `"variables":{"nonce":n}` added, n counting up: a new cache key every request. */
+/**
+ * A new value for every request of the whole run: the counter is the process's, not the cell's, so a round
+ * (or the warm-up) never repeats a request of an earlier one, which the response cache would answer.
+ */
+let nonce = 0;
 function varied(body: string) {
   const open = body.slice(0, body.lastIndexOf('}'));
-  let n = 0;
-  return (request: autocannon.Request) => ({ ...request, body: `${open},"variables":{"nonce":${n++}}}` });
+  return (request: autocannon.Request) => ({ ...request, body: `${open},"variables":{"nonce":${nonce++}}}` });
 }
 
 export function percentile(sorted: number[], p: number): number {

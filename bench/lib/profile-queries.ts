@@ -45,6 +45,8 @@ const VARIANTS: Record<string, Record<string, unknown>[]> = {
   'relations-page': [{ id: 'ukraine', after: ['LEADS', '', '', ''] }],
   timeline: [{ afterDate: '2025-03-18', afterKind: 'EVENT', afterKey: '', lower: '2025-03-18' }],
   'stance-matrix': [{ actorsFirst: 50, targetsFirst: 50 }],
+  // A later page of documents: the cursor's range in the publishedAt index.
+  documents: [{ upTo: '2025-03-18', afterId: 'syn-000100' }],
   counts: [
     { groupBy: 'ENTITY_KIND' },
     { groupBy: 'POLARITY' },

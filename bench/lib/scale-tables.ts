@@ -1,12 +1,19 @@
 import type { IngestStep } from './ingest-run';
 import type { GraphSize } from './scale-support';
-import type { TraversalTiming } from './traversals';
+import type { RootFieldTiming, TraversalTiming } from './traversals';
 import { round, table } from './report';
+
+/** Every root field timed at one size of the graph: a point of the scaling curve. */
+export interface CurvePoint {
+  size: GraphSize;
+  rootFields: RootFieldTiming[];
+}
 
 export interface ScaleResult {
   sizes: { seed: GraphSize; reached: GraphSize };
-  ingest: { sweep: IngestStep[]; cli: IngestStep; bulk: IngestStep };
+  ingest: { bulk: IngestStep; stretches: IngestStep[]; sweep: IngestStep[]; cli: IngestStep };
   traversals: { seed: TraversalTiming[]; scale: TraversalTiming[]; representative: TraversalTiming[] };
+  curve: CurvePoint[];
 }
 
 const TARGET_RATIO = 1.5;
@@ -29,7 +36,7 @@ export function scaleTables(r: ScaleResult): string {
       'Neo4j µs CPU/rel',
       'loader peak RSS MB',
     ],
-    [...r.ingest.sweep, r.ingest.cli, r.ingest.bulk].map((s) => [
+    [...r.ingest.stretches, r.ingest.bulk, ...r.ingest.sweep, r.ingest.cli].map((s) => [
       s.label,
       s.documents,
       s.counters.relationshipsCreated,
@@ -78,9 +85,41 @@ export function scaleTables(r: ScaleResult): string {
     ingest,
     '',
     traversal,
+    '',
+    curveTable(r.curve),
   ].join('\n');
 }
 
 export function printScale(r: ScaleResult): void {
   process.stdout.write(`\n${scaleTables(r)}\n`);
+}
+
+/** Each root field's GraphQL p50 (ms) at every size, and its ratio at the largest size to the seed's. */
+export function curveTable(curve: CurvePoint[]): string {
+  if (!curve.length) return '';
+  const first = curve[0];
+  const last = curve[curve.length - 1];
+  const rows = first.rootFields.map((seed) => {
+    const at = (p: CurvePoint) => p.rootFields.find((f) => f.name === seed.name);
+    const end = at(last);
+    const ratio = end ? round(end.graphqlMs.p50 / seed.graphqlMs.p50) : NaN;
+    return [
+      seed.name,
+      ...curve.map((p) => {
+        const f = at(p);
+        return f?.error ? 'error' : `${f?.graphqlMs.p50 ?? ''} (${f?.size ?? ''})`;
+      }),
+      ratio,
+      Number.isFinite(ratio) ? (ratio <= TARGET_RATIO ? 'met' : 'MISSED') : '',
+    ];
+  });
+  return table(
+    [
+      'root field: p50 ms (items) at relationships',
+      ...curve.map((p) => String(p.size.relationships)),
+      'ratio',
+      `≤ ${TARGET_RATIO}`,
+    ],
+    rows,
+  );
 }

@@ -3,6 +3,7 @@ import { BARE_QUERIES } from '../arms/bare-queries';
 import { Subjects, WORKLOADS, WorkloadName, bodyError, workloadSpecs } from '../workloads';
 import { percentile } from './load';
 import { round } from './report';
+import { rootFieldRequests } from './root-fields';
 
 export interface TraversalTiming {
   workload: WorkloadName;
@@ -104,4 +105,63 @@ export async function measureTraversals(options: {
       bytes,
     };
   }
+}
+
+export interface RootFieldTiming {
+  name: string;
+  graphqlMs: { p50: number; p95: number };
+  size: number;
+  bytes: number;
+  samples: number;
+  error?: string;
+}
+
+/**
+ * Latency of every root field (bench/lib/root-fields.ts) through the service's GraphQL endpoint, one request
+ * at a time: p50 and p95 of `samples` requests after `warmup`, each field within the time budget.
+ */
+export async function measureRootFields(options: {
+  serviceUrl: string;
+  subjects: Subjects;
+  samples?: number;
+  warmup?: number;
+}): Promise<RootFieldTiming[]> {
+  const samples = options.samples ?? 100;
+  const warmup = options.warmup ?? 20;
+  const out: RootFieldTiming[] = [];
+  for (const field of rootFieldRequests(options.subjects)) {
+    let size = NaN;
+    let bytes = 0;
+    try {
+      const times = await timed(samples, warmup, async () => {
+        const res = await fetch(`${options.serviceUrl}/graphql`, {
+          method: 'POST',
+          body: JSON.stringify({ query: field.query }),
+          headers: { 'content-type': 'application/json' },
+        });
+        const text = await res.text();
+        const error = bodyError(res.status, text);
+        if (error) throw new Error(`${field.name}: ${error}: ${text.slice(0, 300)}`);
+        bytes = text.length;
+        size = field.size((JSON.parse(text) as { data: Record<string, unknown> }).data);
+      });
+      out.push({
+        name: field.name,
+        graphqlMs: { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)) },
+        size,
+        bytes,
+        samples: times.length,
+      });
+    } catch (error) {
+      out.push({
+        name: field.name,
+        graphqlMs: { p50: NaN, p95: NaN },
+        size: NaN,
+        bytes: 0,
+        samples: 0,
+        error: (error as Error).message.split('\n')[0],
+      });
+    }
+  }
+  return out;
 }

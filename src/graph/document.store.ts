@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { QueryRunner } from '../db/database';
-import { readColumn, readKeyed } from './named-query';
+import { parseRow, readColumn, readKeyed, readRows } from './named-query';
 import {
   DocumentRecord,
   HeadingRecord,
@@ -21,8 +21,25 @@ export class DocumentStore {
     return loads ?? 0;
   }
 
-  async list(): Promise<DocumentRecord[]> {
-    return readColumn(this.db, 'documents', {}, 'document', documentRecord);
+  /**
+   * A page of documents, newest first (publishedAt descending, then id), after the document `after` names
+   * by its publishedAt and id (null: from the newest); `hasNextPage` says whether more follow.
+   */
+  async page(
+    first: number,
+    after: { publishedAt: string; id: string } | null,
+  ): Promise<{ totalCount: number; documents: DocumentRecord[]; hasNextPage: boolean }> {
+    const [row] = await readRows(this.db, 'documents', {
+      first,
+      upTo: after?.publishedAt ?? '\uffff',
+      afterId: after?.id ?? null,
+    });
+    const page = parseRow('documents', z.array(documentRecord), row.page);
+    return {
+      totalCount: Number(row.totalCount),
+      documents: page.slice(0, first),
+      hasNextPage: page.length > first,
+    };
   }
 
   async byIds(ids: readonly string[]): Promise<Map<string, DocumentRecord>> {

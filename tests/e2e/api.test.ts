@@ -250,7 +250,7 @@ describe('every root field', () => {
 
   it('documents and document(id:) with sentences, headings and mentions', async () => {
     const data = await ok<{
-      documents: { id: string; publishedAt: string }[];
+      documents: { totalCount: number; edges: { node: { id: string; publishedAt: string } }[] };
       document: {
         sentences: {
           index: number;
@@ -259,9 +259,12 @@ describe('every root field', () => {
         }[];
         headings: unknown[];
       };
-    }>(`{ documents { id title publishedAt language sha256 }
+    }>(`{ documents { totalCount edges { node { id title publishedAt language sha256 } } }
           document(id: "${DOC}") { sentences { index text heading { text } mentions { surface entity { id } } } headings { text } } }`);
-    expect(data.documents).toEqual([expect.objectContaining({ id: DOC, publishedAt: '2025-03-18' })]);
+    expect(data.documents.totalCount).toBe(1);
+    expect(data.documents.edges.map((e) => e.node)).toEqual([
+      expect.objectContaining({ id: DOC, publishedAt: '2025-03-18' }),
+    ]);
     expect(data.document.headings).toHaveLength(7);
     const s5 = data.document.sentences.find((s) => s.index === 5);
     expect(s5?.heading?.text).toBe('No Full Ceasefire Yet');

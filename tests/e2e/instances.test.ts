@@ -58,9 +58,13 @@ async function load(id: string) {
 }
 
 async function documentIds(url: string): Promise<string[]> {
-  const answer = await postJson(`${url}/graphql`, { query: '{ documents { id } }' });
+  const answer = await postJson(`${url}/graphql`, {
+    query: '{ documents(first: 200) { edges { node { id } } } }',
+  });
   expect(answer.status).toBe(200);
-  return (answer.body.data as { documents: { id: string }[] }).documents.map((d) => d.id);
+  return (answer.body.data as { documents: { edges: { node: { id: string } }[] } }).documents.edges.map(
+    (e) => e.node.id,
+  );
 }
 
 async function subscribedConnections(topic: string): Promise<number> {

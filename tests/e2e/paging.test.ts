@@ -91,6 +91,12 @@ const FIELDS: Record<string, Field> = {
       stance: { id: string } | null;
     }) => [n.date, n.kind, (n.entity ?? n.stance)!.id],
   },
+  documents: {
+    name: 'documents',
+    query:
+      'query ($first: Int!, $after: String) { documents(first: $first, after: $after) { totalCount %PAGE% } }',
+    key: (n: { publishedAt: string; id: string }) => [n.publishedAt, n.id],
+  },
   search: {
     name: 'search',
     query:
@@ -105,6 +111,7 @@ const NODE: Record<string, string> = {
   relations: 'type from { id } to { id } about { id }',
   timeline: 'date kind entity { id } stance { id }',
   search: '__typename ... on Entity { id } ... on Sentence { id }',
+  documents: 'publishedAt id',
 };
 
 interface PageAnswer {
@@ -171,14 +178,18 @@ describe('a walk page by page gives exactly the unpaged answer, in order', () =>
     const field = FIELDS[name];
     const all = await everything(field);
     // The anchored fields hold fewer items: a page of 1 and of 3 still walks several pages.
-    expect(all.length).toBeGreaterThan(name === 'relations' || name === 'stances(actor:)' ? 3 : 7);
+    expect(all.length).toBeGreaterThan(['relations', 'stances(actor:)', 'documents'].includes(name) ? 3 : 7);
     for (const first of [1, 3, 7]) {
       const { keys } = await walk(field, first);
       expect(keys.map(text)).toEqual(all.map(text));
     }
     expect(new Set(all.map(text)).size).toBe(all.length);
-    // Search is best first (score); the others are in their key order.
-    if (name !== 'search') expect([...all].sort(compare).map(text)).toEqual(all.map(text));
+    // Search is best first (score); documents newest first, then by id; the others are in their key order.
+    if (name === 'documents')
+      expect([...all].sort((a, b) => compare([b[0]], [a[0]]) || compare([a[1]], [b[1]])).map(text)).toEqual(
+        all.map(text),
+      );
+    else if (name !== 'search') expect([...all].sort(compare).map(text)).toEqual(all.map(text));
   });
 
   it('relations say how many there are, on every page', async () => {

@@ -20,7 +20,7 @@ const FIXTURE = path.join(__dirname, '..', 'unit', 'fixtures', 'valid');
 const article = readFileSync(path.join(FIXTURE, 'article.txt'), 'utf8');
 const annotation = readFileSync(path.join(FIXTURE, 'graph.yaml'), 'utf8');
 const LOAD_DOCUMENT = operation('load-document');
-const DOCUMENTS = '{ documents { id } }';
+const DOCUMENTS = '{ documents(first: 200) { edges { node { id } } } }';
 
 let redis: RunningRedis;
 let a: TestService;
@@ -63,7 +63,9 @@ async function load(id: string): Promise<void> {
 
 const documents = (url: string) => postJson(`${url}/graphql`, { query: DOCUMENTS });
 const ids = (answer: Answer) =>
-  (answer.body.data as { documents: { id: string }[] }).documents.map((d) => d.id);
+  (answer.body.data as { documents: { edges: { node: { id: string } }[] } }).documents.edges.map(
+    (e) => e.node.id,
+  );
 
 /** Reads twice: the second must come from memory. */
 async function primed(url: string, cache: ResponseCache): Promise<void> {

@@ -17,7 +17,7 @@ const FIXTURE = path.join(__dirname, '..', 'unit', 'fixtures', 'valid');
 const article = readFileSync(path.join(FIXTURE, 'article.txt'), 'utf8');
 const annotation = readFileSync(path.join(FIXTURE, 'graph.yaml'), 'utf8');
 const LOAD_DOCUMENT = operation('load-document');
-const DOCUMENTS = '{ documents { id } }';
+const DOCUMENTS = '{ documents(first: 200) { edges { node { id } } } }';
 
 let svc: TestService;
 let cache: ResponseCache;
@@ -56,7 +56,9 @@ async function load(id: string): Promise<void> {
 }
 
 const ids = (answer: Answer) =>
-  (answer.body.data as { documents: { id: string }[] }).documents.map((d) => d.id);
+  (answer.body.data as { documents: { edges: { node: { id: string } }[] } }).documents.edges.map(
+    (e) => e.node.id,
+  );
 
 /** The Cypher statements the service sends while `run` runs. */
 async function cypherDuring(run: () => Promise<unknown>): Promise<number> {

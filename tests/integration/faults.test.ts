@@ -43,7 +43,7 @@ const TRAVERSALS: Record<string, string> = {
   path: '{ path(from: "scholz", to: "putin") { nodes { id } } }',
   entity: '{ entity(id: "putin") { name } }',
   search: '{ search(text: "drone attacks") { edges { node { __typename } } } }',
-  documents: '{ documents { id } }',
+  documents: '{ documents(first: 200) { edges { node { id } } } }',
 };
 
 let options: LocalNeo4jOptions;

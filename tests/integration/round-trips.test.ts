@@ -33,7 +33,7 @@ describe('each root field sends its named Cypher, with values only as parameters
     ['entities', '{ entities(kind: ATTACK, first: 2) { totalCount } }'],
     ['neighborhood', '{ neighborhood(of: "putin", depth: 2) { truncated } }'],
     ['path', '{ path(from: "scholz", to: "sumy", maxHops: 6) { truncated } }'],
-    ['documents', '{ documents { id } }'],
+    ['documents', '{ documents { edges { node { id } } } }'],
     ['document', '{ document(id: "trump-putin-call-energy-ceasefire") { id } }'],
   ])('%s', async (_field, query) => {
     const sent = await sentBy(query);

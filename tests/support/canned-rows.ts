@@ -272,7 +272,7 @@ export function cannedAnswers(): Answers {
     neighborhood: NEIGHBORHOOD,
     overview: SUBGRAPH,
     path: SUBGRAPH,
-    documents: [{ document: DOCUMENT }],
+    documents: [{ totalCount: 1, page: [DOCUMENT] }],
     'documents-by-ids': ({ ids }: Params) =>
       (ids as string[]).includes(DOC_ID) ? [{ document: { ...DOCUMENT, text: ARTICLE } }] : [],
     'sentences-by-ids': ({ ids }: Params) =>

@@ -140,7 +140,13 @@ const ROOT_FIELDS: Record<string, Case> = {
     operation:
       '{ path(from: "Zelensky", to: "sumy", maxHops: 3) { nodes { id } edges { type from { id } to { id } } } }',
   },
-  documents: { operation: '{ documents { id title publishedAt } }' },
+  documents: {
+    operation:
+      '{ documents { totalCount edges { cursor node { id title publishedAt } } pageInfo { hasNextPage endCursor } } }',
+  },
+  'documents (after a cursor, a page of 2)': {
+    operation: `{ documents(first: 2, after: "${cursor('documents', '2025-03-18', 'call-2025-03-18')}") { edges { node { id } } pageInfo { hasNextPage hasPreviousPage } } }`,
+  },
   document: { operation: '{ document(id: "call-2025-03-18") { id title } }' },
   stanceMatrix: {
     operation:
@@ -262,7 +268,8 @@ const NESTED_FIELDS: Record<string, Case> = {
       '{ search(text: "Sumy") { edges { node { ... on Sentence { id document { id } mentions { surface entity { id name } } } } } } }',
   },
   'Document.text, Document.sentences, Document.headings': {
-    operation: '{ documents { id text sentences { id heading { text } } headings { id text } } }',
+    operation:
+      '{ documents { edges { node { id text sentences { id heading { text } } headings { id text } } } } }',
   },
   'Relation.about': { operation: '{ relations(of: "trump") { edges { node { type about { id name } } } } }' },
   'Stance.document, CellSource.document (one document lookup for all)': {

@@ -1,15 +1,41 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { DocumentRecord, EvidenceRecord, MentionRecord, SentenceRecord } from '../../graph/records';
 import { GraphContext } from '../context';
-import { Document } from '../types/document.type';
+import { Document, DocumentConnection } from '../types/document.type';
+import { LIMITS } from '../argument-limits';
+import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, decodeCursor, pageOf, pageSize } from '../paging';
 import { Evidence, Mention } from '../types/evidence.type';
 import { Heading, Sentence } from '../types/text.type';
 
 @Resolver(() => Document)
 export class DocumentResolver {
-  @Query(() => [Document], { description: 'Every loaded document, newest first.' })
-  async documents(@Ctx() ctx: GraphContext) {
-    return ctx.stores.documents.list();
+  @Query(() => DocumentConnection, {
+    description:
+      'The loaded documents, newest first (publishedAt descending, then id), a page at a time (Relay connection: edges { cursor node }, pageInfo, totalCount).',
+  })
+  async documents(
+    @Arg('first', () => Int, { defaultValue: LIMITS.page.default, description: FIRST_DESCRIPTION })
+    first: number,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION })
+    after: string | null,
+    @Ctx() ctx: GraphContext,
+  ): Promise<DocumentConnection> {
+    const size = pageSize(first);
+    const key = decodeCursor('documents', after, 'ss');
+    const page = await ctx.stores.documents.page(
+      size,
+      key ? { publishedAt: key[0] as string, id: key[1] as string } : null,
+    );
+    const { edges, pageInfo } = pageOf(
+      'documents',
+      page.documents,
+      size,
+      after,
+      (d) => [d.publishedAt, d.id],
+      (d) => d,
+    );
+    // The store has already cut its extra row off and said whether more follow.
+    return { edges, pageInfo: { ...pageInfo, hasNextPage: page.hasNextPage }, totalCount: page.totalCount };
   }
 
   @Query(() => Document, { nullable: true, description: 'The document with this id, or null.' })
