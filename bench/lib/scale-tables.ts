@@ -11,7 +11,7 @@ export interface CurvePoint {
 
 export interface ScaleResult {
   sizes: { seed: GraphSize; reached: GraphSize };
-  ingest: { bulk: IngestStep; stretches: IngestStep[]; sweep: IngestStep[]; cli: IngestStep };
+  ingest: { bulk: IngestStep; stretches: IngestStep[]; sweep: IngestStep[]; cli: IngestStep | null };
   traversals: { seed: TraversalTiming[]; scale: TraversalTiming[]; representative: TraversalTiming[] };
   curve: CurvePoint[];
 }
@@ -36,15 +36,17 @@ export function scaleTables(r: ScaleResult): string {
       'Neo4j µs CPU/rel',
       'loader peak RSS MB',
     ],
-    [...r.ingest.stretches, r.ingest.bulk, ...r.ingest.sweep, r.ingest.cli].map((s) => [
-      s.label,
-      s.documents,
-      s.counters.relationshipsCreated,
-      s.relationshipsPerSecond,
-      s.relationshipsPerSecondWall,
-      s.neo4jCpuUsPerRelationship,
-      s.peakRssMb,
-    ]),
+    [...r.ingest.stretches, r.ingest.bulk, ...r.ingest.sweep, ...(r.ingest.cli ? [r.ingest.cli] : [])].map(
+      (s) => [
+        s.label,
+        s.documents,
+        s.counters.relationshipsCreated,
+        s.relationshipsPerSecond,
+        s.relationshipsPerSecondWall,
+        s.neo4jCpuUsPerRelationship,
+        s.peakRssMb,
+      ],
+    ),
   );
   const seedOf = (w: string) => r.traversals.seed.find((t) => t.workload === w);
   const rows = [

@@ -7,9 +7,11 @@
 // graph (bench/results/profile-*).
 // Scope ($scopeDocuments, $scopeFrom, $scopeTo — the API's documents, reportedFrom, reportedTo): only the
 // statements a document of the scope reports and the events one of them mentions.
+// An event's evidence is at most $eventEvidence of the places that name it (in document-id, then text
+// order); evidenceCount is how many there are. A statement's evidence is its own quotes, all of them.
 // Confidence and method ($scopeMinConfidence, $scopeMethods; null = any): only the statements whose claim
 // passes (its confidence, 1 when none was given; its method, 'hand' when none); events are not claims.
-// :param {to: null, lower: '2025-03-01', afterDate: null, afterKind: null, afterKey: null, first: 20, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
+// :param {to: null, lower: '2025-03-01', afterDate: null, afterKind: null, afterKey: null, first: 20, eventEvidence: 10, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
 // Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
 // (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
 WITH CASE
@@ -50,7 +52,9 @@ CALL (kind, node, scope) {
     e {.id, .kind, .name, .aliases, .description, .date, .dateText} AS entity,
     COLLECT { MATCH (s:Sentence)-[m:MENTIONS]->(e) WHERE scope IS NULL OR s.docId IN scope
               RETURN {quote: m.surface, start: m.start, end: m.end, docId: s.docId,
-                      sentence: s {.id, .docId, .index, .paragraph, .text, .start, .end}} } AS evidence
+                      sentence: s {.id, .docId, .index, .paragraph, .text, .start, .end}} AS mention
+              ORDER BY s.docId, m.start LIMIT $eventEvidence } AS evidence,
+    COUNT { MATCH (s:Sentence)-[:MENTIONS]->(e) WHERE scope IS NULL OR s.docId IN scope } AS evidenceCount
   UNION ALL
   WITH node AS c WHERE kind = 'STATEMENT'
   MATCH (actor:Entity)<-[:BY]-(c)-[:ON]->(target:Entity)
@@ -69,7 +73,9 @@ CALL (kind, node, scope) {
     null AS entity,
     COLLECT { MATCH (c)-[ev:EVIDENCE]->(s:Sentence)
               RETURN {quote: ev.quote, start: ev.start, end: ev.end, docId: s.docId,
-                      sentence: s {.id, .docId, .index, .paragraph, .text, .start, .end}} } AS evidence
+                      sentence: s {.id, .docId, .index, .paragraph, .text, .start, .end}} } AS evidence,
+    COUNT { (c)-[:EVIDENCE]->(:Sentence) } AS evidenceCount
 }
-RETURN {date: date, dateText: dateText, kind: kind, key: key, entity: entity, stance: stance, evidence: evidence} AS entry
+RETURN {date: date, dateText: dateText, kind: kind, key: key, entity: entity, stance: stance, evidence: evidence,
+        evidenceCount: evidenceCount} AS entry
 ORDER BY date, kind, key

@@ -15,6 +15,12 @@ export const LIMITS = {
    * default cost limit.
    */
   matrix: { min: 1, max: 50, default: 20 },
+  /**
+   * The places that name an event, per timeline entry: an event of a large corpus is named by hundreds of
+   * reports (at 10⁵ relationships a first page of 21 events carried 2,698 mentions, 644 kB), so a page
+   * would grow with the corpus; `evidenceCount` says how many there are.
+   */
+  eventEvidence: { min: 1, max: 100, default: 10 },
   depth: { min: 1, max: 3, default: 1 },
   maxHops: { min: 1, max: 6, default: 4 },
   /**

@@ -40,6 +40,8 @@ export const timelineRecord = z.object({
   entity: entityRecord.nullish(),
   stance: stanceRecord.nullish(),
   evidence: z.array(evidenceRecord),
+  /** How many places name the event (its evidence holds at most eventEvidence of them); a statement's quotes. */
+  evidenceCount: z.number(),
 });
 export type TimelineRecord = z.infer<typeof timelineRecord>;
 
@@ -83,7 +85,7 @@ export class AggregateStore {
 
   /**
    * One page of the timeline in the order (date, kind, id) from after `after` (that key of the last entry
-   * shown): up to first + 1.
+   * shown): up to first + 1; each event with at most `eventEvidence` of the places that name it.
    */
   async timeline(
     from: string | null,
@@ -91,6 +93,7 @@ export class AggregateStore {
     first: number,
     after: TimelineKey | null = null,
     scope: Scope = EVERYTHING,
+    eventEvidence = 10,
   ): Promise<TimelineRecord[]> {
     const [afterDate, afterKind, afterKey] = after ?? [null, null, null];
     // Each date index's range starts at the later of the window's start and the cursor's date.
@@ -98,7 +101,7 @@ export class AggregateStore {
     return readColumn(
       this.db,
       'timeline',
-      { to, lower, afterDate, afterKind, afterKey, first, ...scopeParams(scope) },
+      { to, lower, afterDate, afterKind, afterKey, first, eventEvidence, ...scopeParams(scope) },
       'entry',
       timelineRecord,
     );

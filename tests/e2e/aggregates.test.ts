@@ -151,6 +151,49 @@ describe('timeline(from:, to:)', () => {
     expect(status).toBe(400);
     expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'from' });
   });
+  it('an event’s evidence is at most eventEvidence of the places that name it; evidenceCount says how many', async () => {
+    type Entry = {
+      kind: string;
+      entity: { id: string } | null;
+      evidence: { quote: string; document: { id: string } }[];
+      evidenceCount: number;
+    };
+    const page = (per: number | null) =>
+      ok<{ timeline: { edges: { node: Entry }[] } }>(
+        `{ timeline(first: 200${per === null ? '' : `, eventEvidence: ${per}`}) { edges { node { kind entity { id }
+           evidence { quote document { id } } evidenceCount } } } }`,
+      );
+    const all = (await page(100)).timeline.edges.map((e) => e.node);
+    const one = (await page(1)).timeline.edges.map((e) => e.node);
+    const byDefault = (await page(null)).timeline.edges.map((e) => e.node);
+    // Counted by a plain query: the places that name each dated entity.
+    const named = await direct(
+      'MATCH (e:Entity) WHERE e.date IS NOT NULL RETURN e.id AS key, COUNT { (:Sentence)-[:MENTIONS]->(e) } AS count',
+    );
+    const events = all.filter((e) => e.kind === 'EVENT');
+    expect(events.some((e) => e.evidenceCount > 1)).toBe(true);
+    for (const [i, e] of all.entries()) {
+      if (e.kind === 'EVENT') {
+        expect(e.evidenceCount).toBe(named[e.entity!.id]);
+        expect(e.evidence).toHaveLength(Math.min(100, e.evidenceCount));
+        expect(one[i].evidence).toEqual(e.evidence.slice(0, 1));
+        expect(byDefault[i].evidence).toEqual(e.evidence.slice(0, 10));
+      } else {
+        // A statement's evidence is its own quotes, never cut.
+        expect(one[i].evidence).toEqual(e.evidence);
+        expect(e.evidenceCount).toBe(e.evidence.length);
+      }
+      expect(one[i].evidenceCount).toBe(e.evidenceCount);
+    }
+    for (const bad of [0, 101]) {
+      const { status, body } = await svc.gql(`{ timeline(eventEvidence: ${bad}) { edges { cursor } } }`);
+      expect(status).toBe(400);
+      expect(body.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'eventEvidence',
+      });
+    }
+  });
 });
 
 describe('graph(first:, kinds:)', () => {

@@ -327,6 +327,7 @@ export function cannedAnswers(): Answers {
           entity: droneAttacks,
           stance: null,
           evidence: [evidence(3, 'drone attacks')],
+          evidenceCount: 1,
         },
       },
       {
@@ -338,6 +339,7 @@ export function cannedAnswers(): Answers {
           entity: null,
           stance: STANCES[3],
           evidence: STANCES[3].evidence,
+          evidenceCount: STANCES[3].evidence.length,
         },
       },
     ],

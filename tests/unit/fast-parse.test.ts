@@ -156,7 +156,16 @@ describe('compiled row checkers answer exactly as zod', () => {
     [
       'timeline entry (enum, nullish objects)',
       timelineRecord,
-      { date: '2025', dateText: null, kind: 'EVENT', key: 'e1', entity, stance: null, evidence: [] },
+      {
+        date: '2025',
+        dateText: null,
+        kind: 'EVENT',
+        key: 'e1',
+        entity,
+        stance: null,
+        evidence: [],
+        evidenceCount: 0,
+      },
     ],
   ];
   it.each(valid)('accepts %s with the same output', (_name, schema, value) => {
@@ -178,7 +187,11 @@ describe('compiled row checkers answer exactly as zod', () => {
       stanceRecord,
       { ...stance, evidence: [evidence('doc', 1), { quote: 'x' }] },
     ],
-    ['a value outside an enum', timelineRecord, { date: '2025', kind: 'OTHER', evidence: [] }],
+    [
+      'a value outside an enum',
+      timelineRecord,
+      { date: '2025', kind: 'OTHER', key: 'e1', evidence: [], evidenceCount: 0 },
+    ],
     ['null for a row', edgeRecord, null],
     ['a list for a row', edgeRecord, [edge]],
   ];

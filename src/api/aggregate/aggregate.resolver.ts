@@ -150,14 +150,25 @@ export class AggregateResolver {
     @Arg('first', () => Int, { defaultValue: LIMITS.page.default, description: FIRST_DESCRIPTION })
     first: number,
     @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Arg('eventEvidence', () => Int, {
+      defaultValue: LIMITS.eventEvidence.default,
+      description: `At most this many of the places that name an event, per entry (${LIMITS.eventEvidence.min}–${LIMITS.eventEvidence.max}); evidenceCount says how many there are.`,
+    })
+    eventEvidence: number,
     @Args(() => ReportedScopeArgs) scopeArgs: ReportedScopeArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Page<TimelineEntry>> {
     const size = pageSize(first);
+    const perEvent = inRange(
+      'eventEvidence',
+      eventEvidence,
+      LIMITS.eventEvidence.min,
+      LIMITS.eventEvidence.max,
+    );
     const window = [isoDate('from', from), isoDate('to', to)] as const;
     const afterKey = decodeCursor('timeline', after, 'sss') as TimelineKey | null;
     const scope = await resolveReportedScope(ctx, scopeArgs);
-    const entries = await ctx.stores.aggregates.timeline(...window, size, afterKey, scope);
+    const entries = await ctx.stores.aggregates.timeline(...window, size, afterKey, scope, perEvent);
     return pageOf(
       'timeline',
       entries,
@@ -171,6 +182,7 @@ export class AggregateResolver {
         entity: e.entity ?? null,
         stance: e.stance ? ctx.loaders.primeStance(e.stance) : null,
         evidence: e.evidence,
+        evidenceCount: e.evidenceCount,
       }),
     );
   }

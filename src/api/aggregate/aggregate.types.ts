@@ -203,8 +203,17 @@ export class TimelineEntry {
   @Field(() => Stance, { nullable: true, description: 'For a statement: the stance.' })
   stance!: StanceRecord | null;
 
-  @Field(() => [Evidence], { description: 'A statement’s quotes; the places that name an event.' })
+  @Field(() => [Evidence], {
+    description:
+      'A statement’s quotes; the places that name an event: at most the timeline’s eventEvidence of them, in document-id then text order.',
+  })
   evidence!: EvidenceRecord[];
+
+  @Field(() => Int, {
+    description:
+      'How many places name the event in scope (evidence holds the first of them); a statement’s quotes.',
+  })
+  evidenceCount!: number;
 }
 
 export const { Edge: TimelineEdge, Connection: TimelineConnection } = connectionTypes(
