@@ -167,48 +167,27 @@ export class EntityStore {
       ...scopeParams(scope),
     });
     if (!row) return nothing();
-    const sentences = parseRow('neighborhood', sentenceList, row.sentences);
-    const sentence = new Map(sentences.map((s) => [s.id, s]));
-    const edges = parseRow('neighborhood', referencingEdgeList, row.edges).map((edge): EdgeRecord => ({
-      ...edge,
-      evidence: edge.evidence.map((e) => {
-        const found = sentence.get(e.sentenceId);
-        // The query collects the sentences from these very ids: a miss is a broken query, not bad data.
-        if (!found)
-          throw new ServiceError(
-            'INTERNAL',
-            'Internal error.',
-            { query: 'neighborhood' },
-            new Error(`neighborhood: evidence names sentence ${e.sentenceId}, which the answer lacks`),
-          );
-        return { ...e, sentence: found };
-      }),
-    }));
-    return {
-      nodes: parseRow('neighborhood', entityList, row.nodes),
-      edges,
-      sentences,
-      truncated: Boolean(row.truncated),
-      omittedNodes: Number(row.omittedNodes),
-      omittedEdges: Number(row.omittedEdges),
-    };
+    return subgraphWithSentences('neighborhood', row);
   }
 
-  async overview(first: number, kinds: string[] | null, scope: Scope = EVERYTHING): Promise<SubgraphRecord> {
+  /**
+   * The first most connected entities (of kinds) and at most edgeLimit of the edges among them, most
+   * evidence first; each sentence sent once, as the neighbourhood's.
+   */
+  async overview(
+    first: number,
+    kinds: string[] | null,
+    edgeLimit: number,
+    scope: Scope = EVERYTHING,
+  ): Promise<SubgraphRecord> {
     const [row] = await readRows(this.db, 'overview', {
       first,
+      edgeLimit,
       kinds: kinds?.length ? kinds : null,
       ...scopeParams(scope),
     });
-    const edges = parseRow('overview', edgeList, row.edges);
-    return {
-      nodes: parseRow('overview', entityList, row.nodes),
-      edges,
-      sentences: sentencesOf(edges),
-      truncated: Boolean(row.truncated),
-      omittedNodes: null,
-      omittedEdges: null,
-    };
+    if (!row) return nothing();
+    return subgraphWithSentences('overview', row);
   }
 
   async path(from: string, to: string, maxHops: number, scope: Scope = EVERYTHING): Promise<SubgraphRecord> {
@@ -224,4 +203,37 @@ export class EntityStore {
       omittedEdges: 0,
     };
   }
+}
+
+/**
+ * A subgraph whose query sent each sentence once (`sentences`) and evidence naming it by id: each evidence
+ * item gets its sentence back as a reference to that one object, so that `Evidence.sentence` still answers
+ * and costs nothing on the wire when it is not asked.
+ */
+function subgraphWithSentences(query: string, row: Record<string, unknown>): SubgraphRecord {
+  const sentences = parseRow(query, sentenceList, row.sentences);
+  const sentence = new Map(sentences.map((s) => [s.id, s]));
+  const edges = parseRow(query, referencingEdgeList, row.edges).map((edge): EdgeRecord => ({
+    ...edge,
+    evidence: edge.evidence.map((e) => {
+      const found = sentence.get(e.sentenceId);
+      // The query collects the sentences from these very ids: a miss is a broken query, not bad data.
+      if (!found)
+        throw new ServiceError(
+          'INTERNAL',
+          'Internal error.',
+          { query },
+          new Error(`${query}: evidence names sentence ${e.sentenceId}, which the answer lacks`),
+        );
+      return { ...e, sentence: found };
+    }),
+  }));
+  return {
+    nodes: parseRow(query, entityList, row.nodes),
+    edges,
+    sentences,
+    truncated: Boolean(row.truncated),
+    omittedNodes: Number(row.omittedNodes),
+    omittedEdges: Number(row.omittedEdges),
+  };
 }

@@ -303,3 +303,53 @@ describe('bad cursors and page sizes', () => {
     expect(large.targets).toHaveLength(Math.min(50, large.totalTargets));
   });
 });
+
+describe('graph: the dashboard’s whole picture is capped too', () => {
+  it('keeps at most 4 × first edges, most evidence first, each sentence once, and counts what it left out', async () => {
+    type Graph = {
+      truncated: boolean;
+      omittedNodes: number;
+      omittedEdges: number;
+      nodes: { id: string }[];
+      sentences: { id: string }[];
+      edges: { type: string; from: { id: string }; to: { id: string }; evidence: { sentenceId: string }[] }[];
+    };
+    const [entities] = await svc.db.read({
+      name: 'test/entities',
+      text: 'MATCH (e:Entity) RETURN count(e) AS n',
+    });
+    for (const first of [1, 2, 3, 10]) {
+      const { body } = await svc.gql<{ graph: Graph }>(
+        `{ graph(first: ${first}) { truncated omittedNodes omittedEdges nodes { id } sentences { id }
+           edges { type from { id } to { id } evidence { sentenceId } } } }`,
+      );
+      expect(body.errors).toBeUndefined();
+      const graph = body.data!.graph;
+      const ids = graph.nodes.map((n) => n.id);
+      expect(graph.omittedNodes).toBe(Number(entities.n) - first);
+      expect(graph.edges.length).toBeLessThanOrEqual(4 * first);
+      // Every stance and fact among the entities kept, counted by a plain query: kept + left out.
+      const [among] = await svc.db.read({
+        name: 'test/among',
+        text: `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids
+               AND NOT type(r) IN ['MENTIONS'] RETURN count(r) AS n`,
+        params: { ids },
+      });
+      expect(graph.edges.length + graph.omittedEdges).toBe(Number(among.n));
+      expect(graph.truncated).toBe(graph.omittedNodes > 0 || graph.omittedEdges > 0);
+      const weights = graph.edges.map((e) => e.evidence.length);
+      expect([...weights].sort((x, y) => y - x)).toEqual(weights);
+      const quoted = new Set(graph.edges.flatMap((e) => e.evidence.map((ev) => ev.sentenceId)));
+      expect(graph.sentences.map((x) => x.id).sort()).toEqual([...quoted].sort());
+    }
+    // A small corpus has fewer than 4 × first edges among its hubs: the store, asked for fewer edges than
+    // there are, shows the cap at work (the API passes 4 × first).
+    const capped = await svc.stores.entities.overview(10, null, 3);
+    const full = await svc.stores.entities.overview(10, null, 400);
+    expect(full.omittedEdges).toBe(0);
+    expect(full.edges.length).toBeGreaterThan(3);
+    expect(capped.edges.map((e) => e.id)).toEqual(full.edges.slice(0, 3).map((e) => e.id));
+    expect(capped.omittedEdges).toBe(full.edges.length - 3);
+    expect(capped.truncated).toBe(true);
+  });
+});

@@ -270,7 +270,7 @@ export function cannedAnswers(): Answers {
       },
     ],
     neighborhood: NEIGHBORHOOD,
-    overview: SUBGRAPH,
+    overview: NEIGHBORHOOD,
     path: SUBGRAPH,
     documents: [{ totalCount: 1, page: [DOCUMENT] }],
     'documents-by-ids': ({ ids }: Params) =>

@@ -79,8 +79,11 @@ export class SubgraphResolver {
 
   @Query(() => Subgraph, {
     description:
-      'The whole picture for a dashboard: the `first` most connected entities (of the given kinds) and every ' +
-      'stance and fact among them, each with its evidence; truncated says when entities were left out.',
+      'The whole picture for a dashboard: the `first` most connected entities (of the given kinds) and the ' +
+      'stances and facts among them, each with its evidence. Capped so that a large corpus stays drawable: at ' +
+      `most ${LIMITS.neighborhood.edgesPerEntity} × first edges, most evidence first. \`truncated\`, ` +
+      '`omittedNodes` and `omittedEdges` say what was left out. Each sentence quoted is sent once in ' +
+      '`sentences`; evidence items name theirs by `sentenceId`.',
   })
   async graph(
     @Arg('first', () => Int, { defaultValue: 200, description: 'At most this many entities (1–500).' })
@@ -92,7 +95,8 @@ export class SubgraphResolver {
   ) {
     inRange('first', first, 1, 500);
     const scope = await resolveScope(ctx, scopeArgs);
-    return toSubgraph(await ctx.stores.entities.overview(first, kinds ?? null, scope), ctx);
+    const edgeLimit = first * LIMITS.neighborhood.edgesPerEntity;
+    return toSubgraph(await ctx.stores.entities.overview(first, kinds ?? null, edgeLimit, scope), ctx);
   }
 
   @Query(() => Subgraph, {

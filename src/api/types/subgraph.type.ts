@@ -63,16 +63,16 @@ export class Subgraph {
   @Field(() => Int, {
     nullable: true,
     description:
-      'How many entities within reach the cap left out (neighborhood; 0 for path); null where they are ' +
-      'not counted (graph).',
+      'How many entities the cap left out: within reach (neighborhood), or of the kinds asked (graph); 0 ' +
+      'for path.',
   })
   omittedNodes!: number | null;
 
   @Field(() => Int, {
     nullable: true,
     description:
-      'How many edges among the entities kept the cap on edges left out (neighborhood; 0 for path; edges ' +
-      'to entities left out are not counted); null where they are not counted (graph).',
+      'How many edges among the entities kept the cap on edges left out (neighborhood, graph; 0 for path; ' +
+      'edges to entities left out are not counted).',
   })
   omittedEdges!: number | null;
 }
