@@ -45,7 +45,7 @@ const MIX: { name: string; query: string; variables: Record<string, unknown> }[]
   },
   {
     name: 'conditions',
-    query: `query Conditions($for: String!) { conditions(for: $for) { condition { name } setBy { actor { name } } rejectedBy { actor { name } } } }`,
+    query: `query Conditions($for: String!) { conditions(for: $for) { edges { node { condition { name } setBy { actor { name } } rejectedBy { actor { name } } } } } }`,
     variables: { for: 'full ceasefire' },
   },
   {

@@ -110,8 +110,8 @@ export function rootFieldRequests(s: Subjects): RootFieldRequest[] {
     },
     {
       name: 'conditions',
-      query: `{ conditions { condition { id name } setBy { id } for { id } } }`,
-      size: (d) => len(d.conditions),
+      query: `{ conditions { edges { node { condition { id name } setBy { id } for { id } } } } }`,
+      size: (d) => edges(d.conditions),
     },
     {
       name: 'counts(STANCE_KIND)',

@@ -1,10 +1,14 @@
 // conditions: each Condition, what it is a condition for, who set it (DEMANDS), who rejected it (REJECTS)
 // and who accepted it (ACCEPTS, AGREES_TO). $forId optional: only conditions for that proposal or event.
+// One page, in the order (name, id); the cursor ($afterName, $afterId; null for the first page) is the last
+// condition shown. Which conditions are in the page is decided first (in scope: those with a stance or a
+// CONDITION_FOR fact that passes), and only those $first + 1 are then projected with their stances and
+// evidence, not every condition of a large graph.
 // Scope ($scopeDocuments, $scopeFrom, $scopeTo): only the stances and CONDITION_FOR facts the documents in
 // it report (a fact's evidence narrowed to theirs), and only the conditions that have any.
 // Confidence and method ($scopeMinConfidence, $scopeMethods; null = any): stances by their claim's, the
 // CONDITION_FOR facts by their reports' (reportConfidences[i], reportMethods[i]), as the documents narrow them.
-// :param {forId: 'full-ceasefire', scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
+// :param {forId: 'full-ceasefire', first: 20, afterName: null, afterId: null, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
 // Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
 // (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
 WITH CASE
@@ -18,7 +22,19 @@ WITH CASE
     RETURN d.id }
 END AS scope
 MATCH (cond:Condition)
-WHERE $forId IS NULL OR EXISTS { (cond)-[:CONDITION_FOR]->(:Entity {id: $forId}) }
+WHERE ($forId IS NULL OR EXISTS { (cond)-[:CONDITION_FOR]->(:Entity {id: $forId}) })
+  AND ($afterName IS NULL OR cond.name > $afterName OR (cond.name = $afterName AND cond.id > $afterId))
+  AND ((scope IS NULL AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL)
+    OR EXISTS { MATCH (cond)-[r:CONDITION_FOR]->(:Entity)
+                WHERE any(i IN range(0, size(r.docIds) - 1) WHERE (scope IS NULL OR r.docIds[i] IN scope)
+                  AND coalesce(r.reportConfidences[i], 1.0) >= coalesce($scopeMinConfidence, 0.0)
+                  AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], 'hand') IN $scopeMethods)) }
+    OR EXISTS { MATCH (:Entity)<-[:BY]-(c:Claim)-[:ON]->(cond)
+                WHERE c.kind IN ['DEMANDS', 'REJECTS', 'ACCEPTS', 'AGREES_TO', 'OPEN_TO', 'CRITICIZES', 'SUPPORTS', 'CALLS_FOR', 'PROPOSES']
+                  AND (scope IS NULL OR c.docId IN scope)
+                  AND coalesce(c.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0)
+                  AND ($scopeMethods IS NULL OR coalesce(c.method, 'hand') IN $scopeMethods) })
+WITH scope, cond ORDER BY cond.name, cond.id LIMIT $first + 1
 CALL (cond, scope) {
   OPTIONAL MATCH (cond)-[r:CONDITION_FOR]->(f:Entity)
   WHERE any(i IN range(0, size(r.docIds) - 1) WHERE (scope IS NULL OR r.docIds[i] IN scope)
@@ -54,12 +70,9 @@ CALL (cond, scope) {
        sentence: s {.id, .docId, .index, .paragraph, .text, .start, .end}}]
   } END) AS stances
 }
-WITH cond, conditionFor, stances, scope
-WHERE (scope IS NULL AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL)
-  OR size(conditionFor) > 0 OR size(stances) > 0
 RETURN {
   condition: cond {.id, .kind, .name, .aliases, .description, .date, .dateText},
   conditionFor: conditionFor,
   stances: stances
 } AS condition
-ORDER BY cond.name
+ORDER BY cond.name, cond.id

@@ -141,7 +141,23 @@ export class StanceStore {
   }
 
   /** Each condition with what it is a condition for and every stance on it (who set, rejected, accepted it). */
-  async conditions(forId: string | null, scope: Scope = EVERYTHING): Promise<ConditionRecord[]> {
-    return readColumn(this.db, 'conditions', { forId, ...scopeParams(scope) }, 'condition', conditionRecord);
+  /**
+   * One page of conditions in the order (name, id) from after `after` (the name and id of the last one
+   * shown): up to first + 1, each with its stances and CONDITION_FOR facts.
+   */
+  async conditions(
+    forId: string | null,
+    first: number,
+    after: [string, string] | null = null,
+    scope: Scope = EVERYTHING,
+  ): Promise<ConditionRecord[]> {
+    const [afterName, afterId] = after ?? [null, null];
+    return readColumn(
+      this.db,
+      'conditions',
+      { forId, first, afterName, afterId, ...scopeParams(scope) },
+      'condition',
+      conditionRecord,
+    );
   }
 }

@@ -123,13 +123,19 @@ describe('every root field', () => {
   it('conditions(for:): the conditions for a full ceasefire, who set and who rejected them', async () => {
     const data = await ok<{
       conditions: {
-        condition: { id: string };
-        setBy: { actor: { id: string } }[];
-        rejectedBy: { actor: { id: string } }[];
-      }[];
-    }>(`{ conditions(for: "full ceasefire") { condition { id } for { id }
-          setBy { actor { id } ${EVIDENCE} } rejectedBy { actor { id } ${EVIDENCE} } conditionFor { ${EVIDENCE} } } }`);
-    const aid = data.conditions.find((c) => c.condition.id === 'end-foreign-military-aid-ukraine');
+        edges: {
+          node: {
+            condition: { id: string };
+            setBy: { actor: { id: string } }[];
+            rejectedBy: { actor: { id: string } }[];
+          };
+        }[];
+      };
+    }>(`{ conditions(for: "full ceasefire") { edges { node { condition { id } for { id }
+          setBy { actor { id } ${EVIDENCE} } rejectedBy { actor { id } ${EVIDENCE} } conditionFor { ${EVIDENCE} } } } } }`);
+    const aid = data.conditions.edges
+      .map((e) => e.node)
+      .find((c) => c.condition.id === 'end-foreign-military-aid-ukraine');
     expect(aid?.setBy.map((s) => s.actor.id)).toContain('putin');
     expect(aid?.rejectedBy.map((s) => s.actor.id)).toEqual(['ukraine-european-allies']);
     expectEvidenceSlices(data, 3);

@@ -91,6 +91,11 @@ const FIELDS: Record<string, Field> = {
       stance: { id: string } | null;
     }) => [n.date, n.kind, (n.entity ?? n.stance)!.id],
   },
+  conditions: {
+    name: 'conditions',
+    query: 'query ($first: Int!, $after: String) { conditions(first: $first, after: $after) { %PAGE% } }',
+    key: (n: { condition: { name: string; id: string } }) => [n.condition.name, n.condition.id],
+  },
   documents: {
     name: 'documents',
     query:
@@ -112,6 +117,7 @@ const NODE: Record<string, string> = {
   timeline: 'date kind entity { id } stance { id }',
   search: '__typename ... on Entity { id } ... on Sentence { id }',
   documents: 'publishedAt id',
+  conditions: 'condition { name id }',
 };
 
 interface PageAnswer {
@@ -178,7 +184,9 @@ describe('a walk page by page gives exactly the unpaged answer, in order', () =>
     const field = FIELDS[name];
     const all = await everything(field);
     // The anchored fields hold fewer items: a page of 1 and of 3 still walks several pages.
-    expect(all.length).toBeGreaterThan(['relations', 'stances(actor:)', 'documents'].includes(name) ? 3 : 7);
+    expect(all.length).toBeGreaterThan(
+      ['relations', 'stances(actor:)', 'documents', 'conditions'].includes(name) ? 3 : 7,
+    );
     for (const first of [1, 3, 7]) {
       const { keys } = await walk(field, first);
       expect(keys.map(text)).toEqual(all.map(text));

@@ -35,7 +35,7 @@ const TRAVERSALS: Record<string, string> = {
   supporters: '{ supporters(of: "limited ceasefire") { actor { id } } }',
   opponents: '{ opponents(of: "full-ceasefire") { actor { id } } }',
   citedAsObjections: '{ citedAsObjections { edges { node { cited { id } by { id } } } } }',
-  conditions: '{ conditions(for: "full ceasefire") { condition { id } } }',
+  conditions: '{ conditions(for: "full ceasefire") { edges { node { condition { id } } } } }',
   relations: '{ relations(of: "russia", direction: IN) { edges { node { type from { id } } } } }',
   neighborhood: '{ neighborhood(of: "putin", depth: 1) { nodes { id } } }',
   stanceMatrix: '{ stanceMatrix(actorsFirst: 10, targetsFirst: 10) { cells { kinds } } }',

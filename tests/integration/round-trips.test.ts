@@ -22,7 +22,7 @@ describe('each root field sends its named Cypher, with values only as parameters
     ['opponents', '{ opponents(of: "full-ceasefire") { id } }'],
     ['stances', '{ stances(actor: "Putin", kinds: [DEMANDS]) { edges { node { id } } } }'],
     ['citedAsObjections', '{ citedAsObjections(by: "Zelensky") { edges { node { cited { id } } } } }'],
-    ['conditions', '{ conditions(for: "full ceasefire") { condition { id } } }'],
+    ['conditions', '{ conditions(for: "full ceasefire") { edges { node { condition { id } } } } }'],
     [
       'relations',
       '{ relations(of: "russia", types: [LEADS, CARRIED_OUT], direction: IN) { edges { node { type } } } }',

@@ -107,7 +107,7 @@ const ROOT_FIELDS: Record<string, Case> = {
   },
   conditions: {
     operation:
-      '{ conditions(for: "full ceasefire") { condition { id } for { id } conditionFor { type } setBy { id } rejectedBy { id } acceptedBy { id } stances { id } } }',
+      '{ conditions(for: "full ceasefire") { edges { node { condition { id } for { id } conditionFor { type } setBy { id } rejectedBy { id } acceptedBy { id } stances { id } } } } }',
   },
   relations: {
     operation:
@@ -179,11 +179,11 @@ const ROOT_FIELDS: Record<string, Case> = {
   },
   'neighborhood, graph, path, relations, conditions, citedAsObjections (scoped)': {
     operation:
-      '{ neighborhood(of: "putin", documents: ["call-2025-03-18"]) { truncated } graph(from: "2025-03-18") { truncated } path(from: "Zelensky", to: "sumy", reportedTo: "2025-03-31") { truncated } relations(of: "russia", to: "2025-03-31") { edges { node { type } } } conditions(from: "2025-03-01") { condition { id } } citedAsObjections(to: "2025-03-31") { edges { node { cited { id } } } } }',
+      '{ neighborhood(of: "putin", documents: ["call-2025-03-18"]) { truncated } graph(from: "2025-03-18") { truncated } path(from: "Zelensky", to: "sumy", reportedTo: "2025-03-31") { truncated } relations(of: "russia", to: "2025-03-31") { edges { node { type } } } conditions(from: "2025-03-01") { edges { node { condition { id } } } } citedAsObjections(to: "2025-03-31") { edges { node { cited { id } } } } }',
   },
   'every traversal narrowed by minConfidence and methods (parameters; methods sorted, each once)': {
     operation:
-      '{ supporters(of: "limited ceasefire", minConfidence: 0.6, methods: [REVIEWED, HAND, HAND]) { id confidence method } relations(of: "russia", minConfidence: 0.6) { edges { node { type confidence method } } } neighborhood(of: "putin", methods: [DRAFT]) { truncated } path(from: "Zelensky", to: "sumy", minConfidence: 0.5) { truncated } stanceMatrix(minConfidence: 0.9) { cells { polarity } } timeline(methods: [HAND]) { edges { node { date } } } counts(groupBy: POLARITY, minConfidence: 1) { key } conditions(minConfidence: 0) { condition { id } } citedAsObjections(methods: [REVIEWED]) { edges { node { cited { id } } } } }',
+      '{ supporters(of: "limited ceasefire", minConfidence: 0.6, methods: [REVIEWED, HAND, HAND]) { id confidence method } relations(of: "russia", minConfidence: 0.6) { edges { node { type confidence method } } } neighborhood(of: "putin", methods: [DRAFT]) { truncated } path(from: "Zelensky", to: "sumy", minConfidence: 0.5) { truncated } stanceMatrix(minConfidence: 0.9) { cells { polarity } } timeline(methods: [HAND]) { edges { node { date } } } counts(groupBy: POLARITY, minConfidence: 1) { key } conditions(minConfidence: 0) { edges { node { condition { id } } } } citedAsObjections(methods: [REVIEWED]) { edges { node { cited { id } } } } }',
   },
   'timeline (scoped by documents and the reporting window)': {
     operation:

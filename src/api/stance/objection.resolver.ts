@@ -3,7 +3,7 @@ import { LIMITS } from '../argument-limits';
 import { GraphContext } from '../context';
 import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, Page, decodeCursor, pageOf, pageSize } from '../paging';
 import { ScopeArgs, resolveScope } from '../scope';
-import { ConditionStatus } from '../types/relation.type';
+import { ConditionConnection, ConditionStatus } from '../types/relation.type';
 import { Citation, CitationConnection } from '../types/stance.type';
 
 const ENTITY_ARG = 'An entity’s id, or any of its names or aliases.';
@@ -57,9 +57,11 @@ export class ObjectionResolver {
     );
   }
 
-  @Query(() => [ConditionStatus], {
+  @Query(() => ConditionConnection, {
     description:
-      'Conditions actors set: what each is a condition for, who set it, who rejected or accepted it.',
+      'Conditions actors set: what each is a condition for, who set it, who rejected or accepted it. A page ' +
+      'at a time, in the order of the condition’s name, then its id (Relay connection: edges { cursor node }, ' +
+      'pageInfo).',
   })
   async conditions(
     @Arg('for', () => String, {
@@ -67,15 +69,20 @@ export class ObjectionResolver {
       description: `Only conditions for this proposal or event. ${ENTITY_ARG}`,
     })
     forRef: string | null,
+    @Arg('first', () => Int, { defaultValue: LIMITS.page.default, description: FIRST_DESCRIPTION })
+    first: number,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
     @Args(() => ScopeArgs) scopeArgs: ScopeArgs,
     @Ctx() ctx: GraphContext,
-  ): Promise<ConditionStatus[]> {
+  ): Promise<Page<ConditionStatus>> {
+    const size = pageSize(first);
+    const afterKey = decodeCursor('conditions', after, 'ss') as [string, string] | null;
     const [forEntity, scope] = await Promise.all([
       forRef == null ? null : ctx.stores.names.resolve(forRef, 'for'),
       resolveScope(ctx, scopeArgs),
     ]);
-    const found = await ctx.stores.stances.conditions(forEntity?.id ?? null, scope);
-    return found.map((c) => {
+    const found = await ctx.stores.stances.conditions(forEntity?.id ?? null, size, afterKey, scope);
+    const statuses = found.map((c): ConditionStatus => {
       const stances = c.stances.map((s) => ctx.loaders.primeStance(s));
       const relations = c.conditionFor.map((r, i) =>
         ctx.loaders.primeRelation({ ...r, id: r.id ?? `${c.condition.id}:for:${i}` }),
@@ -90,5 +97,13 @@ export class ObjectionResolver {
         stances,
       };
     });
+    return pageOf(
+      'conditions',
+      statuses,
+      size,
+      after,
+      (c) => [c.condition.name, c.condition.id],
+      (c) => c,
+    );
   }
 }

@@ -81,6 +81,12 @@ export class ConditionStatus {
   stances!: StanceRecord[];
 }
 
+export const { Edge: ConditionEdge, Connection: ConditionConnection } = connectionTypes(
+  'Condition',
+  () => ConditionStatus,
+  'conditions',
+);
+
 export const { Edge: RelationEdge, Connection: RelationConnection } = connectionTypes(
   'Relation',
   () => Relation,
