@@ -13,7 +13,9 @@
  * validate documents until they fill a transaction of 20,000 rows, load it (loadPlans), and so on — the
  * other checkout's code and this one's; "stream, N thread(s)" is streamDocuments with each --threads value
  * (validation on N threads while the transaction before is in flight). The loader process's CPU (all
- * its threads) per relationship is reported beside Neo4j's.
+ * its threads) per relationship is reported beside Neo4j's, and for the variants that validate in this
+ * thread ("before", "serial") the CPU of validating every folder alone, without loading, just before the
+ * load (per relationship the load then stores): the loader's own share is the difference.
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -36,6 +38,8 @@ const log = (line: string) => process.stderr.write(`[ingest-ab] ${line}\n`);
 interface Variant {
   name: string;
   load: (db: Database) => Promise<number>;
+  /** With --from-files, for the variants that validate in this thread: validates every folder, no load. */
+  validateAll?: () => void;
 }
 
 /** The loader of another checkout: only what every version of it has (validateFolder, loadPlan). */
@@ -100,6 +104,7 @@ function fromFiles(dirs: string[], values: { before?: string; threads: string })
     if (!loadPlans) throw new Error(`${values.before}: its loader has no loadPlans`);
     variants.push({
       name: 'before (validate a group, load it)',
+      validateAll: () => dirs.forEach((dir) => other.validateFolder(dir)),
       load: (db) =>
         serial(dirs, other.validateFolder, (plans) =>
           loadPlans(db, plans, { rowsPerTransaction: loader.DEFAULT_ROWS_PER_TRANSACTION }),
@@ -108,6 +113,7 @@ function fromFiles(dirs: string[], values: { before?: string; threads: string })
   }
   variants.push({
     name: 'serial (validate a group, load it)',
+    validateAll: () => dirs.forEach((dir) => corpus.validateFolder(dir)),
     load: (db) =>
       serial(dirs, corpus.validateFolder, (plans) => loader.loadPlans(db, plans as DocumentPlan[])),
   });
@@ -173,6 +179,19 @@ async function main(): Promise<void> {
     const runs = [];
     for (const [i, variant] of [{ name: 'warm-up', load: variants[0].load }, ...order].entries()) {
       await emptyGraph(db);
+      let validationCpuUs: number | null = null;
+      if (variant.validateAll) {
+        const validationBefore = process.cpuUsage();
+        variant.validateAll();
+        const used = process.cpuUsage(validationBefore);
+        validationCpuUs = used.user + used.system;
+      }
+      // Wall time by statement (ingest/08-facts, …): where a variant's transactions spend their time.
+      const statementMs: Record<string, number> = {};
+      const stopTiming = db.onRoundTrip((trip) => {
+        if (trip.name.startsWith('ingest/'))
+          statementMs[trip.name] = (statementMs[trip.name] ?? 0) + trip.seconds * 1000;
+      });
       const cpuBefore = cpuMs(neo4j.pid);
       const ownBefore = process.cpuUsage();
       const started = Date.now();
@@ -180,6 +199,7 @@ async function main(): Promise<void> {
       const ms = Date.now() - started;
       const own = process.cpuUsage(ownBefore);
       const cpuAfter = cpuMs(neo4j.pid);
+      stopTiming();
       const neo4jCpu = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : null;
       await db.write('ab/unstamp', (tx) =>
         tx.run({ name: 'ab/unstamp', text: 'MATCH (d:Document) REMOVE d.planSha256' }),
@@ -193,11 +213,19 @@ async function main(): Promise<void> {
         relationshipsPerSecond: round(relationships / (ms / 1000), 0),
         neo4jCpuUsPerRelationship: neo4jCpu === null ? null : round((neo4jCpu * 1000) / relationships, 1),
         loaderCpuUsPerRelationship: round((own.user + own.system) / relationships, 1),
+        validationCpuUsPerRelationship:
+          validationCpuUs === null ? null : round(validationCpuUs / relationships, 1),
         checksum,
+        statementMs: Object.fromEntries(
+          Object.entries(statementMs)
+            .sort(([, a], [, b]) => b - a)
+            .map(([name, ms]) => [name, Math.round(ms)]),
+        ),
       };
       log(
         `${run.variant}: ${relationships} relationships in ${ms} ms, ${run.relationshipsPerSecond} rel/s, ` +
-          `Neo4j ${run.neo4jCpuUsPerRelationship} µs CPU/rel, loader ${run.loaderCpuUsPerRelationship} µs CPU/rel, graph ${checksum.sha256.slice(0, 12)}`,
+          `Neo4j ${run.neo4jCpuUsPerRelationship} µs CPU/rel, loader ${run.loaderCpuUsPerRelationship} µs CPU/rel, ` +
+          `validation alone ${run.validationCpuUsPerRelationship ?? '–'} µs CPU/rel, graph ${checksum.sha256.slice(0, 12)}`,
       );
       runs.push(run);
     }
@@ -215,7 +243,15 @@ async function main(): Promise<void> {
     const file = writeResult('ingest-ab', when.date, result);
     process.stdout.write(
       `${table(
-        ['variant', 'relationships', 'ms', 'rel/s', 'Neo4j µs CPU/rel', 'loader µs CPU/rel'],
+        [
+          'variant',
+          'relationships',
+          'ms',
+          'rel/s',
+          'Neo4j µs CPU/rel',
+          'loader µs CPU/rel',
+          'validation alone µs CPU/rel',
+        ],
         runs
           .filter((r) => !r.warmUp)
           .map((r) => [
@@ -225,6 +261,7 @@ async function main(): Promise<void> {
             r.relationshipsPerSecond,
             r.neo4jCpuUsPerRelationship,
             r.loaderCpuUsPerRelationship,
+            r.validationCpuUsPerRelationship ?? '–',
           ]),
       )}\n`,
     );

@@ -1,4 +1,5 @@
 import { Document, LineCounter, isNode, isPair, parseDocument, visit } from 'yaml';
+import { readPlainYaml } from './yaml-fast';
 
 export interface Problem {
   file: string;
@@ -35,17 +36,43 @@ export function fieldName(path: ReadonlyArray<PropertyKey>): string {
   );
 }
 
-/** A parsed YAML file that can say on which line any field of it stands. */
+/**
+ * Whether YamlSource reads files in the plain subset with the fast reader (yaml-fast.ts) unless told: on;
+ * tests and bench/validate-cpu.ts turn it off in their own thread to compare.
+ */
+export const yamlReading = { fast: true };
+
+export interface YamlSourceOptions {
+  /** Read a file in the plain subset with the fast reader (the same value, no syntax tree built). */
+  fast?: boolean;
+}
+
+/**
+ * A parsed YAML file that can say on which line any field of it stands. A file in the plain subset that
+ * annotation files are written in is read by the fast reader, to the value the full parser would give; the
+ * full parse (syntax tree and positions) is then made only when a position is asked for, i.e. when a
+ * problem is reported. Any other file is parsed in full at once, and its errors are the parser's.
+ */
 export class YamlSource {
-  readonly doc: Document;
+  private parsed?: Document;
   private readonly lines = new LineCounter();
   readonly syntaxProblems: Problem[];
+  /** The fast reader's value, until toJS hands it out; undefined when the file needs the full parser. */
+  private fastValue: Record<string, unknown> | undefined;
+  private readonly fastRead: boolean;
 
   constructor(
     readonly file: string,
-    source: string,
+    private readonly source: string,
+    options: YamlSourceOptions = {},
   ) {
-    this.doc = parseDocument(source, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    this.fastValue = (options.fast ?? yamlReading.fast) ? readPlainYaml(source) : undefined;
+    this.fastRead = this.fastValue !== undefined;
+    if (this.fastRead) {
+      // The fast reader answers only for files the full parser reads without an error or a warning.
+      this.syntaxProblems = [];
+      return;
+    }
     this.syntaxProblems = [...this.doc.errors, ...this.doc.warnings].map((e) => {
       const pos = this.lines.linePos(e.pos[0]);
       return {
@@ -59,7 +86,28 @@ export class YamlSource {
     });
   }
 
+  /** The full parse (syntax tree with positions): made on first use. */
+  get doc(): Document {
+    this.parsed ??= parseDocument(this.source, {
+      lineCounter: this.lines,
+      prettyErrors: false,
+      uniqueKeys: true,
+    });
+    return this.parsed;
+  }
+
+  /** Whether the fast reader read this file (no syntax tree built unless a position was asked for). */
+  get readFast(): boolean {
+    return this.fastRead;
+  }
+
+  /** The file as plain data; each call gives a value of its own. */
   toJS(): unknown {
+    if (this.fastRead) {
+      const value = this.fastValue ?? readPlainYaml(this.source);
+      this.fastValue = undefined;
+      return value;
+    }
     return this.doc.toJS({ maxAliasCount: 100 });
   }
 

@@ -1,4 +1,8 @@
-import { termOccurrences, termOccurrencesByPattern } from '../../src/ingest/plan';
+import { parse } from 'yaml';
+import { WordIndex, termOccurrences, termOccurrencesByPattern } from '../../src/ingest/plan';
+import { generateDocument } from '../../testkit/synthetic/document';
+import { EntityPools } from '../../testkit/synthetic/entities';
+import { Random } from '../../testkit/synthetic/random';
 
 /** A small deterministic generator (xorshift), so that a failure can be replayed. */
 function random(seed: number) {
@@ -40,11 +44,11 @@ const ALPHABET = [
 ];
 
 describe('termOccurrences (the mention finder without regular expressions)', () => {
-  it('finds what the pattern finds, on 5,000 random texts and terms', () => {
+  it('finds what the pattern finds, on 10,000 random texts and terms, with and without a word index', () => {
     const next = random(17);
     const word = (length: number) => Array.from({ length }, () => ALPHABET[next(ALPHABET.length)]).join('');
     const differ: unknown[] = [];
-    for (let i = 0; i < 5_000; i++) {
+    for (let i = 0; i < 10_000; i++) {
       const text = word(next(60));
       const term =
         next(3) === 0 ? word(1 + next(3)) : text.slice(next(text.length + 1)).slice(0, 1 + next(4));
@@ -52,6 +56,9 @@ describe('termOccurrences (the mention finder without regular expressions)', () 
       const fast = termOccurrences(text, term);
       const pattern = termOccurrencesByPattern(text, term);
       if (JSON.stringify(fast) !== JSON.stringify(pattern)) differ.push({ text, term, fast, pattern });
+      // Looked up among the text's words (findMentions's way) rather than searched for.
+      const indexed = termOccurrences(text, term, new WordIndex(text));
+      if (JSON.stringify(indexed) !== JSON.stringify(pattern)) differ.push({ text, term, indexed, pattern });
     }
     expect(differ).toEqual([]);
   });
@@ -67,10 +74,41 @@ describe('termOccurrences (the mention finder without regular expressions)', () 
       text.indexOf('Hamas'),
       text.lastIndexOf('Hamas'),
     ]);
+    const words = new WordIndex(text);
+    for (const term of [
+      'US',
+      'us',
+      'the Russian leader',
+      'russian',
+      'Hamas',
+      'Russian Federation',
+      'led',
+      '1',
+    ])
+      expect(termOccurrences(text, term, words)).toEqual(termOccurrencesByPattern(text, term));
     expect(termOccurrences('aaaa', 'aa')).toEqual([]);
     expect(termOccurrences('aa aa', 'aa')).toEqual([
       { from: 0, to: 2 },
       { from: 3, to: 5 },
     ]);
+  });
+
+  it('finds in synthetic articles, through the word index, what the pattern finds for every name and alias', () => {
+    const random = new Random(5);
+    const pools = new EntityPools(40);
+    let compared = 0;
+    for (let i = 0; i < 40; i++) {
+      const doc = generateDocument(i, random, pools);
+      const annotation = parse(doc.annotation) as { entities: { name: string; aliases?: string[] }[] };
+      const words = new WordIndex(doc.article);
+      for (const entity of annotation.entities)
+        for (const term of [entity.name, ...(entity.aliases ?? [])]) {
+          expect(termOccurrences(doc.article, term, words)).toEqual(
+            termOccurrencesByPattern(doc.article, term),
+          );
+          compared++;
+        }
+    }
+    expect(compared).toBeGreaterThan(1000);
   });
 });
