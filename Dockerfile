@@ -38,7 +38,7 @@ FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=4000 \
-    NEO4J_URI=bolt://neo4j:7687
+    NEO4J_URI=neo4j://neo4j:7687
 
 WORKDIR /app
 

@@ -11,6 +11,7 @@ import { StoreBackup, isDetachedInstance, runImportTool } from './runtime/neo4j-
 import {
   RunningNeo4j,
   killAndWait,
+  localNeo4jUri,
   portInUse,
   prepareHome,
   runningPid,
@@ -186,7 +187,7 @@ export async function bulkLoad(
             'stop that first; --bulk must stop Neo4j to import.',
         );
       }
-      await mustBeEmpty(`bolt://127.0.0.1:${config.NEO4J_BOLT_PORT}`);
+      await mustBeEmpty(localNeo4jUri(config.NEO4J_BOLT_PORT));
       log(`stopping the development Neo4j (pid ${running}) for the import; it is started again after it`);
       await killAndWait(running);
       restartDetached = true;

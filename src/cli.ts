@@ -11,7 +11,7 @@ import { EventBus, createEventBus, publishCommitted } from './events/bus';
 import { createLogger } from './logger';
 import { RuntimeError } from './runtime/runtime-error';
 import { DatabaseTarget, ensureDatabase } from './runtime/local';
-import { runningPid } from './runtime/neo4j-server';
+import { localNeo4jUri, runningPid } from './runtime/neo4j-server';
 import type { Service } from './server';
 
 /**
@@ -174,7 +174,7 @@ async function draft(
   }
   const running = config.NEO4J_URI || runningPid(config.NEO4J_DATA_DIR) !== undefined;
   const db = running
-    ? openDatabase(config, config.NEO4J_URI || `bolt://127.0.0.1:${config.NEO4J_BOLT_PORT}`)
+    ? openDatabase(config, config.NEO4J_URI || localNeo4jUri(config.NEO4J_BOLT_PORT))
     : undefined;
   try {
     const { graphLinker } = await import('./draft/link');

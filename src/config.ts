@@ -35,7 +35,7 @@ const envSchema = z.object({
     .string()
     .regex(
       /^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s/]+/,
-      'must be a bolt:// or neo4j:// URI such as bolt://127.0.0.1:7687',
+      'must be a bolt:// or neo4j:// URI such as neo4j://127.0.0.1:7687',
     )
     .optional(),
   NEO4J_USER: z.string().min(1).default('neo4j'),
@@ -62,6 +62,13 @@ const envSchema = z.object({
     .default(path.join(REPO_ROOT, '.data', 'neo4j')),
   /** Transaction timeout for every read, in ms. */
   NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /**
+   * How long a write transaction (a load) is retried by the driver after a retryable failure: a restart, a
+   * cluster electing a new leader, a deadlock. The driver waits 1, 2, 4 s … between attempts, so 5 s means
+   * up to four attempts over ~8 s — inside a loadDocument request's HTTP_REQUEST_TIMEOUT_MS. Batch loads
+   * across a longer outage want more (docs/deployment.md). Reads are retried within 1 s regardless.
+   */
+  NEO4J_MAX_TRANSACTION_RETRY_TIME_MS: count(5_000, 0, 600_000),
   /** Load corpus/ at start-up. */
   LOAD_CORPUS: oneOf(['true', 'false']).default('true'),
   CORPUS_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'corpus')),

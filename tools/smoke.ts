@@ -11,7 +11,7 @@ import { mkdtempSync, openSync, readFileSync, readdirSync, rmSync } from 'node:f
 import { isDeepStrictEqual } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../src/runtime/neo4j-server';
+import { freePort, localNeo4jUri } from '../src/runtime/neo4j-server';
 import { readmeCommand, readmeExamples, readmeRunCommand } from './lib/readme';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -161,7 +161,7 @@ async function main(): Promise<void> {
     await step('/dashboard serves the dashboard with its assets', () => checkPage(base, '/dashboard'));
     await step('/review serves the review page with its assets', () => checkPage(base, '/review'));
 
-    const cliEnv = { ...env, NEO4J_URI: `bolt://127.0.0.1:${boltPort}` };
+    const cliEnv = { ...env, NEO4J_URI: localNeo4jUri(boltPort) };
     await step(`\`${validateCommand}\``, () => runCommand(validateCommand, cliEnv, log));
     const docDir = path.join('tests', 'integration', 'fixtures', 'ingest', 'toy-fishing-truce');
     const load = loadCommand.replace(/--\s+\S+$/, `-- ${docDir}`);

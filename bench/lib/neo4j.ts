@@ -123,10 +123,8 @@ export async function neo4jVersion(db: Database): Promise<string> {
 
 /** Empties the graph in chunks; CALL … IN TRANSACTIONS needs an auto-commit transaction. */
 export async function clearGraph(db: Database): Promise<void> {
-  const session = db.driver.session({ database: db.name });
-  try {
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
-  } finally {
-    await session.close();
-  }
+  await db.writeAutoCommit({
+    name: 'bench/clear',
+    text: 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS',
+  });
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Config } from '../config';
-import { killAndWait, runningPid, startLocalNeo4j } from '../runtime/neo4j-server';
+import { killAndWait, localNeo4jUri, runningPid, startLocalNeo4j } from '../runtime/neo4j-server';
 
 /**
  * The local Neo4j (NEO4J_URI unset: the one src/runtime/ runs from tools/neo4j/lib in NEO4J_DATA_DIR) as a
@@ -20,7 +20,7 @@ export class LocalServer {
   }
 
   get uri(): string {
-    return `bolt://127.0.0.1:${this.config.NEO4J_BOLT_PORT}`;
+    return localNeo4jUri(this.config.NEO4J_BOLT_PORT);
   }
 
   /** The pid of the instance running in NEO4J_DATA_DIR (ours or one `npm run neo4j:start` left), if any. */

@@ -53,12 +53,10 @@ async function nodeCount(db: Database): Promise<number> {
 
 /** Deletes the whole graph in batches (auto-commit: CALL … IN TRANSACTIONS cannot run in a transaction). */
 async function clearGraph(db: Database): Promise<void> {
-  const session = db.driver.session({ database: db.name });
-  try {
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
-  } finally {
-    await session.close();
-  }
+  await db.writeAutoCommit({
+    name: 'restore/clear',
+    text: 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS',
+  });
 }
 
 async function expectChecksum(db: Database, manifest: Manifest): Promise<GraphChecksum> {

@@ -1,7 +1,15 @@
 import { transactionTimeout } from './deadline';
 import { mapDatabaseError } from './map-database-error';
 import { Slots } from './slots';
-import neo4j, { Driver, Neo4jError, QueryResult, RecordShape, SessionMode, Transaction } from 'neo4j-driver';
+import neo4j, {
+  BookmarkManager,
+  Driver,
+  ManagedTransaction,
+  Neo4jError,
+  QueryResult,
+  RecordShape,
+  SessionMode,
+} from 'neo4j-driver';
 
 export interface DatabaseOptions {
   uri: string;
@@ -18,6 +26,12 @@ export interface DatabaseOptions {
    * 2 s. (A burst of requests queues in Slots instead, never for a pooled connection.)
    */
   connectionAcquisitionTimeoutMs?: number;
+  /**
+   * How long the driver keeps retrying a write transaction (executeWrite) that failed with a retryable
+   * error — the database restarting, a cluster's leader changing, a deadlock — before giving up; its waits
+   * grow from 1 s (1, 2, 4 s …). Reads are retried by this class, briefly (RETRY_WINDOW_MS).
+   */
+  maxTransactionRetryTimeMs?: number;
 }
 
 /** What the configuration (src/config.ts) says about the database; the URI comes separately. */
@@ -26,6 +40,7 @@ export interface DatabaseConfig {
   NEO4J_PASSWORD: string;
   NEO4J_DATABASE: string;
   NEO4J_QUERY_TIMEOUT_MS: number;
+  NEO4J_MAX_TRANSACTION_RETRY_TIME_MS?: number;
 }
 
 /**
@@ -45,6 +60,7 @@ export function openDatabase(
     database: config.NEO4J_DATABASE,
     queryTimeoutMs: tuning.queryTimeoutMs ?? config.NEO4J_QUERY_TIMEOUT_MS,
     connectionAcquisitionTimeoutMs: tuning.connectionAcquisitionTimeoutMs,
+    maxTransactionRetryTimeMs: config.NEO4J_MAX_TRANSACTION_RETRY_TIME_MS,
   });
 }
 
@@ -129,12 +145,16 @@ export interface QueryRunner {
 }
 
 /**
- * Waits before the second, third and fourth attempt of a transaction that failed with a retryable error
- * (the database unreachable or restarting, a deadlock, a stale pooled connection). The driver's own retries
- * (executeRead/executeWrite) wait 1 s, then 2 s, …: a request touching a stopped database would take up to
- * 3 s to fail, and the service must answer 503 within 2 s. So transactions are explicit — never retried
- * by the driver — and retried here, briefly, and only within RETRY_WINDOW_MS of the first attempt (the
- * driver's window was the same): an attempt that hung for connectionTimeout is not tried again.
+ * Waits before the second, third and fourth attempt of a read that failed with a retryable error (the
+ * database unreachable or restarting, a stale pooled connection, a routing table gone stale). The driver's
+ * own retries (executeRead) wait 1 s, then 2 s, …: a request touching a stopped database would take up to
+ * 3 s to fail, and the service must answer 503 within 2 s. So reads are auto-commit statements in READ
+ * sessions — never retried by the driver — and retried here, briefly, and only within RETRY_WINDOW_MS of
+ * the first attempt: an attempt that hung for connectionTimeout is not tried again.
+ *
+ * Writes are different: a load must survive a restart or a leader switch rather than answer quickly, and it
+ * is idempotent, so it runs in the driver's managed write transaction (executeWrite), retried within
+ * maxTransactionRetryTime (NEO4J_MAX_TRANSACTION_RETRY_TIME_MS). docs/deployment.md says what that buys.
  */
 const RETRY_DELAYS_MS = [50, 150, 300];
 const RETRY_WINDOW_MS = 1_000;
@@ -147,17 +167,24 @@ const RETRY_WINDOW_MS = 1_000;
  * did. The pool keeps connections spare for ping().
  */
 const CONCURRENT_TRANSACTIONS = 32;
+/** NEO4J_MAX_TRANSACTION_RETRY_TIME_MS's default (src/config.ts says why). */
+export const DEFAULT_WRITE_RETRY_MS = 5_000;
 const POOL_SIZE = 100;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * One driver per process; every call names its database and runs in a transaction of its access mode, so
- * that reads are routed to secondaries on a cluster, and transient failures are retried.
+ * that reads are routed to secondaries on a cluster and writes to its leader, and transient failures are
+ * retried. Every session shares one bookmark manager: a read started after a write committed — in another
+ * request, on another session — waits on a cluster until the member serving it has that write
+ * (read-your-writes across requests of one instance; docs/deployment.md for several instances).
  */
 export class Database implements QueryRunner {
   readonly driver: Driver;
   readonly name: string;
+  /** The bookmarks of this process's committed transactions, given to every session it opens. */
+  readonly bookmarkManager: BookmarkManager = neo4j.bookmarkManager();
   private readonly timeoutMs: number;
   private readonly listeners = new Set<QueryListener>();
   private readonly tripListeners = new Set<RoundTripListener>();
@@ -171,6 +198,7 @@ export class Database implements QueryRunner {
       connectionTimeout: 1_500,
       connectionAcquisitionTimeout: options.connectionAcquisitionTimeoutMs ?? 1_500,
       maxConnectionPoolSize: POOL_SIZE,
+      maxTransactionRetryTime: options.maxTransactionRetryTimeMs ?? DEFAULT_WRITE_RETRY_MS,
       disableLosslessIntegers: true,
       userAgent: 'stancegraph',
     });
@@ -210,24 +238,52 @@ export class Database implements QueryRunner {
     return result.records.map((r) => r.toObject());
   }
 
-  /** Runs work in one write transaction; the work must be idempotent because it may be retried. */
+  /**
+   * Runs work in one managed write transaction (executeWrite): routed to the leader, retried by the driver
+   * on retryable errors within maxTransactionRetryTime, so the work must be idempotent.
+   */
   async write<T>(name: string, work: (tx: WriteTx) => Promise<T>, timeoutMs = 120_000): Promise<T> {
-    return this.transaction(
-      neo4j.session.WRITE,
-      name,
-      () => timeoutMs,
-      (tx) => work(new WriteTx(tx, this)),
-    );
+    try {
+      return await this.withSlot(async () => {
+        const session = this.openSession(neo4j.session.WRITE);
+        try {
+          return await session.executeWrite((tx) => work(new WriteTx(tx, this)), {
+            timeout: timeoutMs,
+            metadata: { query: name },
+          });
+        } finally {
+          await this.closeSession(session);
+        }
+      });
+    } catch (error) {
+      throw mapDatabaseError(error);
+    }
   }
 
-  /** One transaction, committed if work succeeds; retried on retryable errors (RETRY_DELAYS_MS). */
-  private async transaction<T>(
-    mode: SessionMode,
-    name: string,
-    timeout: () => number,
-    work: (tx: Transaction) => Promise<T>,
-  ): Promise<T> {
-    return this.retried(() => this.withSlot(() => this.attempt(mode, name, timeout(), work)));
+  /**
+   * One write statement that cannot run inside a transaction (`CALL … IN TRANSACTIONS`, which commits its
+   * own batches): an auto-commit statement in a WRITE session, retried here like a read. Only for statements
+   * that may run twice (clearing the graph).
+   */
+  async writeAutoCommit(query: Query, timeoutMs = 600_000): Promise<void> {
+    this.notify(query, 'WRITE');
+    await this.retried(() =>
+      this.withSlot(async () => {
+        const session = this.openSession(neo4j.session.WRITE);
+        const started = this.timed ? performance.now() : 0;
+        let ok = false;
+        try {
+          await session.run(query.text, toCypherParams(query.params ?? {}) as Record<string, unknown>, {
+            timeout: timeoutMs,
+            metadata: { query: query.name },
+          });
+          ok = true;
+        } finally {
+          if (started) this.roundTrip(query.name, 'WRITE', started, ok);
+          await this.closeSession(session);
+        }
+      }),
+    );
   }
 
   /** Runs work once a transaction slot is free (Slots); the timeout is computed after the wait. */
@@ -265,7 +321,11 @@ export class Database implements QueryRunner {
 
   private openSession(mode: SessionMode) {
     this.sessionsOpen++;
-    return this.driver.session({ database: this.name, defaultAccessMode: mode });
+    return this.driver.session({
+      database: this.name,
+      defaultAccessMode: mode,
+      bookmarkManager: this.bookmarkManager,
+    });
   }
 
   private async closeSession(session: ReturnType<Driver['session']>) {
@@ -305,31 +365,13 @@ export class Database implements QueryRunner {
     }
   }
 
-  private async attempt<T>(
-    mode: SessionMode,
-    name: string,
-    timeout: number,
-    work: (tx: Transaction) => Promise<T>,
-  ): Promise<T> {
-    const session = this.openSession(mode);
-    try {
-      const tx = session.beginTransaction({ timeout, metadata: { query: name } });
-      try {
-        const value = await work(tx);
-        await tx.commit();
-        return value;
-      } catch (error) {
-        if (tx.isOpen()) await tx.rollback().catch(() => {});
-        throw error;
-      }
-    } finally {
-      await this.closeSession(session);
-    }
-  }
-
-  /** One attempt, no retries: /ready must answer within its deadline when the database is gone. */
+  /**
+   * One attempt, no retries: /ready must answer within its deadline when the database is gone. Without the
+   * bookmarks: it asks whether the database answers, not whether it has caught up.
+   */
   async ping(): Promise<void> {
-    const session = this.openSession(neo4j.session.READ);
+    this.sessionsOpen++;
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
     try {
       await session.run('RETURN 1 AS ok', {}, { timeout: 1_000 });
     } catch (error) {
@@ -352,7 +394,7 @@ export class Database implements QueryRunner {
 /** A write transaction that reports each statement to the database's listeners. */
 export class WriteTx implements WriteStatements {
   constructor(
-    private readonly tx: Transaction,
+    private readonly tx: ManagedTransaction,
     private readonly db: Database,
   ) {}
 

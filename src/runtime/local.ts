@@ -1,5 +1,5 @@
 import { Config } from '../config';
-import { runningPid, startLocalNeo4j } from './neo4j-server';
+import { localNeo4jUri, runningPid, startLocalNeo4j } from './neo4j-server';
 
 export interface DatabaseTarget {
   uri: string;
@@ -13,7 +13,7 @@ export interface DatabaseTarget {
  */
 export async function ensureDatabase(config: Config, log: (line: string) => void): Promise<DatabaseTarget> {
   if (config.NEO4J_URI) return { uri: config.NEO4J_URI, release: async () => {} };
-  const uri = `bolt://127.0.0.1:${config.NEO4J_BOLT_PORT}`;
+  const uri = localNeo4jUri(config.NEO4J_BOLT_PORT);
   const pid = runningPid(config.NEO4J_DATA_DIR);
   if (pid !== undefined) {
     log(`using the running development Neo4j (pid ${pid}) at ${uri}`);

@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from '../config';
 import { RuntimeError } from './runtime-error';
 import { LIB_DIR, checkJava, resolveJars } from './java';
-import { killAndWait, runningPid, startLocalNeo4j } from './neo4j-server';
+import { killAndWait, localNeo4jUri, runningPid, startLocalNeo4j } from './neo4j-server';
 
 /** `npm run neo4j:start|stop`: the persistent development instance, detached, data in NEO4J_DATA_DIR. */
 async function main(command: string | undefined): Promise<void> {
@@ -11,7 +11,7 @@ async function main(command: string | undefined): Promise<void> {
   if (command === 'start') {
     const pid = runningPid(home);
     if (pid !== undefined) {
-      log(`already running (pid ${pid}) at bolt://127.0.0.1:${config.NEO4J_BOLT_PORT}`);
+      log(`already running (pid ${pid}) at ${localNeo4jUri(config.NEO4J_BOLT_PORT)}`);
       return;
     }
     const neo4j = await startLocalNeo4j({

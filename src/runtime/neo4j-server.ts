@@ -46,6 +46,16 @@ const JVM_OPENS = [
 
 export const PID_FILE = 'stancegraph-neo4j.pid';
 
+/**
+ * The URI of the project's own Neo4j on boltPort. neo4j:// (routing), as against a cluster: Community 5.26
+ * answers the routing request with itself as router, reader and writer, so the local default and the test
+ * harness run the same driver code paths — access modes, routing tables, their refresh after a restart —
+ * that a cluster deployment does. bolt:// still works through NEO4J_URI.
+ */
+export function localNeo4jUri(boltPort: number): string {
+  return `neo4j://127.0.0.1:${boltPort}`;
+}
+
 /** Answers once `RETURN 1` succeeds over Bolt. */
 export async function waitForBolt(
   uri: string,
@@ -60,7 +70,7 @@ export async function waitForBolt(
   try {
     for (;;) {
       try {
-        await driver.executeQuery('RETURN 1');
+        await driver.executeQuery('RETURN 1', {}, { routing: neo4j.routing.READ });
         return;
       } catch (error) {
         const code = (error as { code?: string }).code ?? '';
@@ -137,6 +147,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Runni
     'server.default_listen_address=127.0.0.1',
     '-c',
     `server.bolt.listen_address=127.0.0.1:${boltPort}`,
+    // What the routing table names (neo4j://): the address it listens on, not the default "localhost".
+    '-c',
+    `server.bolt.advertised_address=127.0.0.1:${boltPort}`,
     '-c',
     `server.http.listen_address=127.0.0.1:${httpPort}`,
     '-c',
@@ -169,7 +182,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Runni
   if (options.detached) jvm.unref();
   else watchParent(pid);
 
-  const uri = `bolt://127.0.0.1:${boltPort}`;
+  const uri = localNeo4jUri(boltPort);
   const timeout = options.startTimeoutMs ?? 120_000;
   const started = Date.now();
   try {

@@ -195,11 +195,14 @@ describe('bulk import failures leave the home as it was', () => {
     }
   }, 120_000);
 
-  it('refuses a remote database (NEO4J_URI) with BULK_NOT_LOCAL, before validating', async () => {
-    const config = loadConfig({ ...process.env, NEO4J_URI: 'bolt://db.example:7687' });
-    await expect(bulkLoad(config, ['no-such-folder'], quiet)).rejects.toMatchObject({
-      code: 'BULK_NOT_LOCAL',
-      message: expect.stringMatching(/NEO4J_URI is set \(bolt:\/\/db\.example:7687\)/),
-    });
-  });
+  it.each(['bolt://db.example:7687', 'neo4j://db.example:7687'])(
+    'refuses a remote database (NEO4J_URI=%s) with BULK_NOT_LOCAL, before validating',
+    async (uri) => {
+      const config = loadConfig({ ...process.env, NEO4J_URI: uri });
+      await expect(bulkLoad(config, ['no-such-folder'], quiet)).rejects.toMatchObject({
+        code: 'BULK_NOT_LOCAL',
+        message: expect.stringContaining(`NEO4J_URI is set (${uri})`),
+      });
+    },
+  );
 });

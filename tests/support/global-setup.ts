@@ -10,7 +10,7 @@ import { dashboardAssetsBuilt } from '../../src/web/dashboard/dashboard.router';
 import { reviewAssetsBuilt } from '../../src/web/review/review.router';
 import { HarnessState, stateFile } from './harness';
 
-type Neo4jState = Pick<HarnessState, 'uri' | 'password' | 'pid' | 'home'>;
+type Neo4jState = Pick<HarnessState, 'uri' | 'password' | 'pid' | 'home' | 'local'>;
 type CoreNlpState = Pick<HarnessState, 'corenlpUrl' | 'corenlpPid'>;
 
 /** NEO4J_URI when given, else a throw-away instance in a temp folder on free ports. */
@@ -19,17 +19,19 @@ async function neo4jForTests(): Promise<Neo4jState> {
     return { uri: process.env.NEO4J_URI, password: process.env.NEO4J_PASSWORD ?? DEV_PASSWORD };
   }
   const home = mkdtempSync(path.join(os.tmpdir(), 'stancegraph-test-neo4j-'));
-  const password = 'stancegraph-test';
-  const neo4j = await startLocalNeo4j({
+  const local = {
     home,
     boltPort: await freePort(),
     httpPort: await freePort(),
-    password,
+    password: 'stancegraph-test',
     heap: '512m',
     pageCache: '128m',
+  };
+  const neo4j = await startLocalNeo4j({
+    ...local,
     log: (line) => process.stderr.write(`[test neo4j] ${line}\n`),
   });
-  return { uri: neo4j.uri, password, pid: neo4j.pid, home };
+  return { uri: neo4j.uri, password: local.password, pid: neo4j.pid, home, local };
 }
 
 /**

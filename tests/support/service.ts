@@ -26,7 +26,7 @@ export interface TestService {
 
 /** The service on a free port over the harness's Neo4j, with the seed corpus freshly loaded. */
 export async function startTestService(env: Record<string, string> = {}): Promise<TestService> {
-  const db = testDatabase();
+  const db = testDatabase(env);
   await clearGraph(db);
   await loadDocuments(db, [path.join(REPO_ROOT, 'corpus')], () => {});
   const { uri, password, corenlpUrl } = readHarnessState();

@@ -49,6 +49,17 @@ describe('loadConfig', () => {
     );
   });
 
+  it('takes both URI schemes; retries writes for 5 s unless NEO4J_MAX_TRANSACTION_RETRY_TIME_MS says otherwise', () => {
+    expect(loadConfig({ NEO4J_URI: 'bolt://127.0.0.1:7687' }).NEO4J_URI).toBe('bolt://127.0.0.1:7687');
+    expect(loadConfig({ NEO4J_URI: 'neo4j://core1.example:7687' }).NEO4J_URI).toBe(
+      'neo4j://core1.example:7687',
+    );
+    expect(loadConfig({}).NEO4J_MAX_TRANSACTION_RETRY_TIME_MS).toBe(5_000);
+    expect(
+      loadConfig({ NEO4J_MAX_TRANSACTION_RETRY_TIME_MS: '30000' }).NEO4J_MAX_TRANSACTION_RETRY_TIME_MS,
+    ).toBe(30_000);
+  });
+
   it('lets PORT=0 pick a free port', () => {
     expect(loadConfig({ PORT: '0' }).PORT).toBe(0);
   });
@@ -67,6 +78,7 @@ describe('loadConfig', () => {
     ['PORT', '70000', /must be a port number \(0-65535\)/],
     ['NEO4J_BOLT_PORT', '0', /must be a port number \(1-65535\)/],
     ['NEO4J_URI', 'http://x', /must be a bolt:\/\/ or neo4j:\/\/ URI/],
+    ['NEO4J_MAX_TRANSACTION_RETRY_TIME_MS', '-1', /must be a whole number from 0 to 600000/],
     ['LOG_LEVEL', 'loud', /must be one of fatal, error, warn, info, debug, trace, silent/],
     ['CORENLP_URL', 'bolt://127.0.0.1:9000', /must be an http:\/\/ or https:\/\/ URL/],
     ['CORENLP_HEAP', 'lots', /must be a size such as 512m or 1g/],
