@@ -1,4 +1,4 @@
-import { transactionTimeout } from './deadline';
+import { currentDeadline, transactionTimeout } from './deadline';
 import { mapDatabaseError } from './map-database-error';
 import { Slots } from './slots';
 import neo4j, { Driver, Neo4jError, QueryResult, RecordShape, SessionMode, Transaction } from 'neo4j-driver';
@@ -230,9 +230,13 @@ export class Database implements QueryRunner {
     return this.retried(() => this.withSlot(() => this.attempt(mode, name, timeout(), work)));
   }
 
-  /** Runs work once a transaction slot is free (Slots); the timeout is computed after the wait. */
+  /**
+   * Runs work once a transaction slot is free (Slots); the timeout is computed after the wait. Within a
+   * request, the wait ends at the request's deadline (SERVICE_UNAVAILABLE): a request never queues on
+   * after it should have been answered.
+   */
   private async withSlot<T>(work: () => Promise<T>): Promise<T> {
-    const release = await this.slots.acquire();
+    const release = await this.slots.acquire(currentDeadline());
     try {
       return await work();
     } finally {
