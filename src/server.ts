@@ -29,6 +29,7 @@ import type { ResponseCache } from './api/cache/response-cache';
 import { trustProxySetting } from './api/observability/client';
 import type { Metrics } from './api/observability/metrics';
 import { createObservability } from './api/observability/observability';
+import { ShutdownGate, retryAfterOn503 } from './api/unavailable';
 
 export interface ServiceOptions {
   config: Config;
@@ -65,14 +66,22 @@ export interface Service {
    */
   metrics?: Metrics;
   /**
-   * Stops the service: no new connections, requests in flight answered (at most 10 s), the HTTP server
-   * closed, then the NLP backend a draft started; later calls wait for the first. The Database stays open: it belongs to whoever passed it in,
+   * Stops the service: new requests refused (503 SERVICE_UNAVAILABLE, also on open keep-alive connections),
+   * requests in flight answered (at most DRAIN_GRACE_MS, 8 s), the HTTP server closed, then the NLP backend
+   * a draft started; later calls wait for the first. The Database stays open: it belongs to whoever passed it in,
    * which may share it with other services or use it after this one (loading, tests, benchmarks).
    */
   close(): Promise<void>;
 }
 
 const READY_TIMEOUT_MS = 1_500;
+
+/**
+ * How long a shutdown waits for the requests in flight before it closes their connections: under the 10 s
+ * an orchestrator commonly allows, with room for closing the database after it. Reads end well before it
+ * (HTTP_REQUEST_TIMEOUT_MS bounds them as a deadline); a load cut by it is rolled back whole.
+ */
+const DRAIN_GRACE_MS = 8_000;
 
 /** What a client whose draft found no NLP backend is told to do, by DRAFT_NLP. */
 const NLP_HINT = {
@@ -154,6 +163,9 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     }
   }
   const server = http.createServer(app);
+  // First of all the app's handlers: once the service is closing, new requests are refused here (503).
+  const gate = new ShutdownGate();
+  app.use(gate.middleware);
   // Limits, tokens, allow-list, timeouts: src/api/security, configured from the environment.
   const security = createSecurity(config, logger);
   security.applyTimeouts(server);
@@ -188,13 +200,14 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     stopOnTerminationSignals: false,
     plugins: [
       // apollo.stop() drains and closes the HTTP server through this plugin: Service.close needs no more.
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: DRAIN_GRACE_MS }),
       ApolloServerPluginLandingPageDisabled(),
       // No cache hints are used; on by default, it wraps every field resolver to compute them (bench/).
       ApolloServerPluginCacheControlDisabled(),
       ...security.plugins,
       ...(cache ? [cache.plugin] : []),
       ...observability.plugins,
+      retryAfterOn503(),
     ],
   });
   await apollo.start();
@@ -287,6 +300,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   logger.info({ url: `${url}/graphql` }, 'stancegraph is serving');
   let stopped: Promise<void> | undefined;
   const stop = async () => {
+    // New requests are refused from here on (503, Connection: close); those in flight run to their end.
+    gate.close();
     // WebSocket connections first: the HTTP server's drain waits for every socket, upgraded ones too.
     await subscriptions?.close();
     try {

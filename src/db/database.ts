@@ -1,6 +1,7 @@
-import { transactionTimeout } from './deadline';
+import { currentDeadline, transactionTimeout } from './deadline';
 import { mapDatabaseError } from './map-database-error';
 import { Slots } from './slots';
+import { ServiceError } from '../domain/errors';
 import neo4j, {
   BookmarkManager,
   Driver,
@@ -157,6 +158,16 @@ export interface QueryRunner {
  * maxTransactionRetryTime (NEO4J_MAX_TRANSACTION_RETRY_TIME_MS). docs/deployment.md says what that buys.
  */
 const RETRY_DELAYS_MS = [50, 150, 300];
+
+/**
+ * A read not answered this long after its transaction timeout fails with SERVICE_UNAVAILABLE: Neo4j would
+ * have stopped it and answered by then, so the server or the connection is not answering (tests/integration/
+ * faults-load.test.ts met reads of a restarting Neo4j that hung past their request's deadline).
+ */
+const UNANSWERED_GRACE_MS = 1_000;
+
+/** How long after the database was last unavailable a timeout counts as its recovery (failure()). */
+const RECOVERY_WINDOW_MS = 30_000;
 const RETRY_WINDOW_MS = 1_000;
 
 /**
@@ -189,6 +200,8 @@ export class Database implements QueryRunner {
   private readonly listeners = new Set<QueryListener>();
   private readonly tripListeners = new Set<RoundTripListener>();
   private sessionsOpen = 0;
+  /** When a transaction last failed because the database was unavailable (Date.now() ms). */
+  private unavailableAt = -Infinity;
   private readonly slots = new Slots(CONCURRENT_TRANSACTIONS);
 
   constructor(options: DatabaseOptions) {
@@ -256,7 +269,7 @@ export class Database implements QueryRunner {
         }
       });
     } catch (error) {
-      throw mapDatabaseError(error);
+      throw this.failure(error);
     }
   }
 
@@ -286,9 +299,13 @@ export class Database implements QueryRunner {
     );
   }
 
-  /** Runs work once a transaction slot is free (Slots); the timeout is computed after the wait. */
+  /**
+   * Runs work once a transaction slot is free (Slots); the timeout is computed after the wait. Within a
+   * request, the wait ends at the request's deadline (SERVICE_UNAVAILABLE): a request never queues on
+   * after it should have been answered.
+   */
   private async withSlot<T>(work: () => Promise<T>): Promise<T> {
-    const release = await this.slots.acquire();
+    const release = await this.slots.acquire(currentDeadline());
     try {
       return await work();
     } finally {
@@ -305,17 +322,36 @@ export class Database implements QueryRunner {
     const session = this.openSession(neo4j.session.READ);
     const started = this.tripListeners.size ? performance.now() : 0;
     let ok = false;
+    let unanswered = false;
+    let timer: NodeJS.Timeout | undefined;
     try {
-      const result = await session.run<T>(
-        query.text,
-        toCypherParams(query.params ?? {}) as Record<string, unknown>,
-        { timeout, metadata: { query: query.name } },
-      );
+      const result = await Promise.race([
+        session.run<T>(query.text, toCypherParams(query.params ?? {}) as Record<string, unknown>, {
+          timeout,
+          metadata: { query: query.name },
+        }),
+        // Neo4j stops the statement at its timeout and says so; one that does not answer at all by then
+        // (a server starting or stopping, a connection gone silent) is not waited for any longer.
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => {
+            unanswered = true;
+            reject(
+              new ServiceError(
+                'SERVICE_UNAVAILABLE',
+                'The graph database did not answer in time; try again shortly.',
+              ),
+            );
+          }, timeout + UNANSWERED_GRACE_MS);
+        }),
+      ]);
       ok = true;
       return result;
     } finally {
+      clearTimeout(timer);
       if (started) this.roundTrip(query.name, 'READ', started, ok);
-      await this.closeSession(session);
+      // Closing waits for the statement's answer: for one unanswered, that happens in the background.
+      if (unanswered) this.closeSession(session).catch(() => {});
+      else await this.closeSession(session);
     }
   }
 
@@ -359,10 +395,34 @@ export class Database implements QueryRunner {
           delay !== undefined &&
           Date.now() + delay - started < RETRY_WINDOW_MS &&
           Neo4jError.isRetryable(error);
-        if (!retry) throw mapDatabaseError(error);
+        if (!retry) throw this.failure(error);
         await sleep(delay);
       }
     }
+  }
+
+  /**
+   * The service's error for a transaction that failed for good. A timeout within RECOVERY_WINDOW_MS of the
+   * database being unavailable is its recovery, not the query's cost: a Neo4j starting (or just started,
+   * planning every query afresh) lets statements run into their timeout that take milliseconds once it is
+   * up, so they are SERVICE_UNAVAILABLE, to be sent again, rather than QUERY_TIMEOUT, to be made cheaper.
+   * Once the database has answered in time for RECOVERY_WINDOW_MS, a timeout is the query's again.
+   */
+  private failure(error: unknown): ServiceError {
+    const mapped = mapDatabaseError(error);
+    if (mapped.code === 'SERVICE_UNAVAILABLE') this.unavailableAt = Date.now();
+    else if (mapped.code === 'QUERY_TIMEOUT' && Date.now() - this.unavailableAt < RECOVERY_WINDOW_MS) {
+      // Still recovering: a Neo4j that accepts connections but answers nothing in time for half a minute
+      // (its databases still starting) must not turn from 503 to 504 while it does.
+      this.unavailableAt = Date.now();
+      return new ServiceError(
+        'SERVICE_UNAVAILABLE',
+        'The graph database is recovering from an outage and did not answer in time; try again shortly.',
+        {},
+        error,
+      );
+    }
+    return mapped;
   }
 
   /**

@@ -12,6 +12,11 @@ export function withDeadline<T>(deadline: number, work: () => T): T {
   return deadlines.run(deadline, work);
 }
 
+/** The current request's deadline (Date.now() ms), if the caller runs within one. */
+export function currentDeadline(): number | undefined {
+  return deadlines.getStore();
+}
+
 /**
  * The transaction timeout for a read started now: the configured timeout, shortened to what is left of the
  * request's deadline. Past the deadline the read is not sent at all.
