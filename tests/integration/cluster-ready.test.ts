@@ -29,7 +29,7 @@ const READS: Record<string, string> = {
   supporters: '{ supporters(of: "limited ceasefire") { actor { id } } }',
   opponents: '{ opponents(of: "full-ceasefire") { actor { id } } }',
   citedAsObjections: '{ citedAsObjections { edges { node { cited { id } by { id } } } } }',
-  conditions: '{ conditions(for: "full ceasefire") { condition { id } } }',
+  conditions: '{ conditions(for: "full ceasefire") { edges { node { condition { id } } } } }',
   relations: '{ relations(of: "russia", direction: IN) { edges { node { type from { id } } } } }',
   neighborhood: '{ neighborhood(of: "putin", depth: 1) { nodes { id } } }',
   stanceMatrix: '{ stanceMatrix(actorsFirst: 10, targetsFirst: 10) { cells { kinds } } }',
@@ -39,7 +39,7 @@ const READS: Record<string, string> = {
   entities: '{ entities(kind: PERSON, first: 3) { edges { node { id } } } }',
   resolve: '{ resolve(name: "the Russian leader") { entity { id } } }',
   search: '{ search(text: "drone attacks") { edges { node { __typename } } } }',
-  documents: '{ documents { id } }',
+  documents: '{ documents(first: 200) { edges { node { id } } } }',
 };
 
 let svc: TestService;
@@ -166,7 +166,7 @@ describe('a restart of Neo4j in the middle of the run', () => {
         ms: performance.now() - started,
       }));
       // Reads are not held for the database: a request during the outage is answered 503 at once.
-      void ask('{ documents { id } }').then((answer) => (outageRead = answer));
+      void ask('{ documents(first: 200) { edges { node { id } } } }').then((answer) => (outageRead = answer));
       return loading;
     });
     if (!restart) {
@@ -191,8 +191,10 @@ describe('a restart of Neo4j in the middle of the run', () => {
       annotation: VALID.annotation.replace('id: valid', 'id: valid-after-restart'),
     });
     expectAnswered('loadDocument', reloaded);
-    const documents = await ask('{ documents { id } }');
-    const ids = (documents.body.data as { documents: { id: string }[] }).documents.map((d) => d.id);
+    const documents = await ask('{ documents(first: 200) { edges { node { id } } } }');
+    const ids = (
+      documents.body.data as { documents: { edges: { node: { id: string } }[] } }
+    ).documents.edges.map((e) => e.node.id);
     expect(ids).toEqual(expect.arrayContaining(['toy-fishing-truce', 'valid-after-restart']));
   }, 300_000);
 });

@@ -68,7 +68,7 @@ const READS = [
   '{ stanceMatrix(actorsFirst: 10, targetsFirst: 10) { cells { kinds } } }',
   '{ stances(actor: "putin") { edges { node { id } } } }',
   '{ entity(id: "putin") { name } }',
-  '{ documents { id } }',
+  '{ documents(first: 200) { edges { node { id } } } }',
 ];
 
 let options: LocalNeo4jOptions;
