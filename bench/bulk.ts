@@ -175,8 +175,8 @@ async function main(): Promise<void> {
       date: when.time,
       machine: { ...host, loadAverageAfter: machine().loadAverage },
       noise:
-        'Other helpers were running benchmarks and tests on the same 2 cores during this run: ' +
-        'otherProcessesCpuMs is the CPU the rest of the machine used while the bulk path ran.',
+        'otherProcessesCpuMs is the CPU every other process used while the bulk path ran: the import ' +
+        "tool's JVM (a process of its own) and anything else running on the machine.",
       cpu: {
         machineCpuMs: machineCpu === undefined ? null : round(machineCpu, 0),
         benchProcessCpuMs: round((selfCpu.user + selfCpu.system) / 1000, 0),

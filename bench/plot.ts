@@ -48,25 +48,30 @@ function style(i: number, n: number): { color: string; dash: string } {
 
 export function renderSvg(curve: CurvePoint[], caption: string, target = 1.5): string {
   const series = seriesOf(curve);
-  const W = 1100;
+  const W = 1240;
   const H = 560;
   const panel = { w: 380, h: 380, top: 60 };
   const lefts = [70, 540];
   const xs = series.flatMap((s) => s.points.map((p) => p.x));
-  const xMin = 10 ** Math.floor(Math.log10(Math.min(...xs)));
-  const xMax = 10 ** Math.ceil(Math.log10(Math.max(...xs)));
+  // The data's own range, a little wider in log space; grid lines at the decades inside it.
+  const xMin = Math.min(...xs) / 1.5;
+  const xMax = Math.max(...xs) * 1.5;
   const ys = series.flatMap((s) => s.points.map((p) => p.y));
   const yMin = 10 ** Math.floor(Math.log10(Math.min(...ys)));
   const yMax = 10 ** Math.ceil(Math.log10(Math.max(...ys)));
   const ratios = series.flatMap((s) => s.points.map((p) => p.ratio));
-  const rMax = Math.max(2, Math.ceil(Math.max(...ratios) * 2) / 2);
+  const rMin = Math.min(0.5, ...ratios) / 1.2;
+  const rMax = Math.max(2, ...ratios) * 1.2;
   const lx = (v: number, left: number) =>
     left + ((Math.log10(v) - Math.log10(xMin)) / (Math.log10(xMax) - Math.log10(xMin))) * panel.w;
   const ly = (v: number) =>
     panel.top +
     panel.h -
     ((Math.log10(v) - Math.log10(yMin)) / (Math.log10(yMax) - Math.log10(yMin))) * panel.h;
-  const ry = (v: number) => panel.top + panel.h - (v / rMax) * panel.h;
+  const ry = (v: number) =>
+    panel.top +
+    panel.h -
+    ((Math.log10(v) - Math.log10(rMin)) / (Math.log10(rMax) - Math.log10(rMin))) * panel.h;
   const out: string[] = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="11">`,
@@ -78,7 +83,7 @@ export function renderSvg(curve: CurvePoint[], caption: string, target = 1.5): s
     out.push(
       `<rect x="${left}" y="${panel.top}" width="${panel.w}" height="${panel.h}" fill="none" stroke="#888"/>`,
     );
-    for (let d = Math.log10(xMin); d <= Math.log10(xMax); d++) {
+    for (let d = Math.ceil(Math.log10(xMin)); d <= Math.log10(xMax); d++) {
       const x = lx(10 ** d, left);
       out.push(
         `<line x1="${x}" y1="${panel.top}" x2="${x}" y2="${panel.top + panel.h}" stroke="#e4e4e4"/>`,
@@ -100,7 +105,9 @@ export function renderSvg(curve: CurvePoint[], caption: string, target = 1.5): s
         `<text transform="translate(${left - 48} ${panel.top + panel.h / 2}) rotate(-90)" text-anchor="middle">p50 ms (log)</text>`,
       );
     } else {
-      for (let v = 0; v <= rMax; v += rMax > 6 ? 1 : 0.5) {
+      for (const v of [0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000].filter(
+        (t) => t >= rMin && t <= rMax,
+      )) {
         const y = ry(v);
         out.push(
           `<line x1="${left}" y1="${y}" x2="${left + panel.w}" y2="${y}" stroke="#e4e4e4"/>`,
@@ -111,7 +118,7 @@ export function renderSvg(curve: CurvePoint[], caption: string, target = 1.5): s
       out.push(
         `<line x1="${left}" y1="${y}" x2="${left + panel.w}" y2="${y}" stroke="#c00" stroke-width="1.5" stroke-dasharray="5 4"/>`,
         `<text x="${left + panel.w - 4}" y="${y - 5}" text-anchor="end" fill="#c00">target ≤ ${target}× seed</text>`,
-        `<text transform="translate(${left - 40} ${panel.top + panel.h / 2}) rotate(-90)" text-anchor="middle">p50 ÷ seed-size p50</text>`,
+        `<text transform="translate(${left - 40} ${panel.top + panel.h / 2}) rotate(-90)" text-anchor="middle">p50 ÷ seed-size p50 (log)</text>`,
       );
     }
   }
@@ -133,7 +140,7 @@ export function renderSvg(curve: CurvePoint[], caption: string, target = 1.5): s
     );
   });
   out.push(
-    `<text x="960" y="56" font-weight="bold">field, ratio at ${fmt(curve[curve.length - 1].size.relationships)}</text>`,
+    `<text x="960" y="56" font-weight="bold">field: ratio at ${fmt(Math.round(curve[curve.length - 1].size.relationships / 1e4) * 1e4)}</text>`,
     `<text x="${W / 2}" y="${H - 14}" text-anchor="middle" fill="#555">${esc(caption)}</text>`,
     '</svg>',
   );
