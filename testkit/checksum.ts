@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { cypherFile } from '../src/cypher';
 import { QueryRunner } from '../src/db/database';
+import { canonicalJson } from '../src/canonical-json';
 import { parseRow } from '../src/graph/named-query';
 
 /**
@@ -37,20 +38,6 @@ const relationshipRow = z.object({
 });
 const graphRow = z.object({ nodes: z.array(nodeRow), relationships: z.array(relationshipRow) });
 const documentRow = graphRow.extend({ factEvidence: z.array(z.record(z.string(), z.unknown())) });
-
-/** JSON with object keys sorted at every level, so that equal values always serialise alike. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    return `{${Object.keys(record)
-      .sort()
-      .filter((k) => record[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 
 /** Each item as canonical JSON, sorted: the order the database returned them in does not matter. */
 function canonicalSet(items: unknown[]): string[] {

@@ -1,6 +1,7 @@
 import { Hash, createHash } from 'node:crypto';
 import { cypher } from '../cypher';
 import { QueryRunner } from '../db/database';
+import { canonicalJson } from '../canonical-json';
 
 /**
  * The graph checksum a backup's manifest keeps and a restore must reproduce: every node (labels, properties
@@ -15,20 +16,6 @@ export interface GraphChecksum {
   nodes: number;
   relationships: number;
   sha256: string;
-}
-
-/** JSON with object keys sorted at every level, so that equal values always serialise alike. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    return `{${Object.keys(record)
-      .sort()
-      .filter((k) => record[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
 
 type Row = Record<string, unknown>;

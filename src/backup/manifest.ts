@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { canonicalJson } from './checksum';
+import { canonicalJson } from '../canonical-json';
 import { BackupError } from './errors';
 
 /**

@@ -1,6 +1,7 @@
 import type express from 'express';
 import { responseCacheLayer } from '../../src/api/cache/http';
-import { ResponseCache, canonicalJson } from '../../src/api/cache/response-cache';
+import { ResponseCache } from '../../src/api/cache/response-cache';
+import { canonicalJson } from '../../src/canonical-json';
 import { EventsStatus, createEventBus } from '../../src/events/bus';
 import { DOCUMENT_LOADED } from '../../src/events/events';
 import { createLogger } from '../../src/logger';

@@ -5,7 +5,8 @@ import { DOCUMENT_LOADED } from '../../events/events';
 import type { Logger } from '../../logger';
 import type { GraphContext } from '../context';
 import type { RequestAuth } from '../security/tokens';
-import { CacheTicket, ResponseCache, canonicalJson } from './response-cache';
+import { CacheTicket, ResponseCache } from './response-cache';
+import { canonicalJson } from '../../canonical-json';
 
 /**
  * The response cache on /graphql (docs/performance.md, "Response cache"): an Express handler in front of

@@ -191,17 +191,3 @@ export class ResponseCache {
     this.size -= entry.bytes;
   }
 }
-
-/**
- * JSON with every object's keys sorted, so that {"a":1,"b":2} and {"b":2,"a":1} are one key. Variables are
- * what JSON.parse made, or what express.json made: no cycles, no functions.
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record)
-    .filter((k) => record[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
-}
