@@ -154,8 +154,13 @@ describe('neighborhood: each sentence once', () => {
   });
 
   it.each([
-    ['graph', '{ graph(first: 20) { SELECTION } }', null],
-    ['path', '{ path(from: "scholz", to: "sumy", maxHops: 6) { SELECTION } }', 0],
+    // graph counts what its caps left out (tests/e2e/paging.test.ts checks the numbers against the store).
+    ['graph', '{ graph(first: 20) { SELECTION } }', { omittedNodes: expect.any(Number), omittedEdges: 0 }],
+    [
+      'path',
+      '{ path(from: "scholz", to: "sumy", maxHops: 6) { SELECTION } }',
+      { omittedNodes: 0, omittedEdges: 0 },
+    ],
   ])('%s fills sentences and sentenceId the same way', async (field, query, omitted) => {
     const { body } = await svc.gql<Record<string, Answer>>(query.replace('SELECTION', SELECTION));
     expect(body.errors).toBeUndefined();
@@ -163,7 +168,7 @@ describe('neighborhood: each sentence once', () => {
     const named = new Set(sub.edges.flatMap((e) => e.evidence.map((ev) => ev.sentenceId)));
     expect(named.size).toBeGreaterThan(0);
     expect(sub.sentences.map((s) => s.id).sort()).toEqual([...named].sort());
-    expect(sub).toMatchObject({ omittedNodes: omitted, omittedEdges: omitted });
+    expect(sub).toMatchObject(omitted);
   });
 });
 
