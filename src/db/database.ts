@@ -1,12 +1,11 @@
 import { currentDeadline, transactionTimeout } from './deadline';
 import { mapDatabaseError } from './map-database-error';
+import { ReadSessions, Recovery, autoCommitRead } from './reads';
 import { Slots } from './slots';
-import { ServiceError } from '../domain/errors';
 import neo4j, {
   BookmarkManager,
   Driver,
   ManagedTransaction,
-  Neo4jError,
   QueryResult,
   RecordShape,
   SessionMode,
@@ -30,7 +29,7 @@ export interface DatabaseOptions {
   /**
    * How long the driver keeps retrying a write transaction (executeWrite) that failed with a retryable
    * error — the database restarting, a cluster's leader changing, a deadlock — before giving up; its waits
-   * grow from 1 s (1, 2, 4 s …). Reads are retried by this class, briefly (RETRY_WINDOW_MS).
+   * grow from 1 s (1, 2, 4 s …). Reads are retried by the read path, briefly (src/db/reads.ts).
    */
   maxTransactionRetryTimeMs?: number;
 }
@@ -146,34 +145,6 @@ export interface QueryRunner {
 }
 
 /**
- * Waits before the second, third and fourth attempt of a read that failed with a retryable error (the
- * database unreachable or restarting, a stale pooled connection, a routing table gone stale). The driver's
- * own retries (executeRead) wait 1 s, then 2 s, …: a request touching a stopped database would take up to
- * 3 s to fail, and the service must answer 503 within 2 s. So reads are auto-commit statements in READ
- * sessions — never retried by the driver — and retried here, briefly, and only within RETRY_WINDOW_MS of
- * the first attempt: an attempt that hung for connectionTimeout is not tried again.
- *
- * Writes are different: a load must survive a restart or a leader switch rather than answer quickly, and it
- * is idempotent, so it runs in the driver's managed write transaction (executeWrite), retried within
- * maxTransactionRetryTime (NEO4J_MAX_TRANSACTION_RETRY_TIME_MS). docs/deployment.md says what that buys.
- */
-const RETRY_DELAYS_MS = [50, 150, 300];
-
-/**
- * A read not answered this long after its transaction timeout fails with SERVICE_UNAVAILABLE: Neo4j would
- * have stopped it and answered by then, so the server or the connection is not answering (tests/integration/
- * faults-load.test.ts met reads of a restarting Neo4j that hung past their request's deadline). Neo4j checks
- * transaction timeouts every `db.transaction.monitor.check.interval` (2 s by default), so a statement it times
- * out can answer up to 2 s after its timeout: the grace is longer than that, or a slow query under a short
- * deadline would be told 503 instead of QUERY_TIMEOUT (tests/integration/timeouts.test.ts, under CI load).
- */
-const UNANSWERED_GRACE_MS = 3_000;
-
-/** How long after the database was last unavailable a timeout counts as its recovery (failure()). */
-const RECOVERY_WINDOW_MS = 30_000;
-const RETRY_WINDOW_MS = 1_000;
-
-/**
  * Transactions run at once; the rest queue in Slots, within their request's deadline. Enough to keep a
  * Neo4j busy, and few enough that a burst never exhausts the pool nor opens so many connections at once
  * that their handshakes (authentication is deliberately slow) outlast connectionAcquisitionTimeout on a
@@ -184,8 +155,6 @@ const CONCURRENT_TRANSACTIONS = 32;
 /** NEO4J_MAX_TRANSACTION_RETRY_TIME_MS's default (src/config.ts says why). */
 export const DEFAULT_WRITE_RETRY_MS = 5_000;
 const POOL_SIZE = 100;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * One driver per process; every call names its database and runs in a transaction of its access mode, so
@@ -203,8 +172,15 @@ export class Database implements QueryRunner {
   private readonly listeners = new Set<QueryListener>();
   private readonly tripListeners = new Set<RoundTripListener>();
   private sessionsOpen = 0;
-  /** When a transaction last failed because the database was unavailable (Date.now() ms). */
-  private unavailableAt = -Infinity;
+  /** Retries reads and names final failures (src/db/reads.ts). */
+  private readonly recovery = new Recovery();
+  /** The READ sessions of the read path (src/db/reads.ts), opened and counted here. */
+  private readonly readSessions: ReadSessions = {
+    openRead: () => this.openSession(neo4j.session.READ),
+    close: (session) => this.closeSession(session),
+    timed: () => this.timed,
+    roundTrip: (name, mode, started, ok) => this.roundTrip(name, mode, started, ok),
+  };
   private readonly slots = new Slots(CONCURRENT_TRANSACTIONS);
 
   constructor(options: DatabaseOptions) {
@@ -247,9 +223,16 @@ export class Database implements QueryRunner {
 
   async read<T extends RecordShape = RecordShape>(query: Query): Promise<T[]> {
     this.notify(query, 'READ');
+    const statement = {
+      name: query.name,
+      text: query.text,
+      params: toCypherParams(query.params ?? {}) as Record<string, unknown>,
+    };
     // Per attempt: a retry gets what is left of the request's deadline, not the full timeout again.
-    const result = await this.retried(() =>
-      this.withSlot(() => this.autoCommit<T>(query, transactionTimeout(this.timeoutMs))),
+    const result = await this.recovery.retried(() =>
+      this.withSlot(() =>
+        autoCommitRead<T>(this.readSessions, statement, transactionTimeout(this.timeoutMs)),
+      ),
     );
     return result.records.map((r) => r.toObject());
   }
@@ -272,7 +255,7 @@ export class Database implements QueryRunner {
         }
       });
     } catch (error) {
-      throw this.failure(error);
+      throw this.recovery.failure(error);
     }
   }
 
@@ -283,7 +266,7 @@ export class Database implements QueryRunner {
    */
   async writeAutoCommit(query: Query, timeoutMs = 600_000): Promise<void> {
     this.notify(query, 'WRITE');
-    await this.retried(() =>
+    await this.recovery.retried(() =>
       this.withSlot(async () => {
         const session = this.openSession(neo4j.session.WRITE);
         const started = this.timed ? performance.now() : 0;
@@ -316,48 +299,6 @@ export class Database implements QueryRunner {
     }
   }
 
-  /**
-   * A read is one statement, so it runs as an auto-commit transaction: RUN and PULL without BEGIN and
-   * COMMIT, two Bolt messages (and socket writes) fewer for the driver and the server on every read
-   * (bench/results/ab4-*). A READ session still routes it to a secondary on a cluster.
-   */
-  private async autoCommit<T extends RecordShape>(query: Query, timeout: number) {
-    const session = this.openSession(neo4j.session.READ);
-    const started = this.tripListeners.size ? performance.now() : 0;
-    let ok = false;
-    let unanswered = false;
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      const result = await Promise.race([
-        session.run<T>(query.text, toCypherParams(query.params ?? {}) as Record<string, unknown>, {
-          timeout,
-          metadata: { query: query.name },
-        }),
-        // Neo4j stops the statement at its timeout and says so; one that does not answer at all by then
-        // (a server starting or stopping, a connection gone silent) is not waited for any longer.
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => {
-            unanswered = true;
-            reject(
-              new ServiceError(
-                'SERVICE_UNAVAILABLE',
-                'The graph database did not answer in time; try again shortly.',
-              ),
-            );
-          }, timeout + UNANSWERED_GRACE_MS);
-        }),
-      ]);
-      ok = true;
-      return result;
-    } finally {
-      clearTimeout(timer);
-      if (started) this.roundTrip(query.name, 'READ', started, ok);
-      // Closing waits for the statement's answer: for one unanswered, that happens in the background.
-      if (unanswered) this.closeSession(session).catch(() => {});
-      else await this.closeSession(session);
-    }
-  }
-
   private openSession(mode: SessionMode) {
     this.sessionsOpen++;
     return this.driver.session({
@@ -384,48 +325,6 @@ export class Database implements QueryRunner {
   /** @internal Whether anyone times round trips (no clock read otherwise). */
   get timed(): boolean {
     return this.tripListeners.size > 0;
-  }
-
-  /** Runs attempt again on retryable errors, after RETRY_DELAYS_MS, within RETRY_WINDOW_MS. */
-  private async retried<T>(attempt: () => Promise<T>): Promise<T> {
-    const started = Date.now();
-    for (let n = 0; ; n++) {
-      try {
-        return await attempt();
-      } catch (error) {
-        const delay = RETRY_DELAYS_MS[n];
-        const retry =
-          delay !== undefined &&
-          Date.now() + delay - started < RETRY_WINDOW_MS &&
-          Neo4jError.isRetryable(error);
-        if (!retry) throw this.failure(error);
-        await sleep(delay);
-      }
-    }
-  }
-
-  /**
-   * The service's error for a transaction that failed for good. A timeout within RECOVERY_WINDOW_MS of the
-   * database being unavailable is its recovery, not the query's cost: a Neo4j starting (or just started,
-   * planning every query afresh) lets statements run into their timeout that take milliseconds once it is
-   * up, so they are SERVICE_UNAVAILABLE, to be sent again, rather than QUERY_TIMEOUT, to be made cheaper.
-   * Once the database has answered in time for RECOVERY_WINDOW_MS, a timeout is the query's again.
-   */
-  private failure(error: unknown): ServiceError {
-    const mapped = mapDatabaseError(error);
-    if (mapped.code === 'SERVICE_UNAVAILABLE') this.unavailableAt = Date.now();
-    else if (mapped.code === 'QUERY_TIMEOUT' && Date.now() - this.unavailableAt < RECOVERY_WINDOW_MS) {
-      // Still recovering: a Neo4j that accepts connections but answers nothing in time for half a minute
-      // (its databases still starting) must not turn from 503 to 504 while it does.
-      this.unavailableAt = Date.now();
-      return new ServiceError(
-        'SERVICE_UNAVAILABLE',
-        'The graph database is recovering from an outage and did not answer in time; try again shortly.',
-        {},
-        error,
-      );
-    }
-    return mapped;
   }
 
   /**

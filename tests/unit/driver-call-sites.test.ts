@@ -74,12 +74,16 @@ describe('neo4j-driver call sites in src/', () => {
     ]);
   });
 
-  it('auto-commit statements run only in src/db/database.ts (READ sessions, and the one batched write)', () => {
+  it('auto-commit statements run only in src/db (the read path’s READ sessions, and the one batched write)', () => {
     const runs = callSites(/\bsession\.run(?:<\w+>)?/);
-    expect([...new Set(runs.map((s) => s.file))]).toEqual(['db/database.ts']);
+    expect([...new Set(runs.map((s) => s.file))].sort()).toEqual(['db/database.ts', 'db/reads.ts']);
     const database = readFileSync(path.join(SRC, 'db/database.ts'), 'utf8');
-    // The auto-commit read path opens READ sessions; the one auto-commit write is writeAutoCommit's.
-    expect(database).toMatch(/autoCommit<T[^]*?openSession\(neo4j\.session\.READ\)/);
+    const reads = readFileSync(path.join(SRC, 'db/reads.ts'), 'utf8');
+    // The read path (src/db/reads.ts) runs in sessions it is given, and the Database gives it READ ones;
+    // the one auto-commit write is writeAutoCommit's.
+    expect(reads).toMatch(/autoCommitRead<T[^]*?sessions\.openRead\(\)[^]*?session\.run/);
+    expect(database).toMatch(/openRead: \(\) => this\.openSession\(neo4j\.session\.READ\)/);
+    expect(database.match(/openSession\(neo4j\.session\.READ\)/g)).toHaveLength(1);
     expect(database.match(/openSession\(neo4j\.session\.WRITE\)/g)).toHaveLength(2);
   });
 
