@@ -280,6 +280,9 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   if (observability.metrics && subscriptions)
     observability.metrics.sources.subscriptions = () => subscriptions.stats();
 
+  // The connections a burst of reads needs, opened a few at a time before the first request (Database.warmUp).
+  const warm = await db.warmUp();
+  logger.debug({ connections: warm }, 'database connections opened ahead');
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -1,3 +1,4 @@
+import { coalesceBoltWrites } from './bolt-writes';
 import { currentDeadline, transactionTimeout } from './deadline';
 import { mapDatabaseError } from './map-database-error';
 import { ReadSessions, Recovery, autoCommitRead } from './reads';
@@ -186,6 +187,7 @@ export class Database implements QueryRunner {
   constructor(options: DatabaseOptions) {
     this.name = options.database;
     this.timeoutMs = options.queryTimeoutMs ?? 10_000;
+    coalesceBoltWrites();
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
       connectionTimeout: 1_500,
       connectionAcquisitionTimeout: options.connectionAcquisitionTimeoutMs ?? 1_500,
@@ -325,6 +327,62 @@ export class Database implements QueryRunner {
   /** @internal Whether anyone times round trips (no clock read otherwise). */
   get timed(): boolean {
     return this.tripListeners.size > 0;
+  }
+
+  /**
+   * Opens the connections a burst of reads needs before the burst comes: `connections` (the transactions
+   * that may run at once, by default) READ transactions held open together, so that each has a pooled
+   * connection of its own, opened `atOnce` at a time; then all are released, idle in the pool. Without it
+   * the first burst after start-up opened about 32 connections at once, and their handshakes (Neo4j's
+   * authentication is deliberately slow) outlasted the 1.5 s acquisition timeout on a busy machine: 22–42
+   * requests of tests/integration/faults-load.test.ts's first second were answered 503.
+   *
+   * Best effort: gives up, quietly, at the first failure (Neo4j not up yet) or after `timeoutMs`, and says
+   * how many connections it held at once. Without the bookmarks, like ping(): it asks for connections only.
+   */
+  async warmUp(options: { connections?: number; atOnce?: number; timeoutMs?: number } = {}): Promise<number> {
+    const wanted = options.connections ?? CONCURRENT_TRANSACTIONS;
+    const opening = new Slots(options.atOnce ?? 4);
+    let held = 0;
+    let stop!: () => void;
+    const stopped = new Promise<undefined>((resolve) => (stop = () => resolve(undefined)));
+    const hold = async (release: () => void) => {
+      this.sessionsOpen++;
+      const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+      try {
+        await session.executeRead(async (tx) => {
+          await tx.run('RETURN 1 AS ok');
+          held++;
+          release();
+          if (held >= wanted) stop();
+          await stopped;
+        });
+      } catch {
+        stop();
+      } finally {
+        release();
+        await this.closeSession(session).catch(() => {});
+      }
+    };
+    const holders: Promise<void>[] = [];
+    const opened = (async () => {
+      for (let i = 0; i < wanted; i++) {
+        const release = await Promise.race([opening.acquire(), stopped]);
+        if (!release) break;
+        holders.push(hold(release));
+      }
+      await Promise.all(holders);
+    })();
+    let timer: NodeJS.Timeout | undefined;
+    // Past the time allowed, the transactions still held are let go and not waited for.
+    await Promise.race([
+      opened,
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, options.timeoutMs ?? 5_000))),
+    ]);
+    clearTimeout(timer);
+    const warmed = held;
+    stop();
+    return warmed;
   }
 
   /**

@@ -107,6 +107,30 @@ export interface ReadSessions {
 }
 
 /**
+ * session.run, without the stack trace the driver takes for every result (new Error().stack, to put on a
+ * failure later): formatting it cost 3–4 % of the service's CPU under load (docs/performance.md). Here it
+ * would only ever show this file's frames, as every read is sent from autoCommitRead; a failed read is
+ * still told by its code, message and statement name (the transaction's metadata). The limit is restored
+ * before anything else runs: run() builds its result synchronously.
+ */
+function runWithoutStack<T extends RecordShape>(
+  session: Session,
+  statement: ReadStatement,
+  timeout: number,
+): Promise<QueryResult<T>> {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return session.run<T>(statement.text, statement.params, {
+      timeout,
+      metadata: { query: statement.name },
+    });
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/**
  * One attempt of a read. A read is one statement, so it runs as an auto-commit transaction: RUN and PULL
  * without BEGIN and COMMIT, two Bolt messages (and socket writes) fewer for the driver and the server on
  * every read (bench/results/ab4-*). A READ session still routes it to a secondary on a cluster.
@@ -123,10 +147,7 @@ export async function autoCommitRead<T extends RecordShape>(
   let timer: NodeJS.Timeout | undefined;
   try {
     const result = await Promise.race([
-      session.run<T>(statement.text, statement.params, {
-        timeout,
-        metadata: { query: statement.name },
-      }),
+      runWithoutStack<T>(session, statement, timeout),
       // Neo4j stops the statement at its timeout and says so; one that does not answer at all by then
       // (a server starting or stopping, a connection gone silent) is not waited for any longer.
       new Promise<never>((_, reject) => {

@@ -81,7 +81,8 @@ describe('neo4j-driver call sites in src/', () => {
     const reads = readFileSync(path.join(SRC, 'db/reads.ts'), 'utf8');
     // The read path (src/db/reads.ts) runs in sessions it is given, and the Database gives it READ ones;
     // the one auto-commit write is writeAutoCommit's.
-    expect(reads).toMatch(/autoCommitRead<T[^]*?sessions\.openRead\(\)[^]*?session\.run/);
+    expect(reads).toMatch(/autoCommitRead<T[^]*?sessions\.openRead\(\)[^]*?runWithoutStack<T>\(session/);
+    expect(reads).toMatch(/function runWithoutStack<T[^]*?session\.run<T>/);
     expect(database).toMatch(/openRead: \(\) => this\.openSession\(neo4j\.session\.READ\)/);
     expect(database.match(/openSession\(neo4j\.session\.READ\)/g)).toHaveLength(1);
     expect(database.match(/openSession\(neo4j\.session\.WRITE\)/g)).toHaveLength(2);
