@@ -237,10 +237,6 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   if (config.playground) {
     app.use(playgroundRouter({ endpoint: '/graphql', ...exampleTabs() }));
   }
-  // Always on, production included: a read-only page that uses the public API's non-introspection fields.
-  app.use(dashboardRouter({ endpoint: '/graphql' }));
-  // Always on too: the page only calls the public API, whose writes need the token the analyst types in.
-  app.use(reviewRouter({ endpoint: '/graphql', playground: config.playground }));
   app.use(
     '/graphql',
     ...observability.before,
@@ -257,6 +253,12 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     }),
     security.errors,
   );
+  // The pages after /graphql: their routers are not walked by every API request (paths apart, so the order
+  // changes nothing else).
+  // Always on, production included: a read-only page that uses the public API's non-introspection fields.
+  app.use(dashboardRouter({ endpoint: '/graphql' }));
+  // Always on too: the page only calls the public API, whose writes need the token the analyst types in.
+  app.use(reviewRouter({ endpoint: '/graphql', playground: config.playground }));
 
   // The same port and path: WebSocket upgrades of /graphql are graphql-ws's, everything else Express's.
   const subscriptions = serveSubscriptions({

@@ -172,6 +172,8 @@ export class RequestObserver {
       seconds,
       roundTrips: record.roundTrips,
     });
+    // Nothing more to do for a query when request lines are not logged (LOG_LEVEL above info).
+    if (!this.options.logger.isLevelEnabled('info')) return;
     const line = {
       operation: record.operation ?? null,
       type: record.type,
