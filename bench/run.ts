@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --arms bare,stancegraph,neo4j-graphql --queries … --concurrency 1,8,32 --duration 5
+ * npm run bench [-- --arms bare,stancegraph,neo4j-graphql --queries … --concurrency 1,8,32 --duration 5 --rate <req/s>
  *                   --rounds 2 --warmup 2 --name arms]
  *
  * One Neo4j (a throw-away one, or NEO4J_URI), the seed corpus, three arms each in a process of its own,
@@ -39,6 +39,8 @@ function options() {
       rounds: { type: 'string', default: '2' },
       warmup: { type: 'string', default: '3' },
       name: { type: 'string', default: 'arms' },
+      /** A fixed request rate per cell (req/s) instead of as fast as possible: for CPU-per-request A/Bs. */
+      rate: { type: 'string' },
     },
   });
   const arms = list(values.arms);
@@ -56,6 +58,7 @@ function options() {
     rounds: Number(values.rounds),
     warmupS: Number(values.warmup),
     name: values.name,
+    rate: values.rate ? Number(values.rate) : undefined,
   };
 }
 
@@ -115,6 +118,7 @@ async function main(): Promise<void> {
               request: requestOf(name, workload),
               connections: concurrency,
               durationS: opts.durationS,
+              rate: opts.rate,
               pids: { server: arm.pid, neo4j: neo4j.pid },
             });
             const after = before ? await arm.stats() : undefined;

@@ -7,6 +7,12 @@ export interface CellOptions {
   request: ArmRequest;
   connections: number;
   durationS: number;
+  /**
+   * Requests per second for the whole cell (autocannon's overallRate), or as fast as the arm answers when
+   * unset: a fixed rate makes CPU per request comparable between arms on a busy machine, where a faster arm
+   * would otherwise batch more requests per wake-up.
+   */
+  rate?: number;
   /** Processes whose CPU time is charged to this cell (the arm and the Neo4j JVM). */
   pids: { server: number; neo4j?: number };
 }
@@ -67,6 +73,7 @@ export async function runCell(options: CellOptions): Promise<CellResult> {
         connections: options.connections,
         duration: options.durationS,
         timeout: 30,
+        ...(options.rate ? { overallRate: options.rate } : {}),
         requests: [
           {
             method: options.request.method,
