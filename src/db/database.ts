@@ -337,10 +337,17 @@ export class Database implements QueryRunner {
    * authentication is deliberately slow) outlasted the 1.5 s acquisition timeout on a busy machine: 22–42
    * requests of tests/integration/faults-load.test.ts's first second were answered 503.
    *
-   * Best effort: gives up, quietly, at the first failure (Neo4j not up yet) or after `timeoutMs`, and says
-   * how many connections it held at once. Without the bookmarks, like ping(): it asks for connections only.
+   * Best effort: gives up, quietly, when the database does not answer one ping (not up yet: start-up is not
+   * held), at the first failure, or after `timeoutMs`, and says how many connections it held at once.
+   * Without the bookmarks, like ping(): it asks for connections only.
    */
   async warmUp(options: { connections?: number; atOnce?: number; timeoutMs?: number } = {}): Promise<number> {
+    // One attempt first: a database not there yet is not waited for (executeRead would retry for seconds).
+    try {
+      await this.ping();
+    } catch {
+      return 0;
+    }
     const wanted = options.connections ?? CONCURRENT_TRANSACTIONS;
     const opening = new Slots(options.atOnce ?? 4);
     let held = 0;
