@@ -36,10 +36,11 @@ CALL (scope, everything) {
     WHERE n > 0
     RETURN e, n
     UNION ALL
-    WITH scope, everything WHERE NOT everything
+    // (Unwound, not filtered: the planner would scan every entity before testing the flag.)
+    UNWIND CASE WHEN everything THEN [] ELSE [scope] END AS narrowed
     MATCH (actor:Entity)-[s:STANCE]->(target:Entity)
     WHERE ($actorIds IS NULL OR actor.id IN $actorIds) AND ($targetIds IS NULL OR target.id IN $targetIds)
-      AND (scope IS NULL OR s.docId IN scope)
+      AND (narrowed IS NULL OR s.docId IN narrowed)
       AND coalesce(s.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0)
       AND ($scopeMethods IS NULL OR coalesce(s.method, 'hand') IN $scopeMethods)
     WITH actor AS e, count(s) AS n
@@ -64,10 +65,11 @@ CALL (scope, everything) {
     WHERE n > 0
     RETURN e, n
     UNION ALL
-    WITH scope, everything WHERE NOT everything
+    // (Unwound, not filtered: the planner would scan every entity before testing the flag.)
+    UNWIND CASE WHEN everything THEN [] ELSE [scope] END AS narrowed
     MATCH (actor:Entity)-[s:STANCE]->(target:Entity)
     WHERE ($actorIds IS NULL OR actor.id IN $actorIds) AND ($targetIds IS NULL OR target.id IN $targetIds)
-      AND (scope IS NULL OR s.docId IN scope)
+      AND (narrowed IS NULL OR s.docId IN narrowed)
       AND coalesce(s.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0)
       AND ($scopeMethods IS NULL OR coalesce(s.method, 'hand') IN $scopeMethods)
     WITH target AS e, count(s) AS n
@@ -84,8 +86,32 @@ CALL (scope, everything) {
   }
   RETURN size(ranked) AS totalTargets, targets
 }
-WITH scope, totalActors, totalTargets, actors, targets, [x IN actors | x.id] AS actorKeys, [x IN targets | x.id] AS targetKeys
-CALL (actorKeys, targetKeys, scope) {
+WITH scope, totalActors, totalTargets, actors, targets, [x IN actors | x.id] AS actorKeys, [x IN targets | x.id] AS targetKeys,
+  scope IS NULL AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL AS unnarrowed
+// Unnarrowed (no scope, confidence or method), a cell is its pair's StancePair, kept by the loader
+// (cypher/ingest/13-stance-aggregates.cypher) with the pair's stances sorted by claim id: at most
+// $actorsFirst × $targetsFirst index seeks, however many stances the top actors have.
+CALL (actorKeys, targetKeys, unnarrowed) {
+  WITH actorKeys, targetKeys WHERE unnarrowed
+  UNWIND actorKeys AS actorId
+  UNWIND targetKeys AS targetId
+  MATCH (p:StancePair {actorId: actorId, targetId: targetId})
+  WITH p
+  ORDER BY p.actorId, p.targetId
+  RETURN collect({
+    actorId: p.actorId,
+    targetId: p.targetId,
+    stanceIds: p.claimIds,
+    docIds: p.claimDocIds,
+    stancePolarities: p.claimPolarities,
+    kinds: reduce(acc = [], k IN p.claimKinds | CASE WHEN k IN acc THEN acc ELSE acc + k END),
+    polarities: reduce(acc = [], x IN p.claimPolarities | CASE WHEN x IN acc THEN acc ELSE acc + x END),
+    evidenceCount: reduce(n = 0, x IN p.claimEvidenceCounts | n + x)
+  }) AS pairCells
+}
+// Narrowed, the cells are counted from the stance edges that pass.
+CALL (actorKeys, targetKeys, scope, unnarrowed) {
+  WITH actorKeys, targetKeys, scope WHERE NOT unnarrowed
   UNWIND actorKeys AS actorId
   MATCH (actor:Entity {id: actorId})-[s:STANCE]->(target:Entity)
   WHERE target.id IN targetKeys AND (scope IS NULL OR s.docId IN scope)
@@ -106,6 +132,6 @@ CALL (actorKeys, targetKeys, scope) {
     kinds: reduce(acc = [], s IN stances | CASE WHEN s.kind IN acc THEN acc ELSE acc + s.kind END),
     polarities: reduce(acc = [], s IN stances | CASE WHEN s.polarity IN acc THEN acc ELSE acc + s.polarity END),
     evidenceCount: reduce(n = 0, s IN stances | n + coalesce(s.evidenceCount, 0))
-  }) AS cells
+  }) AS edgeCells
 }
-RETURN totalActors, totalTargets, actors, targets, cells
+RETURN totalActors, totalTargets, actors, targets, CASE WHEN unnarrowed THEN pairCells ELSE edgeCells END AS cells
