@@ -1,7 +1,7 @@
 // Stored aggregates of the stances, kept here for every document a transaction writes or clears, so that the
 // unnarrowed dashboard reads (no scope, confidence or method) answer from them instead of walking every
-// stance: a StancePair per actor → target pair (the stance matrix's cell) and each Document's stanceCount
-// (counts by DOCUMENT). Counts by kind and polarity need nothing here: they are the claims' labels
+// stance: a StancePair per actor → target pair (the stance matrix's cell), each Document's stanceCount
+// (counts by DOCUMENT) and each Entity's stancesMade and stancesReceived (the matrix's ranking). Counts by kind and polarity need nothing here: they are the claims' labels
 // (10-claims). Run after 10-claims and before the graph stamp, last of the documents' statements, so that
 // the pairs' locks are held the shortest time; $pairs come sorted by (actorId, targetId), so that two
 // concurrent loads take shared pairs in the same order.
@@ -41,4 +41,22 @@ CALL (p, entries) {
       p.claimPolarities = [e IN sorted | e.polarity],
       p.claimEvidenceCounts = [e IN sorted | e.evidenceCount]
 }
-RETURN count(*) AS pairs
+// The pairs' entities' stance counts, for ranking the matrix's rows and columns: how many stances an actor
+// makes (stancesMade) and a target receives (stancesReceived), its STANCE degree read from the store's
+// counts; absent at none.
+WITH count(*) AS pairs
+CALL () {
+  UNWIND $pairs AS pair
+  WITH DISTINCT pair.actorId AS id
+  MATCH (e:Entity {id: id})
+  WITH e, COUNT { (e)-[:STANCE]->() } AS n
+  SET e.stancesMade = CASE WHEN n > 0 THEN n END
+}
+CALL () {
+  UNWIND $pairs AS pair
+  WITH DISTINCT pair.targetId AS id
+  MATCH (e:Entity {id: id})
+  WITH e, COUNT { (e)<-[:STANCE]-() } AS n
+  SET e.stancesReceived = CASE WHEN n > 0 THEN n END
+}
+RETURN pairs

@@ -72,6 +72,17 @@ async function expectAggregatesRight(): Promise<void> {
       [`ClaimKind_${row.kind as string}`, `ClaimPolarity_${row.polarity as string}`].sort(),
     );
   }
+  // Every entity's stancesMade and stancesReceived are its STANCE degrees, absent at none.
+  const entities = await read(
+    'entity-stance-counts',
+    `MATCH (e:Entity)
+     WITH e, COUNT { (e)-[:STANCE]->() } AS made, COUNT { (e)<-[:STANCE]-() } AS received
+     WHERE e.stancesMade IS NOT NULL OR e.stancesReceived IS NOT NULL OR made > 0 OR received > 0
+     RETURN e.id AS id, [e.stancesMade, e.stancesReceived] AS stored,
+            [CASE WHEN made > 0 THEN made END, CASE WHEN received > 0 THEN received END] AS recounted`,
+  );
+  expect(entities.length).toBeGreaterThan(0);
+  for (const e of entities) expect({ id: e.id, counts: e.stored }).toEqual({ id: e.id, counts: e.recounted });
   // Every document's stanceCount is the number of its claims.
   const documents = await read(
     'document-stance-counts',

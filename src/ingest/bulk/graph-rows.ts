@@ -166,6 +166,8 @@ const ENTITY_COLUMNS: Column[] = [
   optional('date', 'string'),
   optional('dateText', 'string'),
   optional('dateInferred', 'boolean'),
+  optional('stancesMade', 'long'),
+  optional('stancesReceived', 'long'),
 ];
 /** One file per kind: the import tool gives a file's nodes its labels. */
 const entityFiles = new Map<string, NodeFile>();
@@ -331,6 +333,17 @@ export function buildGraph(input: BulkInput, sink: GraphSink): GraphCounts {
     }
   }
 
+  // 13-stance-aggregates: an entity's stances made and received, absent at none.
+  const made = new Map<string, number>();
+  const received = new Map<string, number>();
+  for (const plan of plans) {
+    for (const c of plan.claims) {
+      made.set(c.by, (made.get(c.by) ?? 0) + 1);
+      received.set(c.on, (received.get(c.on) ?? 0) + 1);
+    }
+  }
+  const stances = (id: string) => [made.get(id) ?? null, received.get(id) ?? null];
+
   for (const row of registry.values()) {
     const kind = kinds.get(row.id)!;
     node(entityFile(kind), [
@@ -346,6 +359,7 @@ export function buildGraph(input: BulkInput, sink: GraphSink): GraphCounts {
       null,
       null,
       null,
+      ...stances(row.id),
     ]);
   }
   for (const [id, declarations] of declared) {
@@ -367,6 +381,7 @@ export function buildGraph(input: BulkInput, sink: GraphSink): GraphCounts {
       dated?.date ?? null,
       dated?.dateText ?? null,
       dated?.dateInferred ?? null,
+      ...stances(id),
     ]);
   }
 
