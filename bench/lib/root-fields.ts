@@ -115,13 +115,13 @@ export function rootFieldRequests(s: Subjects): RootFieldRequest[] {
     },
     {
       name: 'counts(STANCE_KIND)',
-      query: '{ counts(groupBy: STANCE_KIND) { key count } }',
-      size: (d) => len(d.counts),
+      query: '{ counts(groupBy: STANCE_KIND) { groups { key count } } }',
+      size: (d) => len((d.counts as Json | undefined)?.groups),
     },
     {
       name: 'counts(DOCUMENT)',
-      query: '{ counts(groupBy: DOCUMENT) { key label count } }',
-      size: (d) => len(d.counts),
+      query: '{ counts(groupBy: DOCUMENT) { groups { key label count } } }',
+      size: (d) => len((d.counts as Json | undefined)?.groups),
     },
     {
       name: 'neighborhood',

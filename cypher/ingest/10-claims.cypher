@@ -1,10 +1,13 @@
 // A claim is a node so that a stance can have a speaker, a target, cited evidence and provenance.
 // confidence is always a float: the driver sends a whole 1 as an integer, and one property should have one
 // type for Cypher and Python readers alike. Cited entities and evidence come deduplicated from the plan.
+// Its kind and polarity are labels too (ClaimKind_<kind>, ClaimPolarity_<polarity>), so that counts by kind
+// or polarity come from the store's label counts rather than a read of every claim; deleting the claim
+// takes them away, so no other statement keeps them.
 UNWIND $rows AS row
 MATCH (actor:Entity {id: row.by})
 MATCH (target:Entity {id: row.on})
-CREATE (c:Claim {id: row.id, docId: row.docId, kind: row.kind, polarity: row.polarity, cameo: row.cameo,
+CREATE (c:Claim:$('ClaimKind_' + row.kind):$('ClaimPolarity_' + row.polarity) {id: row.id, docId: row.docId, kind: row.kind, polarity: row.polarity, cameo: row.cameo,
                  confidence: toFloat(row.confidence), method: row.method, date: row.date, dateText: row.dateText,
                  dateInferred: row.dateInferred})
 CREATE (c)-[:BY]->(actor)

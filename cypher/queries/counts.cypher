@@ -1,13 +1,14 @@
 // counts: how many of a thing per group — $groupBy one of ENTITY_KIND (entities), STANCE_KIND and
 // POLARITY (stances), RELATION_TYPE (facts), DOCUMENT (stances per reporting document) and DATE (stances
 // per $bucket — DAY, WEEK or MONTH — of the date they were stated: the claim's date, else its document's
-// publishedAt; a bucket's key is its first day, ISO weeks starting on Monday; in date order).
+// publishedAt; a bucket's key is its first day, ISO weeks starting on Monday; in date order). Only the first
+// $first groups are returned, with the total.
 // Scope ($scopeDocuments, $scopeFrom, $scopeTo): only stances and facts a document of the scope reports,
 // entities mentioned in one, documents in it.
 // Confidence and method ($scopeMinConfidence, $scopeMethods; null = any): stances by their claim's, facts by
 // their reports' (reportConfidences[i], reportMethods[i]: a fact counts when one report passes); entity and
 // document groups are not narrowed by them, but a document's stance count is.
-// :param {groupBy: 'DATE', bucket: 'WEEK', scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
+// :param {groupBy: 'DATE', bucket: 'WEEK', first: 20, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
 // Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
 // (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
 WITH CASE
@@ -31,14 +32,47 @@ CALL (scope) {
   WITH DISTINCT e
   RETURN e.kind AS key, null AS label, count(e) AS count
   UNION
-  WITH 1 AS x WHERE $groupBy = 'STANCE_KIND'
+  // Unnarrowed, a kind's or polarity's stances are the claims with its label (10-claims): the store's label
+  // count, one lookup per group, no claim read. The labels are written out (a label from a parameter is not
+  // looked up in the count store): every kind and polarity of src/domain/vocabulary.ts, which
+  // tests/unit/queries.test.ts holds this list to.
+  WITH 1 AS x WHERE $groupBy = 'STANCE_KIND' AND scope IS NULL AND $scopeMinConfidence IS NULL
+    AND $scopeMethods IS NULL
+  UNWIND [
+    ['AGREES_TO', COUNT { (:ClaimKind_AGREES_TO) }],
+    ['SUPPORTS', COUNT { (:ClaimKind_SUPPORTS) }],
+    ['OPEN_TO', COUNT { (:ClaimKind_OPEN_TO) }],
+    ['ACCEPTS', COUNT { (:ClaimKind_ACCEPTS) }],
+    ['CALLS_FOR', COUNT { (:ClaimKind_CALLS_FOR) }],
+    ['PROPOSES', COUNT { (:ClaimKind_PROPOSES) }],
+    ['REJECTS', COUNT { (:ClaimKind_REJECTS) }],
+    ['CRITICIZES', COUNT { (:ClaimKind_CRITICIZES) }],
+    ['DEMANDS', COUNT { (:ClaimKind_DEMANDS) }],
+    ['PRAISES', COUNT { (:ClaimKind_PRAISES) }]
+  ] AS group
+  WITH group WHERE group[1] > 0
+  RETURN group[0] AS key, null AS label, group[1] AS count
+  UNION
+  WITH 1 AS x WHERE $groupBy = 'POLARITY' AND scope IS NULL AND $scopeMinConfidence IS NULL
+    AND $scopeMethods IS NULL
+  UNWIND [
+    ['SUPPORT', COUNT { (:ClaimPolarity_SUPPORT) }],
+    ['OPPOSE', COUNT { (:ClaimPolarity_OPPOSE) }],
+    ['CONDITIONAL', COUNT { (:ClaimPolarity_CONDITIONAL) }]
+  ] AS group
+  WITH group WHERE group[1] > 0
+  RETURN group[0] AS key, null AS label, group[1] AS count
+  UNION
+  WITH 1 AS x WHERE $groupBy = 'STANCE_KIND' AND NOT (scope IS NULL AND $scopeMinConfidence IS NULL
+    AND $scopeMethods IS NULL)
   MATCH (c:Claim)
   WHERE (scope IS NULL OR c.docId IN scope)
     AND coalesce(c.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0)
     AND ($scopeMethods IS NULL OR coalesce(c.method, 'hand') IN $scopeMethods)
   RETURN c.kind AS key, null AS label, count(c) AS count
   UNION
-  WITH 1 AS x WHERE $groupBy = 'POLARITY'
+  WITH 1 AS x WHERE $groupBy = 'POLARITY' AND NOT (scope IS NULL AND $scopeMinConfidence IS NULL
+    AND $scopeMethods IS NULL)
   MATCH (c:Claim)
   WHERE (scope IS NULL OR c.docId IN scope)
     AND coalesce(c.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0)
@@ -52,7 +86,14 @@ CALL (scope) {
     AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], 'hand') IN $scopeMethods))
   RETURN type(r) AS key, null AS label, count(r) AS count
   UNION
-  WITH 1 AS x WHERE $groupBy = 'DOCUMENT'
+  // A document's stances: without confidence or method, its stanceCount (13-stance-aggregates), not a count
+  // of its claims.
+  WITH 1 AS x WHERE $groupBy = 'DOCUMENT' AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL
+  MATCH (d:Document)
+  WHERE d.sha256 IS NOT NULL AND (scope IS NULL OR d.id IN scope)
+  RETURN d.id AS key, d.title AS label, d.stanceCount AS count
+  UNION
+  WITH 1 AS x WHERE $groupBy = 'DOCUMENT' AND NOT ($scopeMinConfidence IS NULL AND $scopeMethods IS NULL)
   MATCH (d:Document)
   WHERE d.sha256 IS NOT NULL AND (scope IS NULL OR d.id IN scope)
   RETURN d.id AS key, d.title AS label,
@@ -78,5 +119,8 @@ CALL (scope) {
       ELSE null END AS label,
     count(*) AS count
 }
-RETURN key, label, count
+WITH key, label, count
 ORDER BY CASE WHEN $groupBy = 'DATE' THEN key END, count DESC, key
+// The first $first groups, and how many there are in all (counts by DOCUMENT have one group a document).
+WITH collect({key: key, label: label, count: count}) AS groups
+RETURN size(groups) AS total, groups[..$first] AS groups

@@ -6,8 +6,8 @@
 // collected, so that memory stays bounded by $actorsFirst × $targetsFirst cells however large the graph
 // (collecting every pair first ran out of transaction memory at 10⁶ relationships: bench/results).
 // With nothing narrowing (no actors, targets, scope, confidence or method asked), an entity's stance count
-// is its STANCE degree, read from the store's counts without walking an edge (STANCE joins entities only):
-// one pass over the entities instead of one over every stance, twice.
+// is its stored stancesMade or stancesReceived (its STANCE degree, kept by cypher/ingest/13-stance-aggregates):
+// the top rows and columns are read in index order, without a pass over the entities.
 // Scope ($scopeDocuments, $scopeFrom, $scopeTo): only the stances a document of the scope reports. Each cell
 // lists its stances' documents and polarities (docIds, stancePolarities, in the order of stanceIds) so that the
 // API can say which reports disagree.
@@ -30,62 +30,116 @@ WITH scope, scope IS NULL AND $scopeMinConfidence IS NULL AND $scopeMethods IS N
   AND $actorIds IS NULL AND $targetIds IS NULL AS everything
 CALL (scope, everything) {
   CALL (scope, everything) {
-    WITH everything WHERE everything
+    // The top $actorsFirst by the stored count, in index order, with any that tie with the last of them;
+    // the total from the index.
+    UNWIND CASE WHEN everything THEN [true] ELSE [] END AS stored
+    CALL () {
+      MATCH (e:Entity)
+      WHERE e.stancesMade > 0
+      WITH e
+      ORDER BY e.stancesMade DESC
+      LIMIT $actorsFirst
+      RETURN min(e.stancesMade) AS floor
+    }
+    CALL () {
+      MATCH (x:Entity)
+      WHERE x.stancesMade > 0
+      RETURN count(x) AS total
+    }
     MATCH (e:Entity)
-    WITH e, COUNT { (e)-[:STANCE]->() } AS n
-    WHERE n > 0
-    RETURN e, n
+    WHERE e.stancesMade >= floor
+    RETURN e, e.stancesMade AS n, total
     UNION ALL
-    WITH scope, everything WHERE NOT everything
+    // (Unwound, not filtered: the planner would scan every entity before testing the flag.)
+    UNWIND CASE WHEN everything THEN [] ELSE [scope] END AS narrowed
     MATCH (actor:Entity)-[s:STANCE]->(target:Entity)
     WHERE ($actorIds IS NULL OR actor.id IN $actorIds) AND ($targetIds IS NULL OR target.id IN $targetIds)
-      AND (scope IS NULL OR s.docId IN scope)
+      AND (narrowed IS NULL OR s.docId IN narrowed)
       AND coalesce(s.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0)
       AND ($scopeMethods IS NULL OR coalesce(s.method, 'hand') IN $scopeMethods)
     WITH actor AS e, count(s) AS n
-    RETURN e, n
+    RETURN e, n, null AS total
   }
-  WITH e, n
+  WITH e, n, total
   ORDER BY n DESC, e.name, e.id
   // Node references only, however many: the counted total and the top $actorsFirst come from the one pass.
-  WITH collect({e: e, n: n}) AS ranked
+  WITH collect({e: e, n: n}) AS ranked, max(total) AS total
   CALL (ranked) {
     UNWIND ranked[..$actorsFirst] AS x
     WITH x.e AS e, x.n AS n
     RETURN collect(e {.id, .kind, .name, .aliases, .description, .date, .dateText, stanceCount: n}) AS actors
   }
-  RETURN size(ranked) AS totalActors, actors
+  RETURN coalesce(total, size(ranked)) AS totalActors, actors
 }
 CALL (scope, everything) {
   CALL (scope, everything) {
-    WITH everything WHERE everything
+    // The top $targetsFirst by the stored count, in index order, with any that tie with the last of them;
+    // the total from the index.
+    UNWIND CASE WHEN everything THEN [true] ELSE [] END AS stored
+    CALL () {
+      MATCH (e:Entity)
+      WHERE e.stancesReceived > 0
+      WITH e
+      ORDER BY e.stancesReceived DESC
+      LIMIT $targetsFirst
+      RETURN min(e.stancesReceived) AS floor
+    }
+    CALL () {
+      MATCH (x:Entity)
+      WHERE x.stancesReceived > 0
+      RETURN count(x) AS total
+    }
     MATCH (e:Entity)
-    WITH e, COUNT { (e)<-[:STANCE]-() } AS n
-    WHERE n > 0
-    RETURN e, n
+    WHERE e.stancesReceived >= floor
+    RETURN e, e.stancesReceived AS n, total
     UNION ALL
-    WITH scope, everything WHERE NOT everything
+    // (Unwound, not filtered: the planner would scan every entity before testing the flag.)
+    UNWIND CASE WHEN everything THEN [] ELSE [scope] END AS narrowed
     MATCH (actor:Entity)-[s:STANCE]->(target:Entity)
     WHERE ($actorIds IS NULL OR actor.id IN $actorIds) AND ($targetIds IS NULL OR target.id IN $targetIds)
-      AND (scope IS NULL OR s.docId IN scope)
+      AND (narrowed IS NULL OR s.docId IN narrowed)
       AND coalesce(s.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0)
       AND ($scopeMethods IS NULL OR coalesce(s.method, 'hand') IN $scopeMethods)
     WITH target AS e, count(s) AS n
-    RETURN e, n
+    RETURN e, n, null AS total
   }
-  WITH e, n
+  WITH e, n, total
   ORDER BY n DESC, e.name, e.id
   // Node references only, however many: the counted total and the top $targetsFirst come from the one pass.
-  WITH collect({e: e, n: n}) AS ranked
+  WITH collect({e: e, n: n}) AS ranked, max(total) AS total
   CALL (ranked) {
     UNWIND ranked[..$targetsFirst] AS x
     WITH x.e AS e, x.n AS n
     RETURN collect(e {.id, .kind, .name, .aliases, .description, .date, .dateText, stanceCount: n}) AS targets
   }
-  RETURN size(ranked) AS totalTargets, targets
+  RETURN coalesce(total, size(ranked)) AS totalTargets, targets
 }
-WITH scope, totalActors, totalTargets, actors, targets, [x IN actors | x.id] AS actorKeys, [x IN targets | x.id] AS targetKeys
-CALL (actorKeys, targetKeys, scope) {
+WITH scope, totalActors, totalTargets, actors, targets, [x IN actors | x.id] AS actorKeys, [x IN targets | x.id] AS targetKeys,
+  scope IS NULL AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL AS unnarrowed
+// Unnarrowed (no scope, confidence or method), a cell is its pair's StancePair, kept by the loader
+// (cypher/ingest/13-stance-aggregates.cypher) with the pair's stances sorted by claim id: at most
+// $actorsFirst × $targetsFirst index seeks, however many stances the top actors have.
+CALL (actorKeys, targetKeys, unnarrowed) {
+  WITH actorKeys, targetKeys WHERE unnarrowed
+  UNWIND actorKeys AS actorId
+  UNWIND targetKeys AS targetId
+  MATCH (p:StancePair {actorId: actorId, targetId: targetId})
+  WITH p
+  ORDER BY p.actorId, p.targetId
+  RETURN collect({
+    actorId: p.actorId,
+    targetId: p.targetId,
+    stanceIds: p.claimIds,
+    docIds: p.claimDocIds,
+    stancePolarities: p.claimPolarities,
+    kinds: reduce(acc = [], k IN p.claimKinds | CASE WHEN k IN acc THEN acc ELSE acc + k END),
+    polarities: reduce(acc = [], x IN p.claimPolarities | CASE WHEN x IN acc THEN acc ELSE acc + x END),
+    evidenceCount: reduce(n = 0, x IN p.claimEvidenceCounts | n + x)
+  }) AS pairCells
+}
+// Narrowed, the cells are counted from the stance edges that pass.
+CALL (actorKeys, targetKeys, scope, unnarrowed) {
+  WITH actorKeys, targetKeys, scope WHERE NOT unnarrowed
   UNWIND actorKeys AS actorId
   MATCH (actor:Entity {id: actorId})-[s:STANCE]->(target:Entity)
   WHERE target.id IN targetKeys AND (scope IS NULL OR s.docId IN scope)
@@ -106,6 +160,6 @@ CALL (actorKeys, targetKeys, scope) {
     kinds: reduce(acc = [], s IN stances | CASE WHEN s.kind IN acc THEN acc ELSE acc + s.kind END),
     polarities: reduce(acc = [], s IN stances | CASE WHEN s.polarity IN acc THEN acc ELSE acc + s.polarity END),
     evidenceCount: reduce(n = 0, s IN stances | n + coalesce(s.evidenceCount, 0))
-  }) AS cells
+  }) AS edgeCells
 }
-RETURN totalActors, totalTargets, actors, targets, cells
+RETURN totalActors, totalTargets, actors, targets, CASE WHEN unnarrowed THEN pairCells ELSE edgeCells END AS cells

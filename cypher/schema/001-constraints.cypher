@@ -4,5 +4,8 @@ CREATE CONSTRAINT sentence_id IF NOT EXISTS FOR (s:Sentence) REQUIRE s.id IS UNI
 CREATE CONSTRAINT heading_id IF NOT EXISTS FOR (h:Heading) REQUIRE h.id IS UNIQUE;
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;
 CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (c:Claim) REQUIRE c.id IS UNIQUE;
-// The one GraphStamp node (cypher/ingest/13-graph-stamp.cypher): MERGE on it must not race into two.
+// The one GraphStamp node (cypher/ingest/14-graph-stamp.cypher): MERGE on it must not race into two.
 CREATE CONSTRAINT graph_stamp_id IF NOT EXISTS FOR (s:GraphStamp) REQUIRE s.id IS UNIQUE;
+// One StancePair per actor → target pair with stances (cypher/ingest/13-stance-aggregates.cypher): concurrent
+// loads MERGE it, and the stance matrix finds a cell's by the pair.
+CREATE CONSTRAINT stance_pair IF NOT EXISTS FOR (p:StancePair) REQUIRE (p.actorId, p.targetId) IS UNIQUE;

@@ -11,3 +11,7 @@ CREATE INDEX entity_date IF NOT EXISTS FOR (e:Entity) ON (e.date);
 CREATE INDEX claim_date IF NOT EXISTS FOR (c:Claim) ON (c.date);
 // A date window (from:, to:) finds its documents by a range over publishedAt.
 CREATE INDEX document_published IF NOT EXISTS FOR (d:Document) ON (d.publishedAt);
+// The stance matrix's top actors and targets: the entities with the most stances, by index order
+// (stancesMade, stancesReceived: cypher/ingest/13-stance-aggregates.cypher).
+CREATE INDEX entity_stances_made IF NOT EXISTS FOR (e:Entity) ON (e.stancesMade);
+CREATE INDEX entity_stances_received IF NOT EXISTS FOR (e:Entity) ON (e.stancesReceived);

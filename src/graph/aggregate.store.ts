@@ -30,6 +30,8 @@ export type MatrixRecord = z.infer<typeof matrixRecord>;
 
 export const countRecord = z.object({ key: z.string(), label: z.string().nullish(), count: z.number() });
 export type CountRecord = z.infer<typeof countRecord>;
+export const countsRecord = z.object({ total: z.number(), groups: z.array(countRecord) });
+export type CountsRecord = z.infer<typeof countsRecord>;
 
 export const timelineRecord = z.object({
   date: z.string(),
@@ -73,14 +75,19 @@ export class AggregateStore {
     return parseRow('stance-matrix', matrixRecord, row);
   }
 
-  /** bucket: the width of a DATE group (the others ignore it). */
+  /**
+   * bucket: the width of a DATE group (the others ignore it). The first `first` groups in the field's order,
+   * and how many groups there are in all.
+   */
   async counts(
     groupBy: CountGroup,
     bucket: DateBucket = 'DAY',
     scope: Scope = EVERYTHING,
-  ): Promise<CountRecord[]> {
-    const rows = await readRows(this.db, 'counts', { groupBy, bucket, ...scopeParams(scope) });
-    return rows.map((row) => parseRow('counts', countRecord, row));
+    first = 200,
+  ): Promise<CountsRecord> {
+    const [row] = await readRows(this.db, 'counts', { groupBy, bucket, first, ...scopeParams(scope) });
+    if (!row) return { total: 0, groups: [] };
+    return parseRow('counts', countsRecord, row);
   }
 
   /**

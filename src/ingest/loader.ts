@@ -4,6 +4,7 @@ import { ServiceError } from '../domain/errors';
 import { cypher, cypherFolder } from '../cypher';
 import { factRows, factStatement, FactRow, byFactType } from './facts';
 import { DocumentPlan } from './plan';
+import { stancePairs } from './stance-aggregates';
 
 export interface LoadCounters {
   nodesCreated: number;
@@ -316,10 +317,13 @@ async function loadGroup(
     // describes may change its kind. Throwing rolls the clearing back with everything else.
     // Entities whose declarations change: their stored names are recomputed at the end (12-entity-properties).
     const redeclared = new Set<string>();
+    // The pairs the cleared versions made: 13-stance-aggregates takes their entries out.
+    const clearedStances: StanceChange[] = [];
     for (const { plan, isNew } of write) {
       if (isNew) continue;
       const [cleared] = await count('02-clear-document', { docId: plan.document.id });
       for (const id of (cleared?.described as string[] | undefined) ?? []) redeclared.add(id);
+      clearedStances.push(...((cleared?.stances as StanceChange[] | undefined) ?? []));
       outcomeOf.get(plan.document.id)!.stances = stanceChanges(
         plan,
         (cleared?.stances as StanceChange[] | undefined) ?? [],
@@ -374,8 +378,18 @@ async function loadGroup(
         options.onProgress?.(step, done, total);
       });
     }
+    // The stored aggregates of the stances, once every stance of the group is written (the documents' stance
+    // counts with the first batch of pairs, even when there is none).
+    const pairs = stancePairs(toWrite, clearedStances);
+    for (let i = 0; i === 0 || i < pairs.length; i += batchSize) {
+      await count('13-stance-aggregates', {
+        docIds: toWrite.map((p) => p.document.id),
+        pairs: pairs.slice(i, i + batchSize),
+        documents: i === 0 ? toWrite.map((p) => ({ id: p.document.id, stanceCount: p.claims.length })) : [],
+      });
+    }
     // Last, so that the stamp's lock is held for the shortest time; not counted: it is not the documents'.
-    await tx.run({ name: 'ingest/13-graph-stamp', text: cypher('ingest/13-graph-stamp'), params: {} });
+    await tx.run({ name: 'ingest/14-graph-stamp', text: cypher('ingest/14-graph-stamp'), params: {} });
     return outcome;
   });
   return { documents, counters };

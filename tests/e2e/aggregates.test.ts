@@ -88,20 +88,24 @@ describe('counts(groupBy:)', () => {
     ['DOCUMENT', 'MATCH (c:Claim) RETURN c.docId AS key, count(*) AS count'],
   ])('%s agrees with a direct count, in one round trip', async (groupBy, cypher) => {
     svc.sent.length = 0;
-    const data = await ok<{ counts: { key: string; count: number }[] }>(
-      `{ counts(groupBy: ${groupBy}) { key label count } }`,
+    const data = await ok<{
+      counts: { groups: { key: string; count: number }[]; totalGroups: number; groupsLeftOut: number };
+    }>(
+      `{ counts(groupBy: ${groupBy}, first: 200) { groups { key label count } totalGroups groupsLeftOut } }`,
     );
     expect(svc.sent).toHaveLength(1);
-    expect(Object.fromEntries(data.counts.map((c) => [c.key, c.count]))).toEqual(await direct(cypher));
-    const sizes = data.counts.map((c) => c.count);
+    const expected = await direct(cypher);
+    expect(Object.fromEntries(data.counts.groups.map((c) => [c.key, c.count]))).toEqual(expected);
+    expect(data.counts).toMatchObject({ totalGroups: Object.keys(expected).length, groupsLeftOut: 0 });
+    const sizes = data.counts.groups.map((c) => c.count);
     expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
   });
 
   it('RELATION_TYPE counts facts, not the text or claim layers', async () => {
-    const data = await ok<{ counts: { key: string; count: number }[] }>(
-      '{ counts(groupBy: RELATION_TYPE) { key count } }',
+    const data = await ok<{ counts: { groups: { key: string; count: number }[] } }>(
+      '{ counts(groupBy: RELATION_TYPE, first: 200) { groups { key count } } }',
     );
-    const keys = data.counts.map((c) => c.key);
+    const keys = data.counts.groups.map((c) => c.key);
     expect(keys).toEqual(expect.arrayContaining(['CARRIED_OUT', 'TARGETED', 'LEADS']));
     for (const structural of [
       'MENTIONS',

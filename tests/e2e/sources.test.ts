@@ -158,7 +158,7 @@ describe('scope: documents, from, to', () => {
     });
     expect(unknown.message).toContain('"no-such-doc", "nor-this"');
     const window = await refused(
-      '{ counts(groupBy: DOCUMENT, from: "2025-06-16", to: "2025-06-02") { key } }',
+      '{ counts(groupBy: DOCUMENT, from: "2025-06-16", to: "2025-06-02") { groups { key } } }',
     );
     expect(window.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'from' });
     expect((await refused('{ stances(from: "2025-02-30") { edges { node { id } } } }')).message).toMatch(
@@ -247,7 +247,8 @@ describe('stanceMatrix: which reports disagree', () => {
 describe('counts by DOCUMENT and by DATE', () => {
   type Count = { key: string; label: string | null; count: number };
   const counts = async (args: string) =>
-    (await ok<{ counts: Count[] }>(`{ counts(${args}) { key label count } }`)).counts;
+    (await ok<{ counts: { groups: Count[] } }>(`{ counts(${args}) { groups { key label count } } }`)).counts
+      .groups;
 
   it('DOCUMENT: stances per reporting document, in scope', async () => {
     expect(await counts('groupBy: DOCUMENT, from: "2025-06-01"')).toEqual([

@@ -73,7 +73,7 @@ describe('round trips', () => {
         '{ stanceMatrix { actors { id } targets { id } cells { actor { name } target { name } kinds polarity } } }',
         'stance-matrix',
       ],
-      ['{ counts(groupBy: STANCE_KIND) { key count } }', 'counts'],
+      ['{ counts(groupBy: STANCE_KIND) { groups { key count } } }', 'counts'],
       [
         '{ timeline { edges { node { date kind entity { name } stance { kind actor { name } } evidence { quote } } } } }',
         'timeline',

@@ -312,9 +312,14 @@ export function cannedAnswers(): Answers {
     ],
     counts: ({ groupBy }: Params) => [
       {
-        key: groupBy === 'DOCUMENT' ? DOC_ID : 'OPPOSE',
-        label: groupBy === 'DOCUMENT' ? DOCUMENT.title : null,
-        count: 2,
+        total: 1,
+        groups: [
+          {
+            key: groupBy === 'DOCUMENT' ? DOC_ID : 'OPPOSE',
+            label: groupBy === 'DOCUMENT' ? DOCUMENT.title : null,
+            count: 2,
+          },
+        ],
       },
     ],
     timeline: [

@@ -153,7 +153,9 @@ const ROOT_FIELDS: Record<string, Case> = {
       '{ stanceMatrix(actors: ["Putin", "zelensky"], targets: ["limited ceasefire", "full-ceasefire"], actorsFirst: 10, targetsFirst: 5) { totalActors totalTargets actorsLeftOut targetsLeftOut actors { id } targets { id } cells { actor { id } target { id } kinds polarity stanceCount evidenceCount } } }',
   },
   'stanceMatrix (no filter)': { operation: '{ stanceMatrix { actors { id } cells { polarity } } }' },
-  counts: { operation: '{ counts(groupBy: DOCUMENT) { key label count } }' },
+  counts: {
+    operation: '{ counts(groupBy: DOCUMENT) { groups { key label count } totalGroups groupsLeftOut } }',
+  },
   timeline: {
     operation:
       '{ timeline(from: "2025-03-01", to: "2025-03-31") { edges { cursor node { date dateText kind entity { id } stance { id } evidence { quote } } } pageInfo { hasNextPage } } }',
@@ -175,7 +177,7 @@ const ROOT_FIELDS: Record<string, Case> = {
       '{ stanceMatrix(documents: ["call-2025-03-18"], to: "2025-04-01") { cells { polarity sourcesDisagree sources { polarity polarities stanceCount } } } }',
   },
   'counts by DATE (weeks, scoped)': {
-    operation: '{ counts(groupBy: DATE, bucket: WEEK, from: "2025-03-01") { key label count } }',
+    operation: '{ counts(groupBy: DATE, bucket: WEEK, from: "2025-03-01") { groups { key label count } } }',
   },
   'neighborhood, graph, path, relations, conditions, citedAsObjections (scoped)': {
     operation:
@@ -183,7 +185,7 @@ const ROOT_FIELDS: Record<string, Case> = {
   },
   'every traversal narrowed by minConfidence and methods (parameters; methods sorted, each once)': {
     operation:
-      '{ supporters(of: "limited ceasefire", minConfidence: 0.6, methods: [REVIEWED, HAND, HAND]) { id confidence method } relations(of: "russia", minConfidence: 0.6) { edges { node { type confidence method } } } neighborhood(of: "putin", methods: [DRAFT]) { truncated } path(from: "Zelensky", to: "sumy", minConfidence: 0.5) { truncated } stanceMatrix(minConfidence: 0.9) { cells { polarity } } timeline(methods: [HAND]) { edges { node { date } } } counts(groupBy: POLARITY, minConfidence: 1) { key } conditions(minConfidence: 0) { edges { node { condition { id } } } } citedAsObjections(methods: [REVIEWED]) { edges { node { cited { id } } } } }',
+      '{ supporters(of: "limited ceasefire", minConfidence: 0.6, methods: [REVIEWED, HAND, HAND]) { id confidence method } relations(of: "russia", minConfidence: 0.6) { edges { node { type confidence method } } } neighborhood(of: "putin", methods: [DRAFT]) { truncated } path(from: "Zelensky", to: "sumy", minConfidence: 0.5) { truncated } stanceMatrix(minConfidence: 0.9) { cells { polarity } } timeline(methods: [HAND]) { edges { node { date } } } counts(groupBy: POLARITY, minConfidence: 1) { groups { key } } conditions(minConfidence: 0) { edges { node { condition { id } } } } citedAsObjections(methods: [REVIEWED]) { edges { node { cited { id } } } } }',
   },
   'timeline (scoped by documents and the reporting window)': {
     operation:

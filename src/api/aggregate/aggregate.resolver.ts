@@ -11,8 +11,8 @@ import { Stance } from '../types/stance.type';
 import {
   CellPolarity,
   CellSource,
-  Count,
   CountGroup,
+  Counts,
   DateBucket,
   StanceCell,
   StanceMatrix,
@@ -116,10 +116,11 @@ export class AggregateResolver {
     };
   }
 
-  @Query(() => [Count], {
+  @Query(() => Counts, {
     description:
       'How many per group (group-by), largest first; DATE groups in date order. Stances are counted by ' +
-      'STANCE_KIND, POLARITY, DOCUMENT (the reporting document) and DATE (statedOn, in buckets).',
+      'STANCE_KIND, POLARITY, DOCUMENT (the reporting document) and DATE (statedOn, in buckets). The first ' +
+      'groups (first) with how many there are in all (totalGroups): by DOCUMENT there is one a document.',
   })
   async counts(
     @Arg('groupBy', () => CountGroup, { description: 'What to count by.' }) groupBy: CountGroup,
@@ -128,12 +129,22 @@ export class AggregateResolver {
       description: 'For groupBy: DATE, how wide a group is: DAY, WEEK (ISO, from Monday) or MONTH.',
     })
     bucket: DateBucket,
+    @Arg('first', () => Int, {
+      defaultValue: LIMITS.page.default,
+      description: `At most this many groups, in the field's order (${LIMITS.page.min}–${LIMITS.page.max}).`,
+    })
+    first: number,
     @Args(() => ScopeArgs) scopeArgs: ScopeArgs,
     @Ctx() ctx: GraphContext,
-  ): Promise<Count[]> {
+  ): Promise<Counts> {
+    const size = inRange('first', first, LIMITS.page.min, LIMITS.page.max);
     const scope = await resolveScope(ctx, scopeArgs);
-    const found = await ctx.stores.aggregates.counts(groupBy, bucket, scope);
-    return found.map((c) => ({ ...c, label: c.label ?? null }));
+    const found = await ctx.stores.aggregates.counts(groupBy, bucket, scope, size);
+    return {
+      groups: found.groups.map((c) => ({ ...c, label: c.label ?? null })),
+      totalGroups: found.total,
+      groupsLeftOut: found.total - found.groups.length,
+    };
   }
 
   @Query(() => TimelineConnection, {

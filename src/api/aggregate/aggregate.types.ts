@@ -186,6 +186,23 @@ export class Count {
   count!: number;
 }
 
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The first groups of a count (first), and how many groups there are in all.',
+})
+export class Counts {
+  @Field(() => [Count], {
+    description: 'The first groups: largest first, DATE groups in date order (earliest first).',
+  })
+  groups!: Count[];
+
+  @Field(() => Int, { description: 'How many groups there are in all: shown and left out.' })
+  totalGroups!: number;
+
+  @Field(() => Int, { description: 'Groups left out (totalGroups − groups shown): ask for more with first.' })
+  groupsLeftOut!: number;
+}
+
 @ObjectType({ simpleResolvers: true, description: 'A dated event or statement.' })
 export class TimelineEntry {
   @Field(() => String, { description: 'ISO date, resolved against the document’s date.' })

@@ -48,7 +48,8 @@ function header(file: BulkFile): string {
   const columns = (columns: Column[]) => columns.map((c) => `${c.name}:${c.type}`);
   if (file.kind === 'nodes') {
     const [id, ...rest] = file.columns;
-    return [`${id.name}:ID(${file.space})`, ...columns(rest)].join(',');
+    // An id the nodes do not keep as a property (StancePair's) has no name in the header.
+    return [`${file.idIsProperty === false ? '' : id.name}:ID(${file.space})`, ...columns(rest)].join(',');
   }
   return [`:START_ID(${file.from})`, `:END_ID(${file.to})`, ...columns(file.columns)].join(',');
 }

@@ -2,6 +2,8 @@ import { ServiceError } from '../../domain/errors';
 import { FactEntry, factRows } from '../facts';
 import { writtenWith } from '../loader';
 import { DocumentPlan, RegistryRow } from '../plan';
+import { compareCodePoints } from '../code-points';
+import { claimKindLabel, claimPolarityLabel, stancePairs } from '../stance-aggregates';
 
 /**
  * The graph the transactional loader (loader.ts, cypher/ingest/*.cypher) leaves after loading these
@@ -31,6 +33,8 @@ export interface NodeFile {
   labels: string[];
   space: string;
   columns: Column[];
+  /** false: the first column only joins relationships to the nodes and is not stored (default: stored). */
+  idIsProperty?: boolean;
 }
 
 /** Relationships of one type, from a node of id space `from` to one of `to`. */
@@ -87,6 +91,7 @@ const DOCUMENT = nodes(
     required('text', 'string'),
     required('annotation', 'string'),
     required('length', 'long'),
+    required('stanceCount', 'long'),
   ],
 );
 const HEADING = nodes(
@@ -112,21 +117,43 @@ const SENTENCE = nodes(
     required('end', 'long'),
   ],
 );
-const CLAIM = nodes(
-  'Claim',
-  ['Claim'],
-  [
-    required('docId', 'string'),
-    required('kind', 'string'),
-    required('polarity', 'string'),
-    required('cameo', 'string'),
-    required('confidence', 'double'),
-    required('method', 'string'),
-    optional('date', 'string'),
-    optional('dateText', 'string'),
-    optional('dateInferred', 'boolean'),
-  ],
-);
+const CLAIM_COLUMNS: Column[] = [
+  required('docId', 'string'),
+  required('kind', 'string'),
+  required('polarity', 'string'),
+  required('cameo', 'string'),
+  required('confidence', 'double'),
+  required('method', 'string'),
+  optional('date', 'string'),
+  optional('dateText', 'string'),
+  optional('dateInferred', 'boolean'),
+];
+/** One file per kind and polarity: a claim carries both as labels (10-claims). */
+const claimFiles = new Map<string, NodeFile>();
+const claimFile = (kind: string, polarity: string) => {
+  const labels = ['Claim', claimKindLabel(kind), claimPolarityLabel(polarity)];
+  let file = claimFiles.get(labels.join(':'));
+  if (!file)
+    claimFiles.set(labels.join(':'), (file = nodes(`Claim-${kind}-${polarity}`, labels, CLAIM_COLUMNS)));
+  return file;
+};
+/** 13-stance-aggregates: one per actor → target pair, its stances as parallel lists sorted by claim id. */
+const STANCE_PAIR: NodeFile = {
+  ...nodes(
+    'StancePair',
+    ['StancePair'],
+    [
+      required('actorId', 'string'),
+      required('targetId', 'string'),
+      required('claimIds', 'string[]'),
+      required('claimDocIds', 'string[]'),
+      required('claimKinds', 'string[]'),
+      required('claimPolarities', 'string[]'),
+      required('claimEvidenceCounts', 'long[]'),
+    ],
+  ),
+  idIsProperty: false,
+};
 const ENTITY_COLUMNS: Column[] = [
   required('kind', 'string'),
   optional('registered', 'boolean'),
@@ -139,6 +166,8 @@ const ENTITY_COLUMNS: Column[] = [
   optional('date', 'string'),
   optional('dateText', 'string'),
   optional('dateInferred', 'boolean'),
+  optional('stancesMade', 'long'),
+  optional('stancesReceived', 'long'),
 ];
 /** One file per kind: the import tool gives a file's nodes its labels. */
 const entityFiles = new Map<string, NodeFile>();
@@ -222,17 +251,7 @@ export interface GraphCounts {
   relationships: number;
 }
 
-/** Cypher orders strings by code point; JavaScript's < by UTF-16 unit. They differ only above U+FFFF. */
-export function compareCodePoints(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.codePointAt(i)!;
-    const y = b.codePointAt(i)!;
-    if (x !== y) return x < y ? -1 : 1;
-    if (x > 0xffff) i++;
-  }
-  return a.length - b.length;
-}
+export { compareCodePoints };
 
 /** size() of a Cypher string: code points. */
 function codePoints(text: string): number {
@@ -314,6 +333,17 @@ export function buildGraph(input: BulkInput, sink: GraphSink): GraphCounts {
     }
   }
 
+  // 13-stance-aggregates: an entity's stances made and received, absent at none.
+  const made = new Map<string, number>();
+  const received = new Map<string, number>();
+  for (const plan of plans) {
+    for (const c of plan.claims) {
+      made.set(c.by, (made.get(c.by) ?? 0) + 1);
+      received.set(c.on, (received.get(c.on) ?? 0) + 1);
+    }
+  }
+  const stances = (id: string) => [made.get(id) ?? null, received.get(id) ?? null];
+
   for (const row of registry.values()) {
     const kind = kinds.get(row.id)!;
     node(entityFile(kind), [
@@ -329,6 +359,7 @@ export function buildGraph(input: BulkInput, sink: GraphSink): GraphCounts {
       null,
       null,
       null,
+      ...stances(row.id),
     ]);
   }
   for (const [id, declarations] of declared) {
@@ -350,6 +381,7 @@ export function buildGraph(input: BulkInput, sink: GraphSink): GraphCounts {
       dated?.date ?? null,
       dated?.dateText ?? null,
       dated?.dateInferred ?? null,
+      ...stances(id),
     ]);
   }
 
@@ -368,6 +400,7 @@ export function buildGraph(input: BulkInput, sink: GraphSink): GraphCounts {
       doc.text,
       doc.annotation,
       codePoints(doc.text),
+      plan.claims.length,
     ]);
     for (const h of plan.headings) {
       node(HEADING, [h.id, docId, h.index, h.text, h.start, h.end]);
@@ -395,7 +428,7 @@ export function buildGraph(input: BulkInput, sink: GraphSink): GraphCounts {
     }
     for (const m of plan.mentions) edge(MENTIONS, [m.sentenceId, m.entityId, m.start, m.end, m.surface]);
     for (const c of plan.claims) {
-      node(CLAIM, [
+      node(claimFile(c.kind, c.polarity), [
         c.id,
         docId,
         c.kind,
@@ -414,6 +447,20 @@ export function buildGraph(input: BulkInput, sink: GraphSink): GraphCounts {
       for (const ev of c.evidence) edge(EVIDENCE, [c.id, ev.sentenceId, ev.start, ev.end, ev.quote]);
       if (c.respondsTo !== null) edge(RESPONDS_TO, [c.id, c.respondsTo]);
     }
+  }
+
+  for (const pair of stancePairs(plans)) {
+    const { actorId, targetId, claims } = pair;
+    node(STANCE_PAIR, [
+      JSON.stringify([actorId, targetId]),
+      actorId,
+      targetId,
+      claims.map((c) => c.claimId),
+      claims.map((c) => c.docId),
+      claims.map((c) => c.kind),
+      claims.map((c) => c.polarity),
+      claims.map((c) => c.evidenceCount),
+    ]);
   }
 
   // 08-facts: one relationship per (from, type, to, about), its reports sorted as the statement sorts them.

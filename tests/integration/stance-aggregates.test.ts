@@ -1,0 +1,162 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Database } from '../../src/db/database';
+import { CLAIM_KIND_NAMES, POLARITIES } from '../../src/domain/vocabulary';
+import { loadDocuments } from '../../src/ingest/folders';
+import { generateCorpus } from '../../testkit/synthetic';
+import { clearGraph, testDatabase } from '../support/harness';
+
+/**
+ * The stored aggregates of the stances (cypher/ingest/13-stance-aggregates.cypher, the claims' kind and
+ * polarity labels of 10-claims) against a recount from the stances themselves, after a load, after documents
+ * are replaced (one with its stances moved to other actors, one with every stance taken out) and after the
+ * corpus is loaded again: a wrong or stale aggregate fails here.
+ */
+
+let db: Database;
+let dir: string;
+let dirs: string[];
+
+beforeAll(async () => {
+  db = testDatabase();
+  await clearGraph(db);
+  dir = mkdtempSync(path.join(os.tmpdir(), 'stancegraph-aggregates-'));
+  dirs = generateCorpus({ documents: 8, out: path.join(dir, 'corpus'), seed: 5 });
+});
+
+afterAll(async () => {
+  await db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const read = (name: string, text: string) => db.read({ name: `test/${name}`, text });
+
+type Pair = Record<string, unknown>;
+
+/** Every pair as the StancePairs store it, and as the stance edges say it should be. */
+async function pairs(): Promise<{ stored: Pair[]; recounted: Pair[] }> {
+  const stored = await read(
+    'stored-pairs',
+    `MATCH (p:StancePair)
+     RETURN p.actorId AS actorId, p.targetId AS targetId, p.claimIds AS claimIds, p.claimDocIds AS docIds,
+            p.claimKinds AS kinds, p.claimPolarities AS polarities, p.claimEvidenceCounts AS evidenceCounts
+     ORDER BY actorId, targetId`,
+  );
+  const recounted = await read(
+    'recounted-pairs',
+    `MATCH (a:Entity)-[s:STANCE]->(t:Entity)
+     WITH a, t, s ORDER BY s.claimId
+     WITH a.id AS actorId, t.id AS targetId, collect(s) AS stances
+     RETURN actorId, targetId, [s IN stances | s.claimId] AS claimIds, [s IN stances | s.docId] AS docIds,
+            [s IN stances | s.kind] AS kinds, [s IN stances | s.polarity] AS polarities,
+            [s IN stances | s.evidenceCount] AS evidenceCounts
+     ORDER BY actorId, targetId`,
+  );
+  return { stored, recounted };
+}
+
+async function expectAggregatesRight(): Promise<void> {
+  const { stored, recounted } = await pairs();
+  expect(recounted.length).toBeGreaterThan(0);
+  expect(stored).toEqual(recounted);
+  // Each claim carries exactly its own kind's and polarity's label, so that the label counts are the counts.
+  const labels = await read(
+    'claim-labels',
+    `MATCH (c:Claim)
+     RETURN c.kind AS kind, c.polarity AS polarity,
+            [l IN labels(c) WHERE l <> 'Claim'] AS labels, count(*) AS claims`,
+  );
+  for (const row of labels) {
+    expect((row.labels as string[]).sort()).toEqual(
+      [`ClaimKind_${row.kind as string}`, `ClaimPolarity_${row.polarity as string}`].sort(),
+    );
+  }
+  // Every entity's stancesMade and stancesReceived are its STANCE degrees, absent at none.
+  const entities = await read(
+    'entity-stance-counts',
+    `MATCH (e:Entity)
+     WITH e, COUNT { (e)-[:STANCE]->() } AS made, COUNT { (e)<-[:STANCE]-() } AS received
+     WHERE e.stancesMade IS NOT NULL OR e.stancesReceived IS NOT NULL OR made > 0 OR received > 0
+     RETURN e.id AS id, [e.stancesMade, e.stancesReceived] AS stored,
+            [CASE WHEN made > 0 THEN made END, CASE WHEN received > 0 THEN received END] AS recounted`,
+  );
+  expect(entities.length).toBeGreaterThan(0);
+  for (const e of entities) expect({ id: e.id, counts: e.stored }).toEqual({ id: e.id, counts: e.recounted });
+  // Every document's stanceCount is the number of its claims.
+  const documents = await read(
+    'document-stance-counts',
+    `MATCH (d:Document)
+     RETURN d.id AS id, d.stanceCount AS stored, COUNT { (:Claim {docId: d.id}) } AS recounted`,
+  );
+  expect(documents.length).toBeGreaterThan(0);
+  for (const d of documents) expect({ id: d.id, count: d.stored }).toEqual({ id: d.id, count: d.recounted });
+}
+
+/** The counts root field's unnarrowed answers (label counts) against a count of the claims. */
+async function expectLabelCountsRight(): Promise<void> {
+  const [row] = await db.read({
+    name: 'test/label-counts',
+    text: `UNWIND $kinds AS k
+           CALL (k) { MATCH (c:$('ClaimKind_' + k)) RETURN count(c) AS n }
+           WITH collect([k, n]) AS byKind
+           UNWIND $polarities AS p
+           CALL (p) { MATCH (c:$('ClaimPolarity_' + p)) RETURN count(c) AS n }
+           WITH byKind, collect([p, n]) AS byPolarity
+           RETURN byKind, byPolarity,
+                  COLLECT { MATCH (c:Claim) WITH c.kind AS k, count(*) AS n RETURN [k, n] } AS kinds,
+                  COLLECT { MATCH (c:Claim) WITH c.polarity AS p, count(*) AS n RETURN [p, n] } AS polarities`,
+    params: { kinds: CLAIM_KIND_NAMES, polarities: POLARITIES },
+  });
+  const nonZero = (list: [string, number][]) =>
+    Object.fromEntries(list.filter(([, n]) => n > 0).sort(([a], [b]) => a.localeCompare(b)));
+  expect(nonZero(row.byKind as [string, number][])).toEqual(nonZero(row.kinds as [string, number][]));
+  expect(nonZero(row.byPolarity as [string, number][])).toEqual(
+    nonZero(row.polarities as [string, number][]),
+  );
+}
+
+const graphYaml = (doc: string) => path.join(doc, 'graph.yaml');
+
+it('match a recount after a load', async () => {
+  await loadDocuments(db, dirs, () => {});
+  await expectAggregatesRight();
+  await expectLabelCountsRight();
+});
+
+it('match a recount after one document moves its stances to other actors and another loses all of them', async () => {
+  // The first: its first two claims' actors swapped, so that two pairs lose a stance and two gain one.
+  const first = graphYaml(dirs[0]);
+  const text = readFileSync(first, 'utf8');
+  const actors = [...text.matchAll(/^ {4}by: (.+)$/gm)].map((m) => m[1]);
+  const second = actors.findIndex((a) => a !== actors[0]);
+  expect(second).toBeGreaterThan(0);
+  let n = 0;
+  writeFileSync(
+    first,
+    text.replace(/^ {4}by: (.+)$/gm, (line) => {
+      const i = n++;
+      if (i === 0) return `    by: ${actors[second]}`;
+      if (i === second) return `    by: ${actors[0]}`;
+      return line;
+    }),
+  );
+  // The second: no claim any more.
+  const emptied = graphYaml(dirs[1]);
+  const before = readFileSync(emptied, 'utf8');
+  writeFileSync(emptied, before.replace(/^claims:\n[\s\S]*?(?=^facts:)/m, 'claims: []\n'));
+  const summary = await loadDocuments(db, dirs.slice(0, 2), () => {});
+  expect(summary.documents.map((d) => d.status)).toEqual(['replaced', 'replaced']);
+  await expectAggregatesRight();
+  await expectLabelCountsRight();
+  const [{ claims }] = await read('emptied', `RETURN COUNT { (:Claim {docId: 'syn-000001'}) } AS claims`);
+  expect(claims).toBe(0);
+});
+
+it('match a recount after documents are restored and the corpus is loaded again in another order', async () => {
+  const fresh = generateCorpus({ documents: 8, out: path.join(dir, 'fresh'), seed: 5 });
+  for (const [i, d] of fresh.entries()) cpSync(d, dirs[i], { recursive: true });
+  await loadDocuments(db, [...dirs].reverse(), () => {});
+  await expectAggregatesRight();
+  await expectLabelCountsRight();
+});
