@@ -356,7 +356,7 @@ async function loadGroup(
       ['05-headings', rows((p) => p.headings)],
       ['06-sentences', rows((p) => p.sentences)],
       ['07-entities', rows((p) => p.entities)],
-      ['12-entity-properties', [...entityIds(toWrite, redeclared)]],
+      ['12-entity-properties', entityRows(toWrite, redeclared)],
       // Facts need only the entities: they are MERGEd (expanding between two entities) before the mentions
       // and claims add this transaction's relationships to those entities.
       ['08-facts', factRows(toWrite)],
@@ -372,8 +372,7 @@ async function loadGroup(
           for (const [type, ofType] of byFactType(batch as FactRow[])) {
             await count(step, { rows: ofType }, factStatement(type));
           }
-        } else if (step === '12-entity-properties') await count(step, { ids: batch });
-        else await count(step, { rows: batch });
+        } else await count(step, { rows: batch });
         done += batch.length;
         options.onProgress?.(step, done, total);
       });
@@ -395,11 +394,40 @@ async function loadGroup(
   return { documents, counters };
 }
 
-/** The local entities of the documents written, with those the cleared documents described. */
-function entityIds(plans: DocumentPlan[], cleared: Set<string>): Set<string> {
-  const ids = new Set(cleared);
-  for (const plan of plans) for (const e of plan.entities) if (!e.registered) ids.add(e.id);
-  return ids;
+/** A declaration this transaction adds: what 07-entities stores on the DESCRIBES, and its document's order. */
+interface AddedDeclaration {
+  docId: string;
+  publishedAt: string;
+  name: string;
+  description: string | null;
+  date: string | null;
+  dateText: string | null;
+  dateInferred: boolean | null;
+  aliases: string[];
+}
+
+/**
+ * 12-entity-properties' rows: the local entities of the documents written, each with the declarations they
+ * add, and those the cleared documents described, whose declarations are all read again (full).
+ */
+function entityRows(
+  plans: DocumentPlan[],
+  cleared: Set<string>,
+): { id: string; full: boolean; added: AddedDeclaration[] }[] {
+  const rows = new Map<string, { id: string; full: boolean; added: AddedDeclaration[] }>();
+  for (const id of cleared) rows.set(id, { id, full: true, added: [] });
+  for (const plan of plans) {
+    const { id: docId, publishedAt } = plan.document;
+    for (const e of plan.entities) {
+      if (e.registered) continue;
+      let row = rows.get(e.id);
+      if (!row) rows.set(e.id, (row = { id: e.id, full: false, added: [] }));
+      if (row.full) continue;
+      const { name, description, date, dateText, dateInferred, aliases } = e;
+      row.added.push({ docId, publishedAt, name, description, date, dateText, dateInferred, aliases });
+    }
+  }
+  return [...rows.values()];
 }
 
 async function inBatches<T>(rows: T[], size: number, work: (batch: T[]) => Promise<void>): Promise<void> {
