@@ -106,7 +106,10 @@ function kindConflictDocument(): string {
 async function strays(): Promise<Record<string, number>> {
   const [row] = await read<Record<string, number>>(`
     RETURN
-      COUNT { MATCH (n) WHERE NOT (n)--() AND NOT n:GraphStamp } AS isolatedNodes,
+      COUNT { MATCH (n) WHERE NOT (n)--() AND NOT n:GraphStamp AND NOT n:StancePair } AS isolatedNodes,
+      COUNT { MATCH (p:StancePair) WHERE size(p.claimIds) = 0 OR any(id IN p.claimIds
+              WHERE NOT EXISTS { MATCH (:Entity {id: p.actorId})-[:STANCE {claimId: id}]->(:Entity {id: p.targetId}) }) }
+        AS strayStancePairs,
       COUNT { MATCH (e:Entity) WHERE NOT (e)<-[:DESCRIBES]-(:Document) } AS undescribedEntities,
       COUNT { MATCH (n) WHERE (n:Sentence OR n:Heading OR n:Claim)
               AND NOT EXISTS { MATCH (d:Document) WHERE d.id = n.docId } } AS nodesOfNoDocument,
@@ -122,6 +125,7 @@ async function strays(): Promise<Record<string, number>> {
 
 const NO_STRAYS = {
   isolatedNodes: 0,
+  strayStancePairs: 0,
   undescribedEntities: 0,
   nodesOfNoDocument: 0,
   unattachedSentences: 0,
