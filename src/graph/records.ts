@@ -126,6 +126,10 @@ export const stanceRecord = z
   .transform((s) => ({ ...s, statedOn: s.date ?? s.reportedOn }));
 export type StanceRecord = z.infer<typeof stanceRecord>;
 
+/** At most `first` of an entity's stances, and how many match (stances-of-entities.cypher). */
+export const stancePage = z.object({ count: z.number(), stances: z.array(stanceRecord) });
+export type StancePage = z.infer<typeof stancePage>;
+
 const relationShape = z.object({
   id: z.string(),
   type: z.string(),
@@ -175,6 +179,10 @@ export const mentionRecord = z.object({
   entity: entityRecord,
 });
 export type MentionRecord = z.infer<typeof mentionRecord>;
+
+/** At most `first` of an entity's mentions, and how many it has (mentions-of-entities.cypher). */
+export const mentionPage = z.object({ count: z.number(), mentions: z.array(mentionRecord) });
+export type MentionPage = z.infer<typeof mentionPage>;
 
 export const documentRecord = z.object({
   id: z.string(),
