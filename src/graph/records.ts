@@ -202,7 +202,8 @@ export const conditionRecord = z.object({
   conditionFor: z.array(
     relationShape.omit({ id: true }).extend({ id: z.string().optional() }).transform(withStrongestReport),
   ),
-  stances: z.array(stanceRecord),
+  /** Every stance on it in scope, in id order: the id and kind only (the API loads the few it shows). */
+  stances: z.array(z.object({ id: z.string(), kind: z.string() })),
 });
 export type ConditionRecord = z.infer<typeof conditionRecord>;
 

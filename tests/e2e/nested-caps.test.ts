@@ -159,14 +159,132 @@ describe('Entity.stances(first:) and stancesCount', () => {
   });
 });
 
+describe('StanceCell.stances(first:) and sources(first:), stanceCount and sourcesCount', () => {
+  it('the first stances in id order and the first sources in document-id order, against a plain read', async () => {
+    type Cell = {
+      actor: { id: string };
+      target: { id: string };
+      stanceCount: number;
+      sourcesCount: number;
+      two: { id: string }[];
+      byDefault: { id: string }[];
+      most: { id: string }[];
+      twoSources: { document: { id: string } }[];
+      sources: { document: { id: string } }[];
+    };
+    const data = await ok<{ stanceMatrix: { cells: Cell[] } }>(
+      `{ stanceMatrix(actorsFirst: 4, targetsFirst: 4) { cells { actor { id } target { id } stanceCount sourcesCount
+         two: stances(first: 2) { id } byDefault: stances { id } most: stances(first: 100) { id }
+         twoSources: sources(first: 2) { document { id } } sources(first: 100) { document { id } } } } }`,
+    );
+    const cells = data.stanceMatrix.cells;
+    expect(cells.some((c) => c.stanceCount > 2)).toBe(true);
+    expect(cells.some((c) => c.sourcesCount > 2)).toBe(true);
+    for (const cell of cells) {
+      const rows = await direct<{ id: string; doc: string }>(
+        `MATCH (:Entity {id: $actor})<-[:BY]-(c:Claim)-[:ON]->(:Entity {id: $target})
+         RETURN c.id AS id, c.docId AS doc ORDER BY id`,
+        { actor: cell.actor.id, target: cell.target.id },
+      );
+      const ids = rows.map((r) => r.id);
+      const docs = [...new Set(rows.map((r) => r.doc))].sort();
+      const pair = `${cell.actor.id} → ${cell.target.id}`;
+      expect({ pair, stanceCount: cell.stanceCount, sourcesCount: cell.sourcesCount }).toEqual({
+        pair,
+        stanceCount: ids.length,
+        sourcesCount: docs.length,
+      });
+      expect(cell.two.map((s) => s.id)).toEqual(ids.slice(0, 2));
+      expect(cell.byDefault.map((s) => s.id)).toEqual(ids.slice(0, 20));
+      expect(cell.most.map((s) => s.id)).toEqual(ids.slice(0, 100));
+      expect(cell.twoSources.map((s) => s.document.id)).toEqual(docs.slice(0, 2));
+      expect(cell.sources.map((s) => s.document.id)).toEqual(docs.slice(0, 100));
+    }
+  });
+});
+
+describe('ConditionStatus.stances, setBy, rejectedBy, acceptedBy (first:) and their counts', () => {
+  const KINDS = [
+    'DEMANDS',
+    'REJECTS',
+    'ACCEPTS',
+    'AGREES_TO',
+    'OPEN_TO',
+    'CRITICIZES',
+    'SUPPORTS',
+    'CALLS_FOR',
+    'PROPOSES',
+  ];
+
+  it('the first stances of each list in id order, and how many each list has, against a plain read', async () => {
+    type Status = {
+      condition: { id: string };
+      stancesCount: number;
+      setByCount: number;
+      rejectedByCount: number;
+      acceptedByCount: number;
+      byDefault: { id: string }[];
+      three: { id: string }[];
+      setBy: { id: string }[];
+      rejectedBy: { id: string }[];
+      acceptedBy: { id: string }[];
+    };
+    const data = await ok<{ conditions: { edges: { node: Status }[] } }>(
+      `{ conditions(first: 30) { edges { node { condition { id } stancesCount setByCount rejectedByCount
+         acceptedByCount byDefault: stances { id } three: stances(first: 3) { id } setBy(first: 100) { id }
+         rejectedBy(first: 100) { id } acceptedBy(first: 100) { id } } } } }`,
+    );
+    const statuses = data.conditions.edges.map((e) => e.node);
+    expect(statuses.some((s) => s.stancesCount > 20)).toBe(true);
+    const ids = (list: { id: string }[]) => list.map((s) => s.id);
+    for (const status of statuses) {
+      const rows = await direct<{ id: string; kind: string }>(
+        `MATCH (:Entity)<-[:BY]-(c:Claim)-[:ON]->(:Condition {id: $id}) WHERE c.kind IN $kinds
+         RETURN c.id AS id, c.kind AS kind ORDER BY id`,
+        { id: status.condition.id, kinds: KINDS },
+      );
+      const of = (kinds: string[] | null) =>
+        rows.filter((r) => !kinds || kinds.includes(r.kind)).map((r) => r.id);
+      const [all, setBy, rejectedBy, acceptedBy] = [
+        of(null),
+        of(['DEMANDS']),
+        of(['REJECTS']),
+        of(['ACCEPTS', 'AGREES_TO']),
+      ];
+      const id = status.condition.id;
+      expect({
+        id,
+        counts: [status.stancesCount, status.setByCount, status.rejectedByCount, status.acceptedByCount],
+      }).toEqual({
+        id,
+        counts: [all.length, setBy.length, rejectedBy.length, acceptedBy.length],
+      });
+      expect(ids(status.byDefault)).toEqual(all.slice(0, 20));
+      expect(ids(status.three)).toEqual(all.slice(0, 3));
+      expect(ids(status.setBy)).toEqual(setBy.slice(0, 100));
+      expect(ids(status.rejectedBy)).toEqual(rejectedBy.slice(0, 100));
+      expect(ids(status.acceptedBy)).toEqual(acceptedBy.slice(0, 100));
+    }
+  });
+});
+
 describe('the caps’ bounds', () => {
   it.each([
     ['mentions(first: 0) { start }'],
     ['mentions(first: 101) { start }'],
     ['stances(first: 0) { id }'],
     ['stances(first: 101) { id }'],
+    ['matrix: stances(first: 0) { id }'],
+    ['matrix: sources(first: 101) { stanceCount }'],
+    ['conditions: setBy(first: 0) { id }'],
+    ['conditions: stances(first: 101) { id }'],
   ])('%s is BAD_USER_INPUT naming the argument and its bounds', async (field) => {
-    const { status, body } = await svc.gql(`{ entity(id: "putin") { ${field} } }`);
+    const query = field.startsWith('matrix: ')
+      ? `{ stanceMatrix(actorsFirst: 2, targetsFirst: 2) { cells { ${field.slice(8)} } } }`
+      : field.startsWith('conditions: ')
+        ? `{ conditions { edges { node { ${field.slice(12)} } } } }`
+        : `{ entity(id: "putin") { ${field} } }`;
+    const { status, body } = await svc.gql(query);
     expect(status).toBe(400);
     expect(body.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',

@@ -265,7 +265,9 @@ export function cannedAnswers(): Answers {
           conditionFor: [
             withoutId(relation('CONDITION_FOR', haltToAid, fullCeasefire, [2, 'unless military aid'])),
           ],
-          stances: STANCES.filter((s) => s.target.id === haltToAid.id),
+          stances: STANCES.filter((s) => s.target.id === haltToAid.id)
+            .map((s) => ({ id: s.id, kind: s.kind }))
+            .sort((a, b) => (a.id < b.id ? -1 : 1)),
         },
       },
     ],

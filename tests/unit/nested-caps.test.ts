@@ -66,3 +66,29 @@ describe.each([
     expect(sent).toContain(query);
   });
 });
+
+describe.each([
+  ['StanceCell.stances', 'stances(first: %N) { id }'],
+  ['StanceCell.sources', 'sources(first: %N) { stanceCount }'],
+])('%s(first:)', (_field, selection) => {
+  const matrix = (n: number) =>
+    `{ stanceMatrix(actorsFirst: 2, targetsFirst: 2) { cells { stanceCount ${selection.replace('%N', String(n))} } } }`;
+
+  it.each([0, 101])('first: %d is BAD_USER_INPUT with the bounds', async (n) => {
+    const { result } = await run(matrix(n));
+    expect(result.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'first',
+      min: 1,
+      max: 100,
+    });
+  });
+
+  it('first: 1 shows one of the cell’s items at most', async () => {
+    const { result } = await run(matrix(1));
+    expect(result.errors).toBeUndefined();
+    const cells = (result.data as { stanceMatrix: { cells: Record<string, unknown[]>[] } }).stanceMatrix
+      .cells;
+    for (const cell of cells) expect(Object.values(cell).find(Array.isArray)!.length).toBeLessThanOrEqual(1);
+  });
+});

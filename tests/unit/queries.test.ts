@@ -107,7 +107,7 @@ const ROOT_FIELDS: Record<string, Case> = {
   },
   conditions: {
     operation:
-      '{ conditions(for: "full ceasefire") { edges { node { condition { id } for { id } conditionFor { type } setBy { id } rejectedBy { id } acceptedBy { id } stances { id } } } } }',
+      '{ conditions(for: "full ceasefire") { edges { node { condition { id } for { id } conditionFor { type } setBy { id } rejectedBy(first: 1) { id } acceptedBy { id } stances(first: 100) { id } stancesCount setByCount rejectedByCount acceptedByCount } } } }',
   },
   relations: {
     operation:
