@@ -2,8 +2,9 @@
 // and who accepted it (ACCEPTS, AGREES_TO). $forId optional: only conditions for that proposal or event.
 // One page, in the order (name, id); the cursor ($afterName, $afterId; null for the first page) is the last
 // condition shown. Which conditions are in the page is decided first (in scope: those with a stance or a
-// CONDITION_FOR fact that passes), and only those $first + 1 are then projected with their stances and
-// evidence, not every condition of a large graph.
+// CONDITION_FOR fact that passes), and only those $first + 1 are then projected with their facts' evidence,
+// not every condition of a large graph. Its stances come as ids and kinds only, in id order: the API reads
+// in full only the first few that each list (stances, setBy, rejectedBy, acceptedBy) shows (docs/paging.md).
 // Scope ($scopeDocuments, $scopeFrom, $scopeTo): only the stances and CONDITION_FOR facts the documents in
 // it report (a fact's evidence narrowed to theirs), and only the conditions that have any.
 // Confidence and method ($scopeMinConfidence, $scopeMethods; null = any): stances by their claim's, the
@@ -58,17 +59,8 @@ CALL (cond, scope) {
     AND (scope IS NULL OR c.docId IN scope)
     AND coalesce(c.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0)
     AND ($scopeMethods IS NULL OR coalesce(c.method, 'hand') IN $scopeMethods)
-  RETURN collect(CASE WHEN c IS NULL THEN null ELSE c {
-    .id, .kind, .polarity, .cameo, .confidence, .method, .docId, .date, .dateText, .dateInferred,
-    reportedOn: head(COLLECT { MATCH (d:Document {id: c.docId}) RETURN d.publishedAt }),
-    actor: actor {.id, .kind, .name, .aliases, .description, .date, .dateText},
-    target: cond {.id, .kind, .name, .aliases, .description, .date, .dateText},
-    cites: [(c)-[:CITES]->(x:Entity) | x {.id, .kind, .name, .aliases, .description, .date, .dateText}],
-    respondsToId: head([(c)-[:RESPONDS_TO]->(r:Claim) | r.id]),
-    evidence: [(c)-[ev:EVIDENCE]->(s:Sentence) |
-      {quote: ev.quote, start: ev.start, end: ev.end, docId: s.docId,
-       sentence: s {.id, .docId, .index, .paragraph, .text, .start, .end}}]
-  } END) AS stances
+  WITH c ORDER BY c.id
+  RETURN collect(c {.id, .kind}) AS stances
 }
 RETURN {
   condition: cond {.id, .kind, .name, .aliases, .description, .date, .dateText},

@@ -21,6 +21,13 @@ export const LIMITS = {
    * would grow with the corpus; `evidenceCount` says how many there are.
    */
   eventEvidence: { min: 1, max: 100, default: 10 },
+  /**
+   * A list inside an item that grows with the corpus (an entity's mentions and stances): at 10⁶
+   * relationships a busy entity is named in thousands of places and takes part in thousands of stances, all
+   * of which came back in one answer. At most `first` of them are read and sent, in a stated order; a
+   * sibling `<name>Count` field says how many there are.
+   */
+  nested: { min: 1, max: 100, default: 20 },
   depth: { min: 1, max: 3, default: 1 },
   maxHops: { min: 1, max: 6, default: 4 },
   /**
@@ -77,4 +84,14 @@ export function boundedText(argument: string, value: string): string {
     });
   }
   return trimmed;
+}
+
+/** The `first` of a capped list inside an item (LIMITS.nested): BAD_USER_INPUT outside 1–100. */
+export function nestedFirst(value: number, argument = 'first'): number {
+  return inRange(argument, value, LIMITS.nested.min, LIMITS.nested.max);
+}
+
+/** The description of a capped list's `first`, naming its count field. */
+export function nestedFirstDescription(count: string): string {
+  return `At most this many (${LIMITS.nested.min}–${LIMITS.nested.max}, ${LIMITS.nested.default} by default); \`${count}\` says how many there are.`;
 }

@@ -8,9 +8,11 @@ import {
   DocumentRecord,
   EntityRecord,
   HeadingRecord,
+  MentionPage,
   MentionRecord,
   RelationRecord,
   SentenceRecord,
+  StancePage,
   StanceRecord,
 } from '../graph/records';
 import { Direction, RelationStore } from '../graph/relation.store';
@@ -64,9 +66,10 @@ export class Loaders {
   readonly sentencesOfDocument: DataLoader<string, SentenceRecord[]>;
   readonly headingsOfDocument: DataLoader<string, HeadingRecord[]>;
   readonly mentionsInSentence: DataLoader<string, MentionRecord[]>;
-  readonly mentionsOfEntity: DataLoader<string, MentionRecord[]>;
   private readonly stanceLoaders = new Map<string, DataLoader<string, StanceRecord[]>>();
   private readonly relationLoaders = new Map<string, DataLoader<string, RelationRecord[]>>();
+  private readonly mentionPageLoaders = new Map<number, DataLoader<string, MentionPage>>();
+  private readonly stancePageLoaders = new Map<string, DataLoader<string, StancePage>>();
 
   constructor(private readonly stores: Stores) {
     this.entity = new DataLoader(async (ids) => one(await stores.entities.byIds(ids), ids));
@@ -79,9 +82,6 @@ export class Loaders {
     );
     this.mentionsInSentence = new DataLoader(async (ids) =>
       many(await stores.documents.mentionsInSentences(ids), ids),
-    );
-    this.mentionsOfEntity = new DataLoader(async (ids) =>
-      many(await stores.documents.mentionsOfEntities(ids), ids),
     );
   }
 
@@ -101,6 +101,44 @@ export class Loaders {
         many(await this.stores.stances.byKeys(anchor, ids, { kinds, scope }), ids),
       );
       this.stanceLoaders.set(key, loader);
+    }
+    return loader;
+  }
+
+  /**
+   * Entity.mentions: at most `first` mentions of each entity and how many it has (`first` 0: the count
+   * alone). One loader per `first`, so that fields asking for different caps never share an answer.
+   */
+  mentionsOfEntity(first: number): DataLoader<string, MentionPage> {
+    let loader = this.mentionPageLoaders.get(first);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => {
+        const found = await this.stores.documents.mentionsOfEntities(ids, first);
+        return ids.map((id) => found.get(id) ?? { count: 0, mentions: [] });
+      });
+      this.mentionPageLoaders.set(first, loader);
+    }
+    return loader;
+  }
+
+  /**
+   * Entity.stances: at most `first` stances of each entity in a role, of some kinds, in a scope, and how many
+   * match (`first` 0: the count alone). One loader per role, kinds, scope and `first`.
+   */
+  stancesOfEntity(
+    role: 'ACTOR' | 'TARGET' | 'ENTITY',
+    first: number,
+    kinds: string[] | null = null,
+    scope: Scope = EVERYTHING,
+  ): DataLoader<string, StancePage> {
+    const key = `${role}|${first}|${kinds?.join(',') ?? ''}|${scopeKey(scope)}`;
+    let loader = this.stancePageLoaders.get(key);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => {
+        const found = await this.stores.stances.ofEntities(role, ids, first, { kinds, scope });
+        return ids.map((id) => found.get(id) ?? { count: 0, stances: [] });
+      });
+      this.stancePageLoaders.set(key, loader);
     }
     return loader;
   }

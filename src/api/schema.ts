@@ -18,7 +18,7 @@ import { EntityResolver } from './entity/entity.resolver';
 import { LoadResolver } from './load/load.resolver';
 import { RelationResolver } from './relation/relation.resolver';
 import { SearchResolver, searchResultType } from './search/search.resolver';
-import { ObjectionResolver } from './stance/objection.resolver';
+import { ConditionStatusResolver, ObjectionResolver } from './stance/objection.resolver';
 import { StanceResolver } from './stance/stance.resolver';
 import { EventsResolver } from './subscriptions/events.resolver';
 import { SubgraphResolver } from './subgraph/subgraph.resolver';
@@ -31,6 +31,7 @@ export const RESOLVERS = [
   EntityResolver,
   StanceResolver,
   ObjectionResolver,
+  ConditionStatusResolver,
   RelationResolver,
   SubgraphResolver,
   SearchResolver,

@@ -4,10 +4,12 @@ import { parseRow, readColumn, readKeyed, readRows } from './named-query';
 import {
   DocumentRecord,
   HeadingRecord,
+  MentionPage,
   MentionRecord,
   SentenceRecord,
   documentRecord,
   headingRecord,
+  mentionPage,
   mentionRecord,
   sentenceRecord,
 } from './records';
@@ -65,7 +67,18 @@ export class DocumentStore {
     return readKeyed(this.db, 'mentions-of-sentences', { ids: [...ids] }, 'mention', mentionRecord);
   }
 
-  async mentionsOfEntities(ids: readonly string[]): Promise<Map<string, MentionRecord[]>> {
-    return readKeyed(this.db, 'mentions-of-entities', { ids: [...ids] }, 'mention', mentionRecord);
+  /**
+   * Per entity, at most `first` of the places that name it (document-id, then text order) and how many there
+   * are; `first` 0 asks for the count alone.
+   */
+  async mentionsOfEntities(ids: readonly string[], first: number): Promise<Map<string, MentionPage>> {
+    const found = await readKeyed(
+      this.db,
+      'mentions-of-entities',
+      { ids: [...ids], first },
+      'page',
+      mentionPage,
+    );
+    return new Map([...found].map(([id, [page]]) => [id, page]));
   }
 }

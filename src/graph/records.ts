@@ -126,6 +126,10 @@ export const stanceRecord = z
   .transform((s) => ({ ...s, statedOn: s.date ?? s.reportedOn }));
 export type StanceRecord = z.infer<typeof stanceRecord>;
 
+/** At most `first` of an entity's stances, and how many match (stances-of-entities.cypher). */
+export const stancePage = z.object({ count: z.number(), stances: z.array(stanceRecord) });
+export type StancePage = z.infer<typeof stancePage>;
+
 const relationShape = z.object({
   id: z.string(),
   type: z.string(),
@@ -176,6 +180,10 @@ export const mentionRecord = z.object({
 });
 export type MentionRecord = z.infer<typeof mentionRecord>;
 
+/** At most `first` of an entity's mentions, and how many it has (mentions-of-entities.cypher). */
+export const mentionPage = z.object({ count: z.number(), mentions: z.array(mentionRecord) });
+export type MentionPage = z.infer<typeof mentionPage>;
+
 export const documentRecord = z.object({
   id: z.string(),
   title: z.string(),
@@ -194,7 +202,8 @@ export const conditionRecord = z.object({
   conditionFor: z.array(
     relationShape.omit({ id: true }).extend({ id: z.string().optional() }).transform(withStrongestReport),
   ),
-  stances: z.array(stanceRecord),
+  /** Every stance on it in scope, in id order: the id and kind only (the API loads the few it shows). */
+  stances: z.array(z.object({ id: z.string(), kind: z.string() })),
 });
 export type ConditionRecord = z.infer<typeof conditionRecord>;
 

@@ -4,9 +4,11 @@ import { readColumn, readKeyed } from './named-query';
 import {
   CitationRecord,
   ConditionRecord,
+  StancePage,
   StanceRecord,
   citationRecord,
   conditionRecord,
+  stancePage,
   stanceRecord,
 } from './records';
 import { EVERYTHING, Scope, scopeParams } from './scope';
@@ -76,6 +78,33 @@ export class StanceStore {
       'stance',
       stanceRecord,
     );
+  }
+
+  /**
+   * Entity.stances: per entity, at most `first` of the stances it takes (ACTOR), that are on it (TARGET) or
+   * both (ENTITY) — the ones it takes first, then by polarity (descending), actor name and stance id — and
+   * how many match; `first` 0 asks for the count alone.
+   */
+  async ofEntities(
+    role: 'ACTOR' | 'TARGET' | 'ENTITY',
+    keys: readonly string[],
+    first: number,
+    filter: Pick<StanceFilter, 'kinds' | 'scope'> = {},
+  ): Promise<Map<string, StancePage>> {
+    const found = await readKeyed(
+      this.db,
+      'stances-of-entities',
+      {
+        keys: [...keys],
+        relation: role === 'ACTOR' ? 'BY' : role === 'TARGET' ? 'ON' : null,
+        kinds: filter.kinds?.length ? filter.kinds : null,
+        first,
+        ...scopeParams(filter.scope),
+      },
+      'page',
+      stancePage,
+    );
+    return new Map([...found].map(([key, [page]]) => [key, page]));
   }
 
   /** The stances matching a filter: anchored on the target when given, else the actor, else all. */

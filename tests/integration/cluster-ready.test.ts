@@ -6,6 +6,7 @@ import { operation } from '../../src/operations';
 import { DriverTransaction, recordDriverTransactions } from '../support/access-modes';
 import { readHarnessState, restartHarnessNeo4j } from '../support/harness';
 import { Answer, postJson } from '../support/requests';
+import { TRAVERSALS } from '../support/traversals';
 import { TestService, startTestService } from '../support/service';
 
 /**
@@ -24,23 +25,8 @@ const VALID = {
 const TOY = path.join(__dirname, 'fixtures', 'ingest', 'toy-fishing-truce');
 const note = (line: string) => process.stderr.write(`[cluster-ready] ${line}\n`);
 
-/** One request per named traversal and the other root fields that read the graph. */
-const READS: Record<string, string> = {
-  supporters: '{ supporters(of: "limited ceasefire") { actor { id } } }',
-  opponents: '{ opponents(of: "full-ceasefire") { actor { id } } }',
-  citedAsObjections: '{ citedAsObjections { edges { node { cited { id } by { id } } } } }',
-  conditions: '{ conditions(for: "full ceasefire") { edges { node { condition { id } } } } }',
-  relations: '{ relations(of: "russia", direction: IN) { edges { node { type from { id } } } } }',
-  neighborhood: '{ neighborhood(of: "putin", depth: 1) { nodes { id } } }',
-  stanceMatrix: '{ stanceMatrix(actorsFirst: 10, targetsFirst: 10) { cells { kinds } } }',
-  stances: '{ stances(actor: "putin") { edges { node { id evidence { quote } } } } }',
-  path: '{ path(from: "scholz", to: "putin") { nodes { id } } }',
-  entity: '{ entity(id: "putin") { name } }',
-  entities: '{ entities(kind: PERSON, first: 3) { edges { node { id } } } }',
-  resolve: '{ resolve(name: "the Russian leader") { entity { id } } }',
-  search: '{ search(text: "drone attacks") { edges { node { __typename } } } }',
-  documents: '{ documents(first: 200) { edges { node { id } } } }',
-};
+/** Every named traversal and the other root fields that read the graph. */
+const READS = TRAVERSALS;
 
 let svc: TestService;
 

@@ -21,6 +21,7 @@ import {
   openTransactions,
 } from '../../testkit/visibility';
 import { postJson, send } from '../support/requests';
+import { traversals } from '../support/traversals';
 import { Sample, Traffic, sample, sleep, tally } from '../support/traffic';
 
 /**
@@ -59,17 +60,20 @@ const WRITE_TOKEN = 'faults-load-write-token-0123456789';
 const LOAD_DOCUMENT = operation('load-document');
 const note = (line: string) => process.stderr.write(`[faults-load] ${line}\n`);
 
-/** Reads that each need Neo4j (the response cache is off). */
-const READS = [
-  '{ supporters(of: "limited ceasefire") { actor { id } } }',
-  '{ opponents(of: "full-ceasefire") { actor { id } } }',
-  '{ relations(of: "russia", direction: IN) { edges { node { type from { id } } } } }',
-  '{ neighborhood(of: "putin", depth: 1) { nodes { id } } }',
-  '{ stanceMatrix(actorsFirst: 10, targetsFirst: 10) { cells { kinds } } }',
-  '{ stances(actor: "putin") { edges { node { id } } } }',
-  '{ entity(id: "putin") { name } }',
-  '{ documents(first: 200) { edges { node { id } } } }',
-];
+/**
+ * Reads that each need Neo4j (the response cache is off): eight of the shared traversals, which 64
+ * clients send round-robin through the outage.
+ */
+const READS = traversals(
+  'supporters',
+  'opponents',
+  'relations',
+  'neighborhood',
+  'stanceMatrix',
+  'stances',
+  'entity',
+  'documents',
+);
 
 let options: LocalNeo4jOptions;
 let neo4j: RunningNeo4j | undefined;

@@ -20,6 +20,7 @@ import {
 import { Service, startService } from '../../src/server';
 import { clearGraph } from '../support/harness';
 import { postJson, send } from '../support/requests';
+import { TRAVERSALS } from '../support/traversals';
 import { syntheticDocument } from '../../testkit/synthetic';
 
 /**
@@ -29,22 +30,6 @@ import { syntheticDocument } from '../../testkit/synthetic';
 const PASSWORD = 'stancegraph-test';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const note = (line: string) => process.stderr.write(`[faults] ${line}\n`);
-
-/** One request per named traversal and the other root fields that read the graph. */
-const TRAVERSALS: Record<string, string> = {
-  supporters: '{ supporters(of: "limited ceasefire") { actor { id } } }',
-  opponents: '{ opponents(of: "full-ceasefire") { actor { id } } }',
-  citedAsObjections: '{ citedAsObjections { edges { node { cited { id } by { id } } } } }',
-  conditions: '{ conditions(for: "full ceasefire") { edges { node { condition { id } } } } }',
-  relations: '{ relations(of: "russia", direction: IN) { edges { node { type from { id } } } } }',
-  neighborhood: '{ neighborhood(of: "putin", depth: 1) { nodes { id } } }',
-  stanceMatrix: '{ stanceMatrix(actorsFirst: 10, targetsFirst: 10) { cells { kinds } } }',
-  stances: '{ stances(actor: "putin") { edges { node { id } } } }',
-  path: '{ path(from: "scholz", to: "putin") { nodes { id } } }',
-  entity: '{ entity(id: "putin") { name } }',
-  search: '{ search(text: "drone attacks") { edges { node { __typename } } } }',
-  documents: '{ documents(first: 200) { edges { node { id } } } }',
-};
 
 let options: LocalNeo4jOptions;
 let neo4j: RunningNeo4j | undefined;

@@ -265,7 +265,9 @@ export function cannedAnswers(): Answers {
           conditionFor: [
             withoutId(relation('CONDITION_FOR', haltToAid, fullCeasefire, [2, 'unless military aid'])),
           ],
-          stances: STANCES.filter((s) => s.target.id === haltToAid.id),
+          stances: STANCES.filter((s) => s.target.id === haltToAid.id)
+            .map((s) => ({ id: s.id, kind: s.kind }))
+            .sort((a, b) => (a.id < b.id ? -1 : 1)),
         },
       },
     ],
@@ -283,8 +285,17 @@ export function cannedAnswers(): Answers {
       keyed(ids, 'heading', (id) => (id === DOC_ID ? [heading] : [])),
     'mentions-of-sentences': ({ ids }: Params) =>
       keyed(ids, 'mention', (id) => MENTIONS.filter((m) => m.sentence.id === id)),
-    'mentions-of-entities': ({ ids }: Params) =>
-      keyed(ids, 'mention', (id) => MENTIONS.filter((m) => m.entity.id === id)),
+    'mentions-of-entities': ({ ids, first }: Params) =>
+      keyed(ids, 'page', (id) => {
+        const all = MENTIONS.filter((m) => m.entity.id === id);
+        return [{ count: all.length, mentions: all.slice(0, first as number) }];
+      }),
+    'stances-of-entities': ({ keys, relation, first }: Params) =>
+      keyed(keys, 'page', (key) => {
+        const all =
+          STANCES_FOUND_FROM[relation === 'BY' ? 'ACTOR' : relation === 'ON' ? 'TARGET' : 'ENTITY'](key);
+        return [{ count: all.length, stances: all.slice(0, first as number) }];
+      }),
     'stance-matrix': [
       {
         totalActors: 2,

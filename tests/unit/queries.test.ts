@@ -107,7 +107,7 @@ const ROOT_FIELDS: Record<string, Case> = {
   },
   conditions: {
     operation:
-      '{ conditions(for: "full ceasefire") { edges { node { condition { id } for { id } conditionFor { type } setBy { id } rejectedBy { id } acceptedBy { id } stances { id } } } } }',
+      '{ conditions(for: "full ceasefire") { edges { node { condition { id } for { id } conditionFor { type } setBy { id } rejectedBy(first: 1) { id } acceptedBy { id } stances(first: 100) { id } stancesCount setByCount rejectedByCount acceptedByCount } } } }',
   },
   relations: {
     operation:
@@ -119,6 +119,14 @@ const ROOT_FIELDS: Record<string, Case> = {
   },
   'entity with all its stances, in none (its own lookup as well)': {
     operation: '{ entity(id: "sumy") { id stances { id } } }',
+  },
+  'entity with a few of its stances and mentions, and how many there are (capped lists)': {
+    operation:
+      '{ entity(id: "putin") { id stances(role: ACTOR, first: 2) { id } stancesCount(role: ACTOR) mentions(first: 1) { start } mentionsCount } }',
+  },
+  'entities with their mentions: one query for all of them, per cap': {
+    operation:
+      '{ a: entity(id: "putin") { mentions(first: 1) { start } } b: entity(id: "trump") { mentions(first: 1) { start } } c: entity(id: "zelensky") { mentions { start } } }',
   },
   resolve: {
     operation: '{ resolve(name: "the Russian leader", first: 3) { entity { id } score matchedOn } }',

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { BadUserInputError } from '../../domain/errors';
 import { MatrixRecord, TimelineKey } from '../../graph/aggregate.store';
-import { LIMITS, inRange } from '../argument-limits';
+import { LIMITS, inRange, nestedFirst, nestedFirstDescription } from '../argument-limits';
 import { GraphContext } from '../context';
 import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, Page, decodeCursor, pageOf, pageSize } from '../paging';
 import { entitiesById } from '../entities-by-id';
@@ -35,7 +35,7 @@ function isoDate(argument: string, value: string | null | undefined): string | n
 const together = (polarities: string[]) =>
   polarities.length === 1 ? polarities[0] : CellPolarity.CONFLICTING;
 
-/** Per reporting document, in the order the cell first names them: what it reports about the pair. */
+/** Per reporting document, in document-id order: what it reports about the pair. */
 function sourcesOf(cell: MatrixRecord['cells'][number]): CellSource[] {
   const byDoc = new Map<string, string[]>();
   cell.docIds.forEach((docId, i) => {
@@ -43,10 +43,12 @@ function sourcesOf(cell: MatrixRecord['cells'][number]): CellSource[] {
     list.push(cell.stancePolarities[i]);
     byDoc.set(docId, list);
   });
-  return [...byDoc].map(([docId, all]) => {
-    const polarities = [...new Set(all)];
-    return { docId, polarities, polarity: together(polarities), stanceCount: all.length };
-  });
+  return [...byDoc]
+    .map(([docId, all]) => {
+      const polarities = [...new Set(all)];
+      return { docId, polarities, polarity: together(polarities), stanceCount: all.length };
+    })
+    .sort((a, b) => (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0));
 }
 
 @Resolver(() => StanceCell)
@@ -109,6 +111,7 @@ export class AggregateResolver {
           stanceCount: c.stanceIds.length,
           evidenceCount: c.evidenceCount,
           sources,
+          sourcesCount: sources.length,
           sourcesDisagree: new Set(sources.map((s) => s.polarity)).size > 1,
           stanceIds: c.stanceIds,
         };
@@ -198,10 +201,40 @@ export class AggregateResolver {
     );
   }
 
-  @FieldResolver(() => [Stance], { description: 'The stances in this cell, with all their detail.' })
-  async stances(@Root() cell: StanceCell, @Ctx() ctx: GraphContext) {
-    const found = await ctx.loaders.stances('CLAIM').loadMany(cell.stanceIds);
+  @FieldResolver(() => [Stance], {
+    description:
+      'The stances in this cell, with all their detail: at most `first` of them, in stance-id order ' +
+      '(`<document id>:<claim id>`); `stanceCount` says how many there are.',
+  })
+  async stances(
+    @Root() cell: StanceCell,
+    @Arg('first', () => Int, {
+      defaultValue: LIMITS.nested.default,
+      description: nestedFirstDescription('stanceCount'),
+    })
+    first: number,
+    @Ctx() ctx: GraphContext,
+  ) {
+    // The matrix query lists the cell's stance ids in id order; only the first are read in full.
+    const ids = cell.stanceIds.slice(0, nestedFirst(first));
+    const found = await ctx.loaders.stances('CLAIM').loadMany(ids);
     return found.flatMap((list) => (Array.isArray(list) ? list.map((s) => ctx.loaders.primeStance(s)) : []));
+  }
+
+  @FieldResolver(() => [CellSource], {
+    description:
+      'The documents that report the stances of this cell, each with the polarity it reports: at most ' +
+      '`first` of them, in document-id order; `sourcesCount` says how many there are.',
+  })
+  sources(
+    @Root() cell: StanceCell,
+    @Arg('first', () => Int, {
+      defaultValue: LIMITS.nested.default,
+      description: nestedFirstDescription('sourcesCount'),
+    })
+    first: number,
+  ): CellSource[] {
+    return cell.sources.slice(0, nestedFirst(first));
   }
 }
 

@@ -117,16 +117,17 @@ export class StanceCell {
   })
   polarity!: string;
 
-  @Field(() => Int, { description: 'How many stances.' })
+  @Field(() => Int, { description: 'How many stances (`stances` shows at most `first` of them).' })
   stanceCount!: number;
 
   @Field(() => Int, { description: 'How many quotes back them.' })
   evidenceCount!: number;
 
-  @Field(() => [CellSource], {
-    description: 'The documents that report the stances of this cell, each with the polarity it reports.',
-  })
+  /** Every reporting document, in document-id order: AggregateResolver.sources shows the first of them. */
   sources!: CellSource[];
+
+  @Field(() => Int, { description: 'How many documents report the stances of this cell.' })
+  sourcesCount!: number;
 
   @Field(() => Boolean, {
     description:

@@ -19,7 +19,7 @@ export class DocumentResolver {
     @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION })
     after: string | null,
     @Ctx() ctx: GraphContext,
-  ): Promise<DocumentConnection> {
+  ): Promise<InstanceType<typeof DocumentConnection>> {
     const size = pageSize(first);
     const key = decodeCursor('documents', after, 'ss');
     const page = await ctx.stores.documents.page(

@@ -1,7 +1,7 @@
 import { GraphQLResolveInfo, Kind } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { EntityRecord } from '../../graph/records';
-import { LIMITS, boundedText, inRange } from '../argument-limits';
+import { LIMITS, boundedText, inRange, nestedFirst, nestedFirstDescription } from '../argument-limits';
 import { GraphContext } from '../context';
 import { AFTER_DESCRIPTION, decodeCursor, pageOf } from '../paging';
 import { ScopeArgs, resolveScope } from '../scope';
@@ -12,7 +12,7 @@ import { Relation } from '../types/relation.type';
 import { Stance } from '../types/stance.type';
 import { EntityConnection, EntityMatch } from '../types/subgraph.type';
 
-/** Whether the field selects `stances` as Entity.stances without arguments loads them (ENTITY, any kind). */
+/** Whether the field selects `stances` as Entity.stances without arguments loads them (ENTITY, any kind, the default first). */
 function asksForAllStances(info: GraphQLResolveInfo): boolean {
   return info.fieldNodes.some((node) =>
     node.selectionSet?.selections.some(
@@ -24,6 +24,9 @@ function asksForAllStances(info: GraphQLResolveInfo): boolean {
     ),
   );
 }
+
+const anchorOf = (role: StanceRole | null) =>
+  role === StanceRole.ACTOR ? 'ACTOR' : role === StanceRole.TARGET ? 'TARGET' : 'ENTITY';
 
 @Resolver(() => Entity)
 export class EntityResolver {
@@ -37,7 +40,7 @@ export class EntityResolver {
     // first: each carries its actor and target as whole entity records, so the entity is among them and the
     // request is one round trip. Only an entity in no stance needs its own lookup as well.
     if (asksForAllStances(info)) {
-      const stances = await ctx.loaders.stances('ENTITY').load(id);
+      const { stances } = await ctx.loaders.stancesOfEntity('ENTITY', LIMITS.nested.default).load(id);
       const self = stances.flatMap((s) => [s.actor, s.target]).find((e) => e.id === id);
       if (self) {
         ctx.loaders.primeEntities([self]);
@@ -98,9 +101,36 @@ export class EntityResolver {
   }
 
   @FieldResolver(() => [Stance], {
-    description: 'The stances it takes (ACTOR), or that are on it (TARGET); both by default.',
+    description:
+      'The stances it takes (ACTOR), or that are on it (TARGET); both by default. At most `first` of them: ' +
+      'those it takes before those on it, then by polarity (SUPPORT, OPPOSE, CONDITIONAL), the actor’s name ' +
+      'and the stance id; `stancesCount` (with the same arguments) says how many match.',
   })
   async stances(
+    @Root() entity: EntityRecord,
+    @Arg('role', () => StanceRole, { nullable: true, description: 'Only as actor or only as target.' })
+    role: StanceRole | null,
+    @Arg('kinds', () => [StanceKind], { nullable: true, description: 'Only these kinds.' })
+    kinds: StanceKind[] | null,
+    @Arg('first', () => Int, {
+      defaultValue: LIMITS.nested.default,
+      description: nestedFirstDescription('stancesCount'),
+    })
+    first: number,
+    @Args(() => ScopeArgs) scopeArgs: ScopeArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    const size = nestedFirst(first);
+    const scope = await resolveScope(ctx, scopeArgs);
+    const page = await ctx.loaders.stancesOfEntity(anchorOf(role), size, kinds, scope).load(entity.id);
+    return page.stances.map((s) => ctx.loaders.primeStance(s));
+  }
+
+  @FieldResolver(() => Int, {
+    description:
+      'How many stances `stances` with the same arguments (but `first`) finds: it shows at most `first` of them.',
+  })
+  async stancesCount(
     @Root() entity: EntityRecord,
     @Arg('role', () => StanceRole, { nullable: true, description: 'Only as actor or only as target.' })
     role: StanceRole | null,
@@ -109,13 +139,8 @@ export class EntityResolver {
     @Args(() => ScopeArgs) scopeArgs: ScopeArgs,
     @Ctx() ctx: GraphContext,
   ) {
-    const anchor = role === StanceRole.ACTOR ? 'ACTOR' : role === StanceRole.TARGET ? 'TARGET' : 'ENTITY';
     const scope = await resolveScope(ctx, scopeArgs);
-    const found = await ctx.loaders.stances(anchor, kinds, scope).load(entity.id);
-    // Both roles come in one round trip; the stances it takes are listed before those on it.
-    const asActor = found.filter((s) => s.actor.id === entity.id);
-    const onIt = found.filter((s) => s.actor.id !== entity.id);
-    return [...asActor, ...onIt].map((s) => ctx.loaders.primeStance(s));
+    return (await ctx.loaders.stancesOfEntity(anchorOf(role), 0, kinds, scope).load(entity.id)).count;
   }
 
   @FieldResolver(() => [Relation], {
@@ -135,8 +160,26 @@ export class EntityResolver {
     return found.map((r) => ctx.loaders.primeRelation(r));
   }
 
-  @FieldResolver(() => [Mention], { description: 'Where the documents name it, in text order.' })
-  async mentions(@Root() entity: EntityRecord, @Ctx() ctx: GraphContext) {
-    return ctx.loaders.mentionsOfEntity.load(entity.id);
+  @FieldResolver(() => [Mention], {
+    description:
+      'Where the documents name it: at most `first` places, in document-id then text order; `mentionsCount` says how many there are.',
+  })
+  async mentions(
+    @Root() entity: EntityRecord,
+    @Arg('first', () => Int, {
+      defaultValue: LIMITS.nested.default,
+      description: nestedFirstDescription('mentionsCount'),
+    })
+    first: number,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return (await ctx.loaders.mentionsOfEntity(nestedFirst(first)).load(entity.id)).mentions;
+  }
+
+  @FieldResolver(() => Int, {
+    description: 'How many places in all the documents name it (`mentions` shows at most `first` of them).',
+  })
+  async mentionsCount(@Root() entity: EntityRecord, @Ctx() ctx: GraphContext) {
+    return (await ctx.loaders.mentionsOfEntity(0).load(entity.id)).count;
   }
 }

@@ -1,10 +1,10 @@
-import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { LIMITS } from '../argument-limits';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { LIMITS, nestedFirst, nestedFirstDescription } from '../argument-limits';
 import { GraphContext } from '../context';
 import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, Page, decodeCursor, pageOf, pageSize } from '../paging';
 import { ScopeArgs, resolveScope } from '../scope';
-import { ConditionConnection, ConditionStatus } from '../types/relation.type';
-import { Citation, CitationConnection } from '../types/stance.type';
+import { ConditionConnection, ConditionList, ConditionStatus } from '../types/relation.type';
+import { Citation, CitationConnection, Stance } from '../types/stance.type';
 
 const ENTITY_ARG = 'An entity’s id, or any of its names or aliases.';
 
@@ -83,18 +83,21 @@ export class ObjectionResolver {
     ]);
     const found = await ctx.stores.stances.conditions(forEntity?.id ?? null, size, afterKey, scope);
     const statuses = found.map((c): ConditionStatus => {
-      const stances = c.stances.map((s) => ctx.loaders.primeStance(s));
       const relations = c.conditionFor.map((r, i) =>
         ctx.loaders.primeRelation({ ...r, id: r.id ?? `${c.condition.id}:for:${i}` }),
       );
+      const ids = (kinds: string[] | null) =>
+        c.stances.filter((s) => kinds === null || kinds.includes(s.kind)).map((s) => s.id);
       return {
         condition: c.condition,
         for: relations.map((r) => r.to),
         conditionFor: relations,
-        setBy: stances.filter((s) => s.kind === 'DEMANDS'),
-        rejectedBy: stances.filter((s) => s.kind === 'REJECTS'),
-        acceptedBy: stances.filter((s) => s.kind === 'ACCEPTS' || s.kind === 'AGREES_TO'),
-        stances,
+        stanceIds: {
+          stances: ids(null),
+          setBy: ids(['DEMANDS']),
+          rejectedBy: ids(['REJECTS']),
+          acceptedBy: ids(['ACCEPTS', 'AGREES_TO']),
+        },
       };
     });
     return pageOf(
@@ -105,5 +108,110 @@ export class ObjectionResolver {
       (c) => [c.condition.name, c.condition.id],
       (c) => c,
     );
+  }
+}
+
+/**
+ * A condition's stances, a few at a time: the conditions query lists their ids (in id order), and only the
+ * first `first` of a list are read in full, in one query for every condition of the page.
+ */
+@Resolver(() => ConditionStatus)
+export class ConditionStatusResolver {
+  private async firstOf(status: ConditionStatus, list: ConditionList, first: number, ctx: GraphContext) {
+    const ids = status.stanceIds[list].slice(0, nestedFirst(first));
+    const found = await ctx.loaders.stances('CLAIM').loadMany(ids);
+    return found.flatMap((l) => (Array.isArray(l) ? l.map((s) => ctx.loaders.primeStance(s)) : []));
+  }
+
+  @FieldResolver(() => [Stance], {
+    description:
+      'Every stance on it: at most `first` of them, in stance-id order; `stancesCount` says how many there are.',
+  })
+  async stances(
+    @Root() status: ConditionStatus,
+    @Arg('first', () => Int, {
+      defaultValue: LIMITS.nested.default,
+      description: nestedFirstDescription('stancesCount'),
+    })
+    first: number,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return this.firstOf(status, 'stances', first, ctx);
+  }
+
+  @FieldResolver(() => Int, {
+    description: 'How many stances are on it (`stances` shows at most `first` of them).',
+  })
+  stancesCount(@Root() status: ConditionStatus): number {
+    return status.stanceIds.stances.length;
+  }
+
+  @FieldResolver(() => [Stance], {
+    description:
+      'Stances that set it (DEMANDS): at most `first` of them, in stance-id order; `setByCount` says how many there are.',
+  })
+  async setBy(
+    @Root() status: ConditionStatus,
+    @Arg('first', () => Int, {
+      defaultValue: LIMITS.nested.default,
+      description: nestedFirstDescription('setByCount'),
+    })
+    first: number,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return this.firstOf(status, 'setBy', first, ctx);
+  }
+
+  @FieldResolver(() => Int, {
+    description: 'How many stances set it (`setBy` shows at most `first` of them).',
+  })
+  setByCount(@Root() status: ConditionStatus): number {
+    return status.stanceIds.setBy.length;
+  }
+
+  @FieldResolver(() => [Stance], {
+    description:
+      'Stances that reject it (REJECTS): at most `first` of them, in stance-id order; `rejectedByCount` says how many there are.',
+  })
+  async rejectedBy(
+    @Root() status: ConditionStatus,
+    @Arg('first', () => Int, {
+      defaultValue: LIMITS.nested.default,
+      description: nestedFirstDescription('rejectedByCount'),
+    })
+    first: number,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return this.firstOf(status, 'rejectedBy', first, ctx);
+  }
+
+  @FieldResolver(() => Int, {
+    description: 'How many stances reject it (`rejectedBy` shows at most `first` of them).',
+  })
+  rejectedByCount(@Root() status: ConditionStatus): number {
+    return status.stanceIds.rejectedBy.length;
+  }
+
+  @FieldResolver(() => [Stance], {
+    description:
+      'Stances that accept or agree to it (ACCEPTS, AGREES_TO): at most `first` of them, in stance-id order; `acceptedByCount` says how many there are.',
+  })
+  async acceptedBy(
+    @Root() status: ConditionStatus,
+    @Arg('first', () => Int, {
+      defaultValue: LIMITS.nested.default,
+      description: nestedFirstDescription('acceptedByCount'),
+    })
+    first: number,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return this.firstOf(status, 'acceptedBy', first, ctx);
+  }
+
+  @FieldResolver(() => Int, {
+    description: 'How many stances accept or agree to it (`acceptedBy` shows at most `first` of them).',
+  })
+  acceptedByCount(@Root() status: ConditionStatus): number {
+    return status.stanceIds.acceptedBy.length;
   }
 }

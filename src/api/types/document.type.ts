@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from './page.type';
+import { connectionTypes } from './page.type';
 
 /** Resolved from the store's DocumentRecord as it is: a text it already holds saves DocumentResolver.text a trip. */
 @ObjectType({
@@ -32,26 +32,9 @@ export class Document {
   length?: number | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'A document in a page, with its cursor.' })
-export class DocumentEdge {
-  @Field(() => String, { description: 'Opaque cursor.' })
-  cursor!: string;
-
-  @Field(() => Document, { description: 'The document (its text is read only when asked for).' })
-  node!: Document;
-}
-
-@ObjectType({
-  simpleResolvers: true,
-  description: 'A page of documents, newest first (Relay connection).',
-})
-export class DocumentConnection {
-  @Field(() => [DocumentEdge], { description: 'The page.' })
-  edges!: DocumentEdge[];
-
-  @Field(() => PageInfo, { description: 'Where the page stands.' })
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'How many documents are loaded.' })
-  totalCount!: number;
-}
+export const { Edge: DocumentEdge, Connection: DocumentConnection } = connectionTypes(
+  'Document',
+  () => Document,
+  'documents',
+  'How many documents are loaded.',
+);

@@ -1,10 +1,9 @@
 import { connectionTypes } from './page.type';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
-import { EntityRecord, RelationRecord, StanceRecord } from '../../graph/records';
+import { EntityRecord, RelationRecord } from '../../graph/records';
 import { Entity } from './entity.type';
 import { AnnotationMethod } from './enums';
 import { Evidence } from './evidence.type';
-import { Stance } from './stance.type';
 
 /**
  * Resolved from the store's RelationRecord as it is: its `about` holds the id that RelationResolver.about
@@ -54,6 +53,9 @@ export class Relation {
   evidence!: Evidence[];
 }
 
+/** The lists of a condition's stances: every one, and those that set, reject or accept it. */
+export type ConditionList = 'stances' | 'setBy' | 'rejectedBy' | 'acceptedBy';
+
 @ObjectType({
   simpleResolvers: true,
   description: 'A condition an actor set, what it is a condition for, and who set, rejected or accepted it.',
@@ -68,17 +70,11 @@ export class ConditionStatus {
   @Field(() => [Relation], { description: 'The CONDITION_FOR facts, with their evidence.' })
   conditionFor!: RelationRecord[];
 
-  @Field(() => [Stance], { description: 'Stances that set it (DEMANDS).' })
-  setBy!: StanceRecord[];
-
-  @Field(() => [Stance], { description: 'Stances that reject it (REJECTS).' })
-  rejectedBy!: StanceRecord[];
-
-  @Field(() => [Stance], { description: 'Stances that accept or agree to it (ACCEPTS, AGREES_TO).' })
-  acceptedBy!: StanceRecord[];
-
-  @Field(() => [Stance], { description: 'Every stance on it.' })
-  stances!: StanceRecord[];
+  /**
+   * The ids of every stance on it in scope, in id order, by list: ConditionStatusResolver reads the first
+   * `first` of each in full (stances, setBy, rejectedBy, acceptedBy) and counts them all.
+   */
+  stanceIds!: Record<ConditionList, string[]>;
 }
 
 export const { Edge: ConditionEdge, Connection: ConditionConnection } = connectionTypes(

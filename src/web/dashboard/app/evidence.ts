@@ -14,8 +14,16 @@ interface Selection {
   around: string;
   edges: GraphEdge[];
   mentions?: Mention[];
+  /** How many places name the entity: `mentions` holds at most the first 100 (Entity.mentions(first:)). */
+  mentionsCount?: number;
   /** A bare sentence (a search hit) to highlight without any edge. */
   sentences?: { id: string; start: number; end: number; documentId: string }[];
+}
+
+/** "12 mentions", or "100 of 1954 mentions" when the entity is named in more places than were asked for. */
+function mentionSummary(shown: number, count: number): string {
+  const noun = `mention${count === 1 ? '' : 's'}`;
+  return shown < count ? `${shown} of ${count} ${noun}` : `${count} ${noun}`;
 }
 
 /**
@@ -81,6 +89,7 @@ export class EvidencePanel {
       edges,
       around: node.id,
       mentions: entity?.mentions ?? [],
+      mentionsCount: entity?.mentionsCount,
     });
   }
 
@@ -168,7 +177,7 @@ export class EvidencePanel {
     const summary = [
       sel.edges.length ? `${sel.edges.length} edge${sel.edges.length === 1 ? '' : 's'}` : null,
       quoteCount ? `${quoteCount} quote${quoteCount === 1 ? '' : 's'}` : null,
-      sel.mentions ? `${sel.mentions.length} mention${sel.mentions.length === 1 ? '' : 's'}` : null,
+      sel.mentions ? mentionSummary(sel.mentions.length, sel.mentionsCount ?? sel.mentions.length) : null,
       `${byDoc.size} document${byDoc.size === 1 ? '' : 's'}`,
     ].filter(Boolean);
 

@@ -98,7 +98,10 @@ export interface Mention {
 }
 
 export interface EntityDetail extends GraphNode {
+  /** The first 100 places that name it, in document-id then text order. */
   mentions: Mention[];
+  /** How many places name it in all. */
+  mentionsCount: number;
 }
 
 /** Written into the page by dashboardRouter (src/web/dashboard/dashboard.router.ts). */
