@@ -1,3 +1,4 @@
+import { Arg, Int } from 'type-graphql';
 import { BadUserInputError } from '../domain/errors';
 
 /** The bounds every argument is held to; the schema's descriptions quote them. */
@@ -94,4 +95,12 @@ export function nestedFirst(value: number, argument = 'first'): number {
 /** The description of a capped list's `first`, naming its count field. */
 export function nestedFirstDescription(count: string): string {
   return `At most this many (${LIMITS.nested.min}–${LIMITS.nested.max}, ${LIMITS.nested.default} by default); \`${count}\` says how many there are.`;
+}
+
+/** The `first` argument of a capped list inside an item; `count` names the field that says how many there are. */
+export function NestedFirstArg(count: string) {
+  return Arg('first', () => Int, {
+    defaultValue: LIMITS.nested.default,
+    description: nestedFirstDescription(count),
+  });
 }

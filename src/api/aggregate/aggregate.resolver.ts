@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { BadUserInputError } from '../../domain/errors';
 import { MatrixRecord, TimelineKey } from '../../graph/aggregate.store';
-import { LIMITS, inRange, nestedFirst, nestedFirstDescription } from '../argument-limits';
+import { LIMITS, inRange, nestedFirst, NestedFirstArg } from '../argument-limits';
 import { GraphContext } from '../context';
 import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, Page, decodeCursor, pageOf, pageSize } from '../paging';
 import { entitiesById } from '../entities-by-id';
@@ -208,10 +208,7 @@ export class AggregateResolver {
   })
   async stances(
     @Root() cell: StanceCell,
-    @Arg('first', () => Int, {
-      defaultValue: LIMITS.nested.default,
-      description: nestedFirstDescription('stanceCount'),
-    })
+    @NestedFirstArg('stanceCount')
     first: number,
     @Ctx() ctx: GraphContext,
   ) {
@@ -228,10 +225,7 @@ export class AggregateResolver {
   })
   sources(
     @Root() cell: StanceCell,
-    @Arg('first', () => Int, {
-      defaultValue: LIMITS.nested.default,
-      description: nestedFirstDescription('sourcesCount'),
-    })
+    @NestedFirstArg('sourcesCount')
     first: number,
   ): CellSource[] {
     return cell.sources.slice(0, nestedFirst(first));

@@ -1,7 +1,7 @@
 import { GraphQLResolveInfo, Kind } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { EntityRecord } from '../../graph/records';
-import { LIMITS, boundedText, inRange, nestedFirst, nestedFirstDescription } from '../argument-limits';
+import { LIMITS, boundedText, inRange, nestedFirst, NestedFirstArg } from '../argument-limits';
 import { GraphContext } from '../context';
 import { AFTER_DESCRIPTION, decodeCursor, pageOf } from '../paging';
 import { ScopeArgs, resolveScope } from '../scope';
@@ -112,10 +112,7 @@ export class EntityResolver {
     role: StanceRole | null,
     @Arg('kinds', () => [StanceKind], { nullable: true, description: 'Only these kinds.' })
     kinds: StanceKind[] | null,
-    @Arg('first', () => Int, {
-      defaultValue: LIMITS.nested.default,
-      description: nestedFirstDescription('stancesCount'),
-    })
+    @NestedFirstArg('stancesCount')
     first: number,
     @Args(() => ScopeArgs) scopeArgs: ScopeArgs,
     @Ctx() ctx: GraphContext,
@@ -166,10 +163,7 @@ export class EntityResolver {
   })
   async mentions(
     @Root() entity: EntityRecord,
-    @Arg('first', () => Int, {
-      defaultValue: LIMITS.nested.default,
-      description: nestedFirstDescription('mentionsCount'),
-    })
+    @NestedFirstArg('mentionsCount')
     first: number,
     @Ctx() ctx: GraphContext,
   ) {

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { LIMITS, nestedFirst, nestedFirstDescription } from '../argument-limits';
+import { LIMITS, nestedFirst, NestedFirstArg } from '../argument-limits';
 import { GraphContext } from '../context';
 import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, Page, decodeCursor, pageOf, pageSize } from '../paging';
 import { ScopeArgs, resolveScope } from '../scope';
@@ -129,10 +129,7 @@ export class ConditionStatusResolver {
   })
   async stances(
     @Root() status: ConditionStatus,
-    @Arg('first', () => Int, {
-      defaultValue: LIMITS.nested.default,
-      description: nestedFirstDescription('stancesCount'),
-    })
+    @NestedFirstArg('stancesCount')
     first: number,
     @Ctx() ctx: GraphContext,
   ) {
@@ -152,10 +149,7 @@ export class ConditionStatusResolver {
   })
   async setBy(
     @Root() status: ConditionStatus,
-    @Arg('first', () => Int, {
-      defaultValue: LIMITS.nested.default,
-      description: nestedFirstDescription('setByCount'),
-    })
+    @NestedFirstArg('setByCount')
     first: number,
     @Ctx() ctx: GraphContext,
   ) {
@@ -175,10 +169,7 @@ export class ConditionStatusResolver {
   })
   async rejectedBy(
     @Root() status: ConditionStatus,
-    @Arg('first', () => Int, {
-      defaultValue: LIMITS.nested.default,
-      description: nestedFirstDescription('rejectedByCount'),
-    })
+    @NestedFirstArg('rejectedByCount')
     first: number,
     @Ctx() ctx: GraphContext,
   ) {
@@ -198,10 +189,7 @@ export class ConditionStatusResolver {
   })
   async acceptedBy(
     @Root() status: ConditionStatus,
-    @Arg('first', () => Int, {
-      defaultValue: LIMITS.nested.default,
-      description: nestedFirstDescription('acceptedByCount'),
-    })
+    @NestedFirstArg('acceptedByCount')
     first: number,
     @Ctx() ctx: GraphContext,
   ) {
