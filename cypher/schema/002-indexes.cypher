@@ -6,11 +6,19 @@ CREATE INDEX claim_doc IF NOT EXISTS FOR (c:Claim) ON (c.docId);
 CREATE INDEX claim_kind IF NOT EXISTS FOR (c:Claim) ON (c.kind);
 CREATE INDEX claim_polarity IF NOT EXISTS FOR (c:Claim) ON (c.polarity);
 CREATE INDEX entity_kind IF NOT EXISTS FOR (e:Entity) ON (e.kind);
-// The timeline starts from what is dated (a range over dates, not a scan of every entity and claim).
-CREATE INDEX entity_date IF NOT EXISTS FOR (e:Entity) ON (e.date);
-CREATE INDEX claim_date IF NOT EXISTS FOR (c:Claim) ON (c.date);
+// A page of one kind's entities, in id order.
+CREATE INDEX entity_kind_id IF NOT EXISTS FOR (e:Entity) ON (e.kind, e.id);
+// The timeline starts from what is dated (a range over dates, not a scan of every entity and claim), and
+// reads a page in the index's (date, id) order: a day with thousands of statements is not sorted to show
+// twenty. These replace the single-property date indexes of earlier versions, dropped here on upgrade.
+CREATE INDEX entity_date_id IF NOT EXISTS FOR (e:Entity) ON (e.date, e.id);
+CREATE INDEX claim_date_id IF NOT EXISTS FOR (c:Claim) ON (c.date, c.id);
+DROP INDEX entity_date IF EXISTS;
+DROP INDEX claim_date IF EXISTS;
 // A date window (from:, to:) finds its documents by a range over publishedAt.
 CREATE INDEX document_published IF NOT EXISTS FOR (d:Document) ON (d.publishedAt);
+// The documents page, newest first, in the index's (publishedAt, id) order read backwards.
+CREATE INDEX document_published_id IF NOT EXISTS FOR (d:Document) ON (d.publishedAt, d.id);
 // The stance matrix's top actors and targets: the entities with the most stances, by index order
 // (stancesMade, stancesReceived: cypher/ingest/13-stance-aggregates.cypher).
 CREATE INDEX entity_stances_made IF NOT EXISTS FOR (e:Entity) ON (e.stancesMade);

@@ -24,7 +24,7 @@ export class DocumentStore {
   }
 
   /**
-   * A page of documents, newest first (publishedAt descending, then id), after the document `after` names
+   * A page of documents, newest first (publishedAt descending, then id descending), after the document `after` names
    * by its publishedAt and id (null: from the newest); `hasNextPage` says whether more follow.
    */
   async page(

@@ -192,9 +192,10 @@ describe('a walk page by page gives exactly the unpaged answer, in order', () =>
       expect(keys.map(text)).toEqual(all.map(text));
     }
     expect(new Set(all.map(text)).size).toBe(all.length);
-    // Search is best first (score); documents newest first, then by id; the others are in their key order.
+    // Search is best first (score); documents newest first, then by id descending (the index's order read
+    // backwards); the others are in their key order.
     if (name === 'documents')
-      expect([...all].sort((a, b) => compare([b[0]], [a[0]]) || compare([a[1]], [b[1]])).map(text)).toEqual(
+      expect([...all].sort((a, b) => compare([b[0]], [a[0]]) || compare([b[1]], [a[1]])).map(text)).toEqual(
         all.map(text),
       );
     else if (name !== 'search') expect([...all].sort(compare).map(text)).toEqual(all.map(text));

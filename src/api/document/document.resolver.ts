@@ -11,7 +11,7 @@ import { Heading, Sentence } from '../types/text.type';
 export class DocumentResolver {
   @Query(() => DocumentConnection, {
     description:
-      'The loaded documents, newest first (publishedAt descending, then id), a page at a time (Relay connection: edges { cursor node }, pageInfo, totalCount).',
+      'The loaded documents, newest first (publishedAt descending, then id descending), a page at a time (Relay connection: edges { cursor node }, pageInfo, totalCount).',
   })
   async documents(
     @Arg('first', () => Int, { defaultValue: LIMITS.page.default, description: FIRST_DESCRIPTION })
