@@ -3,18 +3,23 @@
 // cannot return the whole graph: at most $limit entities besides the start, at most $edgeLimit edges.
 // Entities: nearest first — so that every entity kept is joined to the start through entities kept — and of
 // equally near ones, the most evidence first: the evidence of the stances and facts that tie the entity to
-// the entities one hop nearer (ALL SHORTEST gives every such last step).
-// Edges: each entity's heaviest such step (its joining edge, so that none is left unconnected), then the
-// other edges among the entities kept, most evidence first; listed most evidence first.
+// the entities one hop nearer (every such last step).
+// Edges: each entity's heaviest such step (its joining edge, so that none is left unconnected; of equally
+// heavy steps, the one from the nearer entity first in id order, then by type, claim and direction), then
+// the other edges among the entities kept, most evidence first; listed most evidence first.
 // An edge's evidence is counted from properties it carries (a STANCE edge's evidenceCount, a fact's report
-// lists), so ranking projects no evidence: only the edges kept are projected, with their sentences.
+// lists: their length when nothing narrows), so ranking projects no evidence: only the edges kept are
+// projected, with their sentences (a fact's lists read once each, not once per entry).
 // Each sentence is sent once: evidence items name theirs by sentenceId, and `sentences` holds every sentence
 // they name, once. omittedNodes counts the entities within reach left out; omittedEdges the edges among the
 // entities kept that the cap on edges left out (edges to entities left out are never enumerated).
 // The walk names the relationships between entities — STANCE and every fact type of src/domain/vocabulary.ts
 // (tests/unit/cypher-types.test.ts keeps the lists in step) — so that a hub's mentions, claims and
 // documents are never scanned, and goes no deeper than $depth: a quantifier takes no parameter, so there is
-// one branch per depth, and the untaken ones cost nothing (bench/results/profile-*).
+// one branch per depth, and the untaken ones cost nothing (bench/results/profile-*). Depth 2, the default
+// and the one a hub makes large, is spelt out as two expansions (the entities next to the start, then the
+// entities next to those that are neither): the same entities and last steps as ALL SHORTEST {1,2}, for
+// about 30 % less of Neo4j's CPU at a hub (docs/performance.md).
 // Scope ($scopeDocuments, $scopeFrom, $scopeTo): the walk follows only stances and facts reported by a
 // document of the scope (a stance by its docId, a fact by any of its docIds), and a fact's evidence — and so
 // its weight in the ranking — is narrowed to those documents' entries.
@@ -43,9 +48,20 @@ OPTIONAL CALL (start, scope) {
     MATCH p = ALL SHORTEST (start) (()-[r:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity) WHERE (scope IS NULL AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL) OR any(i IN range(0, size(coalesce(r.docIds, [r.docId])) - 1) WHERE (scope IS NULL OR coalesce(r.docIds, [r.docId])[i] IN scope) AND coalesce(r.reportConfidences[i], r.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0) AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], r.method, 'hand') IN $scopeMethods))){1,1} (n:Entity)
     RETURN n, length(p) AS hops, last(r) AS reaching
     UNION ALL
-    WITH start WHERE $depth = 2
-    MATCH p = ALL SHORTEST (start) (()-[r:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity) WHERE (scope IS NULL AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL) OR any(i IN range(0, size(coalesce(r.docIds, [r.docId])) - 1) WHERE (scope IS NULL OR coalesce(r.docIds, [r.docId])[i] IN scope) AND coalesce(r.reportConfidences[i], r.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0) AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], r.method, 'hand') IN $scopeMethods))){1,2} (n:Entity)
-    RETURN n, length(p) AS hops, last(r) AS reaching
+    WITH start, scope WHERE $depth = 2
+    MATCH (start)-[r:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(n:Entity)
+    WHERE n <> start AND ((scope IS NULL AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL) OR any(i IN range(0, size(coalesce(r.docIds, [r.docId])) - 1) WHERE (scope IS NULL OR coalesce(r.docIds, [r.docId])[i] IN scope) AND coalesce(r.reportConfidences[i], r.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0) AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], r.method, 'hand') IN $scopeMethods)))
+    WITH start, scope, collect({n: n, r: r}) AS first, collect(DISTINCT n) AS near
+    CALL (start, scope, first, near) {
+      UNWIND first AS x
+      RETURN x.n AS n, 1 AS hops, x.r AS reaching
+      UNION ALL
+      UNWIND near AS m
+      MATCH (m)-[r:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(n:Entity)
+      WHERE n <> start AND NOT n IN near AND ((scope IS NULL AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL) OR any(i IN range(0, size(coalesce(r.docIds, [r.docId])) - 1) WHERE (scope IS NULL OR coalesce(r.docIds, [r.docId])[i] IN scope) AND coalesce(r.reportConfidences[i], r.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0) AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], r.method, 'hand') IN $scopeMethods)))
+      RETURN n, 2 AS hops, r AS reaching
+    }
+    RETURN n, hops, reaching
     UNION ALL
     WITH start WHERE $depth = 3
     MATCH p = ALL SHORTEST (start) (()-[r:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity) WHERE (scope IS NULL AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL) OR any(i IN range(0, size(coalesce(r.docIds, [r.docId])) - 1) WHERE (scope IS NULL OR coalesce(r.docIds, [r.docId])[i] IN scope) AND coalesce(r.reportConfidences[i], r.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0) AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], r.method, 'hand') IN $scopeMethods))){1,3} (n:Entity)
@@ -54,14 +70,21 @@ OPTIONAL CALL (start, scope) {
   WITH n, hops, collect(DISTINCT reaching) AS steps
   WHERE n <> start
   // Each step's weight; the heaviest step is the edge that joins n to the nearer entities in any answer.
-  WITH n, hops, [r IN steps | {r: r, weight: CASE WHEN r.claimId IS NOT NULL THEN coalesce(r.evidenceCount, 1) ELSE size([i IN range(0, size(r.docIds) - 1) WHERE (scope IS NULL OR r.docIds[i] IN scope) AND coalesce(r.reportConfidences[i], 1.0) >= coalesce($scopeMinConfidence, 0.0) AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], 'hand') IN $scopeMethods)]) END}] AS weighed
-  RETURN n, hops, reduce(w = 0, x IN weighed | w + x.weight) AS weight,
-    reduce(best = head(weighed), x IN weighed | CASE WHEN x.weight > best.weight THEN x ELSE best END).r AS joining
+  WITH n, hops, [r IN steps | {r: r, weight: CASE WHEN r.claimId IS NOT NULL THEN coalesce(r.evidenceCount, 1) WHEN scope IS NULL AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL THEN size(r.docIds) ELSE size([i IN range(0, size(r.docIds) - 1) WHERE (scope IS NULL OR r.docIds[i] IN scope) AND coalesce(r.reportConfidences[i], 1.0) >= coalesce($scopeMinConfidence, 0.0) AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], 'hand') IN $scopeMethods)]) END}] AS weighed
+  RETURN n, hops, reduce(w = 0, x IN weighed | w + x.weight) AS weight, weighed
 }
-WITH start, scope, n, hops, weight, joining ORDER BY hops, weight DESC, n.id
-WITH start, scope, collect({n: n, joining: joining}) AS ranked
+WITH start, scope, n, hops, weight, weighed ORDER BY hops, weight DESC, n.id
+WITH start, scope, collect({n: n, weighed: weighed}) AS ranked
 WITH scope, start, ranked[..$limit] AS kept, size(ranked) AS reached
-WITH scope, [start] + [x IN kept | x.n] AS nodes, [x IN kept | x.joining] AS joining,
+// A kept entity's joining edge: its heaviest step; of equally heavy ones, the one from the nearer entity
+// first in id order, then by type, claim, and direction (so that the choice is the same in any database).
+// The keys are read only on a tie (AND stops at the first false).
+WITH scope, [start] + [x IN kept | x.n] AS nodes, [x IN kept | reduce(best = head(x.weighed), s IN tail(x.weighed) |
+    CASE WHEN s.weight > best.weight OR (s.weight = best.weight AND
+      [(CASE WHEN startNode(s.r) = x.n THEN endNode(s.r) ELSE startNode(s.r) END).id, type(s.r),
+        coalesce(s.r.claimId, ''), startNode(s.r) = x.n] <
+      [(CASE WHEN startNode(best.r) = x.n THEN endNode(best.r) ELSE startNode(best.r) END).id, type(best.r),
+        coalesce(best.r.claimId, ''), startNode(best.r) = x.n]) THEN s ELSE best END).r] AS joining,
   CASE WHEN reached > $limit THEN reached - $limit ELSE 0 END AS omittedNodes
 WITH scope, nodes, joining, omittedNodes, [x IN nodes | elementId(x)] AS keys
 // Edges: every entity's joining edge (so that none is drawn unconnected), then the others among the entities
@@ -70,12 +93,13 @@ CALL (nodes, keys, joining, scope) {
   UNWIND nodes AS a
   MATCH (a)-[r:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]->(b:Entity)
   WHERE elementId(b) IN keys AND ((scope IS NULL AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL) OR any(i IN range(0, size(coalesce(r.docIds, [r.docId])) - 1) WHERE (scope IS NULL OR coalesce(r.docIds, [r.docId])[i] IN scope) AND coalesce(r.reportConfidences[i], r.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0) AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], r.method, 'hand') IN $scopeMethods)))
-  WITH a, r, b, CASE WHEN r.claimId IS NOT NULL THEN coalesce(r.evidenceCount, 1) ELSE size([i IN range(0, size(r.docIds) - 1) WHERE (scope IS NULL OR r.docIds[i] IN scope) AND coalesce(r.reportConfidences[i], 1.0) >= coalesce($scopeMinConfidence, 0.0) AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], 'hand') IN $scopeMethods)]) END AS weight
+  WITH a, r, b, CASE WHEN r.claimId IS NOT NULL THEN coalesce(r.evidenceCount, 1) WHEN scope IS NULL AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL THEN size(r.docIds) ELSE size([i IN range(0, size(r.docIds) - 1) WHERE (scope IS NULL OR r.docIds[i] IN scope) AND coalesce(r.reportConfidences[i], 1.0) >= coalesce($scopeMinConfidence, 0.0) AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], 'hand') IN $scopeMethods)]) END AS weight
   ORDER BY r IN joining DESC, weight DESC, type(r), a.id, b.id, r.claimId
   WITH collect({a: a, r: r, b: b, weight: weight}) AS among
   WITH among[..$edgeLimit] AS chosen, CASE WHEN size(among) > $edgeLimit THEN size(among) - $edgeLimit ELSE 0 END AS omittedEdges
   UNWIND chosen AS c
-  WITH c.a AS a, c.r AS r, c.b AS b, omittedEdges
+  WITH c.a AS a, c.r AS r, c.b AS b, omittedEdges, c.r.docIds AS docIds, c.r.quotes AS quotes, c.r.starts AS starts,
+    c.r.ends AS ends, c.r.sentenceIds AS sentenceIds, c.r.reportConfidences AS confidences, c.r.reportMethods AS methods
   ORDER BY c.weight DESC, type(r), a.id, b.id, r.claimId
   RETURN collect({
     id: coalesce(r.claimId, elementId(r)), type: type(r), claimId: r.claimId, kind: r.kind, polarity: r.polarity,
@@ -83,10 +107,10 @@ CALL (nodes, keys, joining, scope) {
     evidence: CASE WHEN r.claimId IS NOT NULL
       THEN COLLECT { MATCH (:Claim {id: r.claimId})-[ev:EVIDENCE]->(s:Sentence)
                      RETURN {quote: ev.quote, start: ev.start, end: ev.end, docId: s.docId, sentenceId: s.id} }
-      ELSE [i IN range(0, size(r.docIds) - 1) WHERE (scope IS NULL OR r.docIds[i] IN scope)
-          AND coalesce(r.reportConfidences[i], 1.0) >= coalesce($scopeMinConfidence, 0.0)
-          AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], 'hand') IN $scopeMethods) |
-        {quote: r.quotes[i], start: r.starts[i], end: r.ends[i], docId: r.docIds[i], sentenceId: r.sentenceIds[i]}] END
+      ELSE [i IN range(0, size(docIds) - 1) WHERE (scope IS NULL OR docIds[i] IN scope)
+          AND coalesce(confidences[i], 1.0) >= coalesce($scopeMinConfidence, 0.0)
+          AND ($scopeMethods IS NULL OR coalesce(methods[i], 'hand') IN $scopeMethods) |
+        {quote: quotes[i], start: starts[i], end: ends[i], docId: docIds[i], sentenceId: sentenceIds[i]}] END
   }) AS edges, coalesce(max(omittedEdges), 0) AS omittedEdges
 }
 CALL (edges) {

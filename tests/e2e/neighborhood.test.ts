@@ -226,4 +226,33 @@ describe('neighborhood: the cap on edges', () => {
     }
     expect(cut).toBeGreaterThan(0);
   });
+
+  /**
+   * Each kept entity's edges to the hub, heaviest first; of equally heavy ones, by the nearer entity's id
+   * (here always the hub), type, claim and direction: the order the schema gives the joining edge.
+   */
+  async function joiningEdge(hub: string, id: string) {
+    const [row] = await svc.db.read({
+      name: 'test/joining-edge',
+      text: `MATCH (h:Entity {id: $hub})-[r]-(n:Entity {id: $id})
+             WITH r, n, CASE WHEN r.claimId IS NULL THEN size(r.docIds)
+                             ELSE coalesce(r.evidenceCount, 1) END AS weight
+             RETURN coalesce(r.claimId, elementId(r)) AS id
+             ORDER BY weight DESC, type(r), coalesce(r.claimId, ''), startNode(r) = n LIMIT 1`,
+      params: { hub, id },
+    });
+    return String(row.id);
+  }
+
+  it('keeps every entity’s joining edge, the same one in any database: ties go by type, claim, direction', async () => {
+    const [hub] = await svc.db.read({
+      name: 'test/hub',
+      text: "MATCH (e:Entity) WHERE e.id STARTS WITH 'syn-' RETURN e.id AS id ORDER BY COUNT { (e)-[:STANCE]-() } DESC, e.id LIMIT 1",
+    });
+    for (const limit of [1, 3, 8]) {
+      const n = await neighborhood(String(hub.id), 1, limit);
+      const kept = new Set(n.edges.map((e) => e.id));
+      for (const node of n.nodes.slice(1)) expect(kept).toContain(await joiningEdge(String(hub.id), node.id));
+    }
+  });
 });
