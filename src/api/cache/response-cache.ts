@@ -7,6 +7,12 @@ import { createHash, randomBytes } from 'node:crypto';
  * is kept only under the version it was computed at: a read that was running when a load committed is
  * answered, and then forgotten.
  *
+ * An answer is kept only the second time its request is seen (admitAfter): a read asked once — a search
+ * typed once, an item opened once — costs the cache a lookup and a note of its key, never a copy of its
+ * answer nor the garbage of evicting it later. The notes are digests of keys, a bounded number of them, and
+ * outlive versions: a dashboard's query asked before a load is kept on its first sight after it. An answer
+ * dropped (by a new version, the bound or its age) leaves the note that its request was seen before.
+ *
  * Only the store lives here; src/api/cache/http.ts decides what is asked and what may be kept.
  */
 
@@ -18,6 +24,8 @@ export interface CachedAnswer {
   body: Buffer;
   contentType: string;
   etag: string;
+  /** The key's digest (CacheTicket.digest). */
+  digest: string;
   /** Date.now() when it was kept, for RESPONSE_CACHE_TTL_MS. */
   storedAt: number;
   /** What it counts against the bound: body, key and a fixed overhead. */
@@ -29,6 +37,8 @@ export interface ResponseCacheOptions {
   /** 0: answers live until the next version or until evicted. */
   ttlMs: number;
   now?: () => number;
+  /** The sighting of a request at which its answer is kept: 2 (the default) keeps nothing asked only once. */
+  admitAfter?: number;
 }
 
 export interface ResponseCacheStats {
@@ -41,11 +51,15 @@ export interface ResponseCacheStats {
   evicted: number;
   /** Answers computed while the cache was bypassed (events degraded) or under a version that had moved. */
   notStored: number;
+  /** Misses not kept because their request was seen for the first time (admitAfter). */
+  firstSight: number;
   bumps: Record<BumpReason, number>;
 }
 
 /** Map, key string and Buffer bookkeeping per entry, roughly. */
 const ENTRY_OVERHEAD = 200;
+/** How many keys seen too few times are remembered (the oldest forgotten first): about 100 bytes each. */
+export const SEEN_KEYS = 10_000;
 
 /**
  * What a request read at its start: its key and the version it is answered under. http.ts hands it to
@@ -59,16 +73,23 @@ export class CacheTicket {
   constructor(
     private readonly cache: ResponseCache,
     readonly key: string,
+    /** A digest of the key: what the ETag and the note of a first sight carry. */
+    readonly digest: string,
     readonly version: number,
+    /** Seen often enough (admitAfter) that its answer is to be kept. */
+    readonly admitted: boolean,
   ) {}
 
-  /** The answer's ETag: a digest of the key, the version and this process, never of the body. */
+  /** The answer's ETag: the key's digest, the version and this process, never a digest of the body. */
   etag(): string {
-    return (this.tag ??= this.cache.etagOf(this.key, this.version));
+    return (this.tag ??= this.cache.etagOf(this.digest, this.version));
   }
 
-  /** Keeps the answer, unless the version moved while it was computed. */
-  keep(body: string, contentType: string): void {
+  /**
+   * Keeps the answer (the caller sends the same Buffer: no copy is made for the cache), unless the request
+   * was not admitted or the version moved while it was computed.
+   */
+  keep(body: Buffer, contentType: string): void {
     this.cache.store(this, body, contentType);
   }
 }
@@ -81,7 +102,10 @@ export class ResponseCache {
   /** Another process's version 5 is not ours: ETags carry the process they were made in. */
   private readonly boot = randomBytes(6).toString('base64url');
   private readonly now: () => number;
-  private readonly counts = { hits: 0, misses: 0, stored: 0, evicted: 0, notStored: 0 };
+  private readonly counts = { hits: 0, misses: 0, stored: 0, evicted: 0, notStored: 0, firstSight: 0 };
+  /** Digests of keys seen fewer than admitAfter times, with how often; insertion order: oldest first. */
+  private readonly seen = new Map<string, number>();
+  private readonly admitAfter: number;
   private readonly bumps: Record<BumpReason, number> = {
     load: 0,
     event: 0,
@@ -93,6 +117,7 @@ export class ResponseCache {
 
   constructor(private readonly options: ResponseCacheOptions) {
     this.now = options.now ?? Date.now;
+    this.admitAfter = Math.max(1, options.admitAfter ?? 2);
   }
 
   get version(): number {
@@ -108,6 +133,7 @@ export class ResponseCache {
   bump(reason: BumpReason): void {
     this.currentVersion++;
     this.bumps[reason]++;
+    for (const entry of this.entries.values()) this.noteSeen(entry.digest, this.admitAfter - 1);
     this.entries.clear();
     this.size = 0;
   }
@@ -137,21 +163,39 @@ export class ResponseCache {
     return undefined;
   }
 
+  /**
+   * What a miss needs: the version it is answered under, and whether this sighting of the key admits its
+   * answer (one more sighting is noted otherwise).
+   */
   ticket(key: string): CacheTicket {
-    return new CacheTicket(this, key, this.currentVersion);
+    const digest = createHash('sha1').update(key).digest('base64url').slice(0, 22);
+    const sightings = (this.seen.get(digest) ?? 0) + 1;
+    const admitted = sightings >= this.admitAfter;
+    if (!admitted) {
+      this.counts.firstSight++;
+      this.noteSeen(digest, sightings);
+    }
+    return new CacheTicket(this, key, digest, this.currentVersion, admitted);
   }
 
-  etagOf(key: string, version: number): string {
-    const digest = createHash('sha1').update(key).digest('base64url').slice(0, 22);
+  /** Notes a key's sightings (the most recent last); past SEEN_KEYS the oldest note is forgotten. */
+  private noteSeen(digest: string, sightings: number): void {
+    if (sightings < 1) return;
+    this.seen.delete(digest);
+    this.seen.set(digest, sightings);
+    if (this.seen.size > SEEN_KEYS) this.seen.delete(this.seen.keys().next().value!);
+  }
+
+  etagOf(digest: string, version: number): string {
     return `W/"${this.boot}.${version}.${digest}"`;
   }
 
-  store(ticket: CacheTicket, body: string, contentType: string): void {
+  store(ticket: CacheTicket, buffer: Buffer, contentType: string): void {
+    if (!ticket.admitted) return;
     if (!this.enabled || ticket.version !== this.currentVersion) {
       this.counts.notStored++;
       return;
     }
-    const buffer = Buffer.from(body, 'utf8');
     const bytes = buffer.length + ticket.key.length * 2 + ENTRY_OVERHEAD;
     // One answer larger than the whole bound would evict everything and still not fit.
     if (bytes > this.options.maxBytes) {
@@ -159,14 +203,16 @@ export class ResponseCache {
       return;
     }
     const previous = this.entries.get(ticket.key);
-    if (previous) this.remove(ticket.key, previous);
+    if (previous) this.remove(ticket.key, previous, true);
     this.entries.set(ticket.key, {
       body: buffer,
       contentType,
       etag: ticket.etag(),
+      digest: ticket.digest,
       storedAt: this.now(),
       bytes,
     });
+    this.seen.delete(ticket.digest);
     this.size += bytes;
     this.counts.stored++;
     for (const [key, entry] of this.entries) {
@@ -186,8 +232,10 @@ export class ResponseCache {
     };
   }
 
-  private remove(key: string, entry: CachedAnswer): void {
+  /** Drops an answer; unless it is being replaced, its request is noted as seen (admitted next time). */
+  private remove(key: string, entry: CachedAnswer, replaced = false): void {
     this.entries.delete(key);
     this.size -= entry.bytes;
+    if (!replaced) this.noteSeen(entry.digest, this.admitAfter - 1);
   }
 }
