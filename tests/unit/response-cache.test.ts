@@ -1,6 +1,6 @@
 import type express from 'express';
 import { responseCacheLayer } from '../../src/api/cache/http';
-import { ResponseCache, SEEN_KEYS } from '../../src/api/cache/response-cache';
+import { ResponseCache, SEEN_CHARACTERS, SEEN_KEYS } from '../../src/api/cache/response-cache';
 import { canonicalJson } from '../../src/canonical-json';
 import { EventsStatus, createEventBus } from '../../src/events/bus';
 import { DOCUMENT_LOADED } from '../../src/events/events';
@@ -88,6 +88,14 @@ describe('ResponseCache', () => {
     for (let i = 0; i <= SEEN_KEYS; i++) cache.ticket(`k${i}`);
     expect(cache.ticket('k0').admitted).toBe(false); // forgotten, so seen once again
     expect(cache.ticket(`k${SEEN_KEYS}`).admitted).toBe(true);
+  });
+
+  it(`remembers first sightings of at most ${SEEN_CHARACTERS} characters of keys in all`, () => {
+    const cache = new ResponseCache({ maxBytes: 1_000_000, ttlMs: 0 });
+    const long = (i: number) => `${i}`.padEnd(SEEN_CHARACTERS / 4, 'x');
+    for (let i = 0; i < 5; i++) cache.ticket(long(i));
+    expect(cache.ticket(long(0)).admitted).toBe(false); // forgotten to make room
+    expect(cache.ticket(long(4)).admitted).toBe(true);
   });
 
   it('does not keep an answer larger than the whole bound', () => {

@@ -9,8 +9,8 @@ import { createHash, randomBytes } from 'node:crypto';
  *
  * An answer is kept only the second time its request is seen (admitAfter): a read asked once — a search
  * typed once, an item opened once — costs the cache a lookup and a note of its key, never a copy of its
- * answer nor the garbage of evicting it later. The notes are digests of keys, a bounded number of them, and
- * outlive versions: a dashboard's query asked before a load is kept on its first sight after it. An answer
+ * answer nor the garbage of evicting it later. The notes are the keys themselves (no digest to compute: the
+ * string's hash is the one the lookup made), bounded in number and in characters, and they outlive versions: a dashboard's query asked before a load is kept on its first sight after it. An answer
  * dropped (by a new version, the bound or its age) leaves the note that its request was seen before.
  *
  * Only the store lives here; src/api/cache/http.ts decides what is asked and what may be kept.
@@ -24,8 +24,6 @@ export interface CachedAnswer {
   body: Buffer;
   contentType: string;
   etag: string;
-  /** The key's digest (CacheTicket.digest). */
-  digest: string;
   /** Date.now() when it was kept, for RESPONSE_CACHE_TTL_MS. */
   storedAt: number;
   /** What it counts against the bound: body, key and a fixed overhead. */
@@ -58,8 +56,12 @@ export interface ResponseCacheStats {
 
 /** Map, key string and Buffer bookkeeping per entry, roughly. */
 const ENTRY_OVERHEAD = 200;
-/** How many keys seen too few times are remembered (the oldest forgotten first): about 100 bytes each. */
+/**
+ * How many keys seen too few times are remembered, and their characters in all (a key holds the query's
+ * text): past either bound the oldest note is forgotten. 4 M characters is 8 MB at most.
+ */
 export const SEEN_KEYS = 10_000;
+export const SEEN_CHARACTERS = 4_000_000;
 
 /**
  * What a request read at its start: its key and the version it is answered under. http.ts hands it to
@@ -73,16 +75,14 @@ export class CacheTicket {
   constructor(
     private readonly cache: ResponseCache,
     readonly key: string,
-    /** A digest of the key: what the ETag and the note of a first sight carry. */
-    readonly digest: string,
     readonly version: number,
     /** Seen often enough (admitAfter) that its answer is to be kept. */
     readonly admitted: boolean,
   ) {}
 
-  /** The answer's ETag: the key's digest, the version and this process, never a digest of the body. */
+  /** The answer's ETag: a digest of the key, the version and this process, never a digest of the body. */
   etag(): string {
-    return (this.tag ??= this.cache.etagOf(this.digest, this.version));
+    return (this.tag ??= this.cache.etagOf(this.key, this.version));
   }
 
   /**
@@ -103,8 +103,9 @@ export class ResponseCache {
   private readonly boot = randomBytes(6).toString('base64url');
   private readonly now: () => number;
   private readonly counts = { hits: 0, misses: 0, stored: 0, evicted: 0, notStored: 0, firstSight: 0 };
-  /** Digests of keys seen fewer than admitAfter times, with how often; insertion order: oldest first. */
+  /** Keys seen fewer than admitAfter times, with how often; insertion order: oldest first. */
   private readonly seen = new Map<string, number>();
+  private seenCharacters = 0;
   private readonly admitAfter: number;
   private readonly bumps: Record<BumpReason, number> = {
     load: 0,
@@ -133,7 +134,7 @@ export class ResponseCache {
   bump(reason: BumpReason): void {
     this.currentVersion++;
     this.bumps[reason]++;
-    for (const entry of this.entries.values()) this.noteSeen(entry.digest, this.admitAfter - 1);
+    for (const key of this.entries.keys()) this.noteSeen(key, this.admitAfter - 1);
     this.entries.clear();
     this.size = 0;
   }
@@ -168,25 +169,32 @@ export class ResponseCache {
    * answer (one more sighting is noted otherwise).
    */
   ticket(key: string): CacheTicket {
-    const digest = createHash('sha1').update(key).digest('base64url').slice(0, 22);
-    const sightings = (this.seen.get(digest) ?? 0) + 1;
+    const sightings = (this.seen.get(key) ?? 0) + 1;
     const admitted = sightings >= this.admitAfter;
     if (!admitted) {
       this.counts.firstSight++;
-      this.noteSeen(digest, sightings);
+      this.noteSeen(key, sightings);
     }
-    return new CacheTicket(this, key, digest, this.currentVersion, admitted);
+    return new CacheTicket(this, key, this.currentVersion, admitted);
   }
 
-  /** Notes a key's sightings (the most recent last); past SEEN_KEYS the oldest note is forgotten. */
-  private noteSeen(digest: string, sightings: number): void {
+  /** Notes a key's sightings (the most recent last); past the bounds the oldest notes are forgotten. */
+  private noteSeen(key: string, sightings: number): void {
     if (sightings < 1) return;
-    this.seen.delete(digest);
-    this.seen.set(digest, sightings);
-    if (this.seen.size > SEEN_KEYS) this.seen.delete(this.seen.keys().next().value!);
+    this.forget(key);
+    this.seen.set(key, sightings);
+    this.seenCharacters += key.length;
+    while (this.seen.size > SEEN_KEYS || this.seenCharacters > SEEN_CHARACTERS) {
+      this.forget(this.seen.keys().next().value!);
+    }
   }
 
-  etagOf(digest: string, version: number): string {
+  private forget(key: string): void {
+    if (this.seen.delete(key)) this.seenCharacters -= key.length;
+  }
+
+  etagOf(key: string, version: number): string {
+    const digest = createHash('sha1').update(key).digest('base64url').slice(0, 22);
     return `W/"${this.boot}.${version}.${digest}"`;
   }
 
@@ -208,11 +216,10 @@ export class ResponseCache {
       body: buffer,
       contentType,
       etag: ticket.etag(),
-      digest: ticket.digest,
       storedAt: this.now(),
       bytes,
     });
-    this.seen.delete(ticket.digest);
+    this.forget(ticket.key);
     this.size += bytes;
     this.counts.stored++;
     for (const [key, entry] of this.entries) {
@@ -236,6 +243,6 @@ export class ResponseCache {
   private remove(key: string, entry: CachedAnswer, replaced = false): void {
     this.entries.delete(key);
     this.size -= entry.bytes;
-    if (!replaced) this.noteSeen(entry.digest, this.admitAfter - 1);
+    if (!replaced) this.noteSeen(key, this.admitAfter - 1);
   }
 }
