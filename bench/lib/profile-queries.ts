@@ -28,7 +28,6 @@ const VARIANTS: Record<string, Record<string, unknown>[]> = {
       keys: ['trump-putin-call-energy-ceasefire:putin-rejects-full-ceasefire'],
       polarities: null,
     },
-    { anchor: 'ALL', keys: [], polarities: null },
   ],
   // The paged root fields: each anchor, and a later page (the cursor's range in the index).
   'stances-page': [

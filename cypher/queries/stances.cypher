@@ -5,7 +5,7 @@
 //   ENTITY — the stances the entities $keys take or are the target of (Entity.stances without a role)
 //   CLAIM  — the stances with the ids $keys          (Stance.respondsTo)
 //   RESPONSES — the stances responding to $keys      (Stance.responses)
-//   ALL    — every stance ($keys ignored)
+// (Every stance at once is stances-page.cypher's, a page at a time in id order: no anchor reads all claims.)
 // Filters (null = any): $actorId, $targetId, $kinds, $polarities. Each row is keyed by the $keys entry
 // it was found from. supporters = TARGET with $polarities ['SUPPORT', 'CONDITIONAL']; opponents = ['OPPOSE'].
 // Scope ($scopeDocuments, $scopeFrom, $scopeTo): only the stances the documents in it report.
@@ -49,10 +49,6 @@ CALL () {
   UNWIND $keys AS key
   MATCH (:Claim {id: key})<-[:RESPONDS_TO]-(c:Claim)
   RETURN key, c
-  UNION
-  WITH 1 AS x WHERE $anchor = 'ALL'
-  MATCH (c:Claim)
-  RETURN null AS key, c
 }
 MATCH (actor:Entity)<-[:BY]-(c)-[:ON]->(target:Entity)
 WHERE ($actorId IS NULL OR actor.id = $actorId)

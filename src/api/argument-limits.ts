@@ -29,6 +29,13 @@ export const LIMITS = {
    * sibling `<name>Count` field says how many there are.
    */
   nested: { min: 1, max: 100, default: 20 },
+  /**
+   * The evidence of a fact or of a subgraph's edge (Relation.evidence, Edge.evidence): one place per
+   * report, so a fact many documents report carries hundreds. Bounded like the other nested lists, but 5
+   * by default: a subgraph holds up to 4 × 500 edges, and the cost estimate multiplies each edge's evidence
+   * by its `first` (the dashboard's graph at 500 entities stays within the default GRAPHQL_MAX_COST).
+   */
+  factEvidence: { default: 5 },
   depth: { min: 1, max: 3, default: 1 },
   maxHops: { min: 1, max: 6, default: 4 },
   /**
@@ -93,14 +100,17 @@ export function nestedFirst(value: number, argument = 'first'): number {
 }
 
 /** The description of a capped list's `first`, naming its count field. */
-export function nestedFirstDescription(count: string): string {
-  return `At most this many (${LIMITS.nested.min}–${LIMITS.nested.max}, ${LIMITS.nested.default} by default); \`${count}\` says how many there are.`;
+export function nestedFirstDescription(count: string, byDefault: number = LIMITS.nested.default): string {
+  return `At most this many (${LIMITS.nested.min}–${LIMITS.nested.max}, ${byDefault} by default); \`${count}\` says how many there are.`;
 }
 
-/** The `first` argument of a capped list inside an item; `count` names the field that says how many there are. */
-export function NestedFirstArg(count: string) {
+/**
+ * The `first` argument of a capped list inside an item; `count` names the field that says how many there
+ * are; `byDefault` when the list's default is not LIMITS.nested's.
+ */
+export function NestedFirstArg(count: string, byDefault: number = LIMITS.nested.default) {
   return Arg('first', () => Int, {
-    defaultValue: LIMITS.nested.default,
-    description: nestedFirstDescription(count),
+    defaultValue: byDefault,
+    description: nestedFirstDescription(count, byDefault),
   });
 }

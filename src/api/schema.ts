@@ -21,6 +21,7 @@ import { SearchResolver, searchResultType } from './search/search.resolver';
 import { ConditionStatusResolver, ObjectionResolver } from './stance/objection.resolver';
 import { StanceResolver } from './stance/stance.resolver';
 import { EventsResolver } from './subscriptions/events.resolver';
+import { EdgeResolver } from './subgraph/edge.resolver';
 import { SubgraphResolver } from './subgraph/subgraph.resolver';
 import { VersionResolver } from './version/version.resolver';
 
@@ -34,6 +35,7 @@ export const RESOLVERS = [
   ConditionStatusResolver,
   RelationResolver,
   SubgraphResolver,
+  EdgeResolver,
   SearchResolver,
   DocumentResolver,
   SentenceResolver,

@@ -13,7 +13,7 @@ import {
 } from './records';
 import { EVERYTHING, Scope, scopeParams } from './scope';
 
-export type StanceAnchor = 'TARGET' | 'ACTOR' | 'ENTITY' | 'CLAIM' | 'RESPONSES' | 'ALL';
+export type StanceAnchor = 'TARGET' | 'ACTOR' | 'ENTITY' | 'CLAIM' | 'RESPONSES';
 
 export interface StanceFilter {
   actorId?: string | null;
@@ -107,11 +107,14 @@ export class StanceStore {
     return new Map([...found].map(([key, [page]]) => [key, page]));
   }
 
-  /** The stances matching a filter: anchored on the target when given, else the actor, else all. */
-  async find(filter: StanceFilter): Promise<StanceRecord[]> {
-    const anchor: StanceAnchor = filter.targetId ? 'TARGET' : filter.actorId ? 'ACTOR' : 'ALL';
-    const key = filter.targetId ?? filter.actorId;
-    const found = await this.byKeys(anchor, key ? [key] : [], filter);
+  /**
+   * The stances matching a filter, anchored on its target when it names one, else on its actor. Every
+   * stance at once is not asked here (that reads every claim): page() is.
+   */
+  async find(filter: StanceFilter & ({ targetId: string } | { actorId: string })): Promise<StanceRecord[]> {
+    const anchor: StanceAnchor = filter.targetId ? 'TARGET' : 'ACTOR';
+    const key = (filter.targetId ?? filter.actorId)!;
+    const found = await this.byKeys(anchor, [key], filter);
     return [...found.values()].flat();
   }
 

@@ -268,6 +268,49 @@ describe('ConditionStatus.stances, setBy, rejectedBy, acceptedBy (first:) and th
   });
 });
 
+describe('Relation.evidence(first:) and Edge.evidence(first:), with evidenceCount', () => {
+  type Place = { start: number; document: { id: string } };
+  type Item = { evidenceCount: number; most: Place[]; two: Place[]; byDefault: Place[] };
+  const FIELDS =
+    'evidenceCount most: evidence(first: 50) { start document { id } } ' +
+    'two: evidence(first: 2) { start document { id } } byDefault: evidence { start document { id } }';
+  const sorted = (list: Place[]) =>
+    [...list].sort((a, b) => a.document.id.localeCompare(b.document.id) || a.start - b.start);
+
+  function checkEach(items: Item[]): void {
+    for (const item of items) {
+      expect(item.most).toHaveLength(item.evidenceCount);
+      expect(item.most).toEqual(sorted(item.most));
+      expect(item.two).toEqual(item.most.slice(0, 2));
+      expect(item.byDefault).toEqual(item.most.slice(0, 5));
+    }
+  }
+
+  it('a fact: the first places in document-id then text order; the count is every report', async () => {
+    // The fact most documents report, and its start.
+    const [row] = await direct<{ id: string; n: number }>(
+      `MATCH (e:Entity)-[r]->(:Entity) WHERE r.docIds IS NOT NULL
+       RETURN e.id AS id, size(r.docIds) AS n ORDER BY n DESC, id LIMIT 1`,
+    );
+    expect(Number(row.n)).toBeGreaterThan(2);
+    const data = await ok<{ relations: { edges: { node: Item }[] } }>(
+      `{ relations(of: "${row.id}", direction: OUT, first: 100) { edges { node { ${FIELDS} } } } }`,
+    );
+    const items = data.relations.edges.map((e) => e.node);
+    checkEach(items);
+    expect(Math.max(...items.map((i) => i.evidenceCount))).toBe(Number(row.n));
+  });
+
+  it('a subgraph edge: the same cap and order', async () => {
+    const { id } = await busiest('COUNT { (e)<-[:BY|ON]-(:Claim) }');
+    const data = await ok<{ neighborhood: { edges: Item[] } }>(
+      `{ neighborhood(of: "${id}", depth: 1, limit: 10) { edges { ${FIELDS} } } }`,
+    );
+    expect(data.neighborhood.edges.length).toBeGreaterThan(0);
+    checkEach(data.neighborhood.edges);
+  });
+});
+
 describe('the caps’ bounds', () => {
   it.each([
     ['mentions(first: 0) { start }'],
@@ -278,12 +321,16 @@ describe('the caps’ bounds', () => {
     ['matrix: sources(first: 101) { stanceCount }'],
     ['conditions: setBy(first: 0) { id }'],
     ['conditions: stances(first: 101) { id }'],
+    ['relations: evidence(first: 0) { quote }'],
+    ['relations: evidence(first: 101) { quote }'],
   ])('%s is BAD_USER_INPUT naming the argument and its bounds', async (field) => {
     const query = field.startsWith('matrix: ')
       ? `{ stanceMatrix(actorsFirst: 2, targetsFirst: 2) { cells { ${field.slice(8)} } } }`
       : field.startsWith('conditions: ')
         ? `{ conditions { edges { node { ${field.slice(12)} } } } }`
-        : `{ entity(id: "putin") { ${field} } }`;
+        : field.startsWith('relations: ')
+          ? `{ relations(of: "russia") { edges { node { ${field.slice(11)} } } } }`
+          : `{ entity(id: "putin") { ${field} } }`;
     const { status, body } = await svc.gql(query);
     expect(status).toBe(400);
     expect(body.errors?.[0].extensions).toMatchObject({

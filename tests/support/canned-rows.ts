@@ -236,10 +236,7 @@ export function cannedAnswers(): Answers {
       { hit: { ...droneAttacks, __typename: 'Entity' }, score: 2.5 },
       { hit: { ...SENTENCES[2], __typename: 'Sentence' }, score: 1.5 },
     ],
-    stances: ({ anchor, keys }: Params) =>
-      anchor === 'ALL'
-        ? STANCES.map((s) => ({ key: null, stance: s }))
-        : keyed(keys, 'stance', STANCES_FOUND_FROM[anchor as string]),
+    stances: ({ anchor, keys }: Params) => keyed(keys, 'stance', STANCES_FOUND_FROM[anchor as string]),
     // The page of stances-page.cypher: the stance filters are the database's to apply.
     'stances-page': ({ first }: Params) =>
       [...STANCES]

@@ -92,3 +92,51 @@ describe.each([
     for (const cell of cells) expect(Object.values(cell).find(Array.isArray)!.length).toBeLessThanOrEqual(1);
   });
 });
+
+describe.each([
+  ['Relation.evidence', (s: string) => `{ relations(of: "russia") { edges { node { ${s} } } } }`],
+  ['Edge.evidence', (s: string) => `{ neighborhood(of: "putin") { edges { ${s} } } }`],
+])('%s(first:)', (_field, operation) => {
+  type Item = { evidence: unknown[]; evidenceCount: number };
+  const items = (data: unknown): Item[] => {
+    const d = data as {
+      relations?: { edges: { node: Item }[] };
+      neighborhood?: { edges: Item[] };
+    };
+    return d.relations ? d.relations.edges.map((e) => e.node) : d.neighborhood!.edges;
+  };
+
+  it.each([0, 101])('first: %d is BAD_USER_INPUT with the bounds', async (n) => {
+    const { result } = await run(operation(`evidence(first: ${n}) { quote } evidenceCount`));
+    expect(result.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'first',
+      min: 1,
+      max: 100,
+    });
+  });
+
+  it(`sends at most first (${LIMITS.factEvidence.default} by default), in order; the count says how many`, async () => {
+    const all = await run(operation('evidence(first: 100) { quote start end sentenceId } evidenceCount'));
+    const one = await run(operation('evidence(first: 1) { quote start end sentenceId } evidenceCount'));
+    const byDefault = await run(operation('evidence { quote start end sentenceId } evidenceCount'));
+    expect([all.result.errors, one.result.errors, byDefault.result.errors]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    const full = items(all.result.data);
+    expect(full.length).toBeGreaterThan(0);
+    // execute() does not validate: a field the type has not got would come back as nothing at all.
+    expect(full.flatMap((i) => i.evidence)).toContainEqual(
+      expect.objectContaining({ quote: expect.any(String) }),
+    );
+    full.forEach((item, i) => {
+      expect(item.evidence).toHaveLength(item.evidenceCount);
+      expect(items(one.result.data)[i].evidence).toEqual(item.evidence.slice(0, 1));
+      expect(items(byDefault.result.data)[i].evidence).toEqual(
+        item.evidence.slice(0, LIMITS.factEvidence.default),
+      );
+    });
+  });
+});

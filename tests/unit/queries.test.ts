@@ -282,6 +282,11 @@ const NESTED_FIELDS: Record<string, Case> = {
       '{ documents { edges { node { id text sentences { id heading { text } } headings { id text } } } } }',
   },
   'Relation.about': { operation: '{ relations(of: "trump") { edges { node { type about { id name } } } } }' },
+  // Cut from what the page's query read: no query of their own.
+  'Relation.evidence(first:), Relation.evidenceCount, Edge.evidenceCount': {
+    operation:
+      '{ relations(of: "russia") { edges { node { evidence(first: 1) { quote } evidenceCount } } } neighborhood(of: "putin") { edges { evidence(first: 1) { quote } evidenceCount } } }',
+  },
   'Stance.document, CellSource.document (one document lookup for all)': {
     operation: '{ stanceMatrix { cells { sources { document { id } } stances { document { id title } } } } }',
   },

@@ -101,6 +101,8 @@ export function responseCacheLayer(options: ResponseCacheLayerOptions): Response
       return;
     }
     const ticket = cache.ticket(key);
+    // A POST seen for the first time has nothing to keep and no ETag to give: Apollo answers it alone.
+    if (!get && !ticket.admitted) return next();
     (res.locals as Record<symbol, unknown>)[TICKET] = ticket;
     // Apollo's Express integration sends a complete answer with one res.send(string). A matching
     // If-None-Match is answered 304 here, as on a hit: Express's own check would answer 200 whenever the
@@ -109,8 +111,12 @@ export function responseCacheLayer(options: ResponseCacheLayerOptions): Response
     res.send = function (this: express.Response, body?: unknown) {
       res.send = send;
       if (ticket.cacheable && res.statusCode === 200 && typeof body === 'string') {
-        const type = res.getHeader('content-type');
-        ticket.keep(body, typeof type === 'string' ? type : 'application/json; charset=utf-8');
+        if (ticket.admitted) {
+          // Express would make this Buffer itself to send the string: made once, sent and kept.
+          const type = res.getHeader('content-type');
+          body = Buffer.from(body, 'utf8');
+          ticket.keep(body as Buffer, typeof type === 'string' ? type : 'application/json; charset=utf-8');
+        }
         if (get && matches(req.headers['if-none-match'], ticket.etag())) {
           res.removeHeader('content-type');
           res.writeHead(304);

@@ -7,6 +7,12 @@ import { createHash, randomBytes } from 'node:crypto';
  * is kept only under the version it was computed at: a read that was running when a load committed is
  * answered, and then forgotten.
  *
+ * An answer is kept only the second time its request is seen (admitAfter): a read asked once — a search
+ * typed once, an item opened once — costs the cache a lookup and a note of its key, never a copy of its
+ * answer nor the garbage of evicting it later. The notes are the keys themselves (no digest to compute: the
+ * string's hash is the one the lookup made), bounded in number and in characters, and they outlive versions: a dashboard's query asked before a load is kept on its first sight after it. An answer
+ * dropped (by a new version, the bound or its age) leaves the note that its request was seen before.
+ *
  * Only the store lives here; src/api/cache/http.ts decides what is asked and what may be kept.
  */
 
@@ -29,6 +35,8 @@ export interface ResponseCacheOptions {
   /** 0: answers live until the next version or until evicted. */
   ttlMs: number;
   now?: () => number;
+  /** The sighting of a request at which its answer is kept: 2 (the default) keeps nothing asked only once. */
+  admitAfter?: number;
 }
 
 export interface ResponseCacheStats {
@@ -41,11 +49,19 @@ export interface ResponseCacheStats {
   evicted: number;
   /** Answers computed while the cache was bypassed (events degraded) or under a version that had moved. */
   notStored: number;
+  /** Misses not kept because their request was seen for the first time (admitAfter). */
+  firstSight: number;
   bumps: Record<BumpReason, number>;
 }
 
 /** Map, key string and Buffer bookkeeping per entry, roughly. */
 const ENTRY_OVERHEAD = 200;
+/**
+ * How many keys seen too few times are remembered, and their characters in all (a key holds the query's
+ * text): past either bound the oldest note is forgotten. 4 M characters is 8 MB at most.
+ */
+export const SEEN_KEYS = 10_000;
+export const SEEN_CHARACTERS = 4_000_000;
 
 /**
  * What a request read at its start: its key and the version it is answered under. http.ts hands it to
@@ -60,15 +76,20 @@ export class CacheTicket {
     private readonly cache: ResponseCache,
     readonly key: string,
     readonly version: number,
+    /** Seen often enough (admitAfter) that its answer is to be kept. */
+    readonly admitted: boolean,
   ) {}
 
-  /** The answer's ETag: a digest of the key, the version and this process, never of the body. */
+  /** The answer's ETag: a digest of the key, the version and this process, never a digest of the body. */
   etag(): string {
     return (this.tag ??= this.cache.etagOf(this.key, this.version));
   }
 
-  /** Keeps the answer, unless the version moved while it was computed. */
-  keep(body: string, contentType: string): void {
+  /**
+   * Keeps the answer (the caller sends the same Buffer: no copy is made for the cache), unless the request
+   * was not admitted or the version moved while it was computed.
+   */
+  keep(body: Buffer, contentType: string): void {
     this.cache.store(this, body, contentType);
   }
 }
@@ -81,7 +102,11 @@ export class ResponseCache {
   /** Another process's version 5 is not ours: ETags carry the process they were made in. */
   private readonly boot = randomBytes(6).toString('base64url');
   private readonly now: () => number;
-  private readonly counts = { hits: 0, misses: 0, stored: 0, evicted: 0, notStored: 0 };
+  private readonly counts = { hits: 0, misses: 0, stored: 0, evicted: 0, notStored: 0, firstSight: 0 };
+  /** Keys seen fewer than admitAfter times, with how often; insertion order: oldest first. */
+  private readonly seen = new Map<string, number>();
+  private seenCharacters = 0;
+  private readonly admitAfter: number;
   private readonly bumps: Record<BumpReason, number> = {
     load: 0,
     event: 0,
@@ -93,6 +118,7 @@ export class ResponseCache {
 
   constructor(private readonly options: ResponseCacheOptions) {
     this.now = options.now ?? Date.now;
+    this.admitAfter = Math.max(1, options.admitAfter ?? 2);
   }
 
   get version(): number {
@@ -108,6 +134,7 @@ export class ResponseCache {
   bump(reason: BumpReason): void {
     this.currentVersion++;
     this.bumps[reason]++;
+    for (const key of this.entries.keys()) this.noteSeen(key, this.admitAfter - 1);
     this.entries.clear();
     this.size = 0;
   }
@@ -137,8 +164,33 @@ export class ResponseCache {
     return undefined;
   }
 
+  /**
+   * What a miss needs: the version it is answered under, and whether this sighting of the key admits its
+   * answer (one more sighting is noted otherwise).
+   */
   ticket(key: string): CacheTicket {
-    return new CacheTicket(this, key, this.currentVersion);
+    const sightings = (this.seen.get(key) ?? 0) + 1;
+    const admitted = sightings >= this.admitAfter;
+    if (!admitted) {
+      this.counts.firstSight++;
+      this.noteSeen(key, sightings);
+    }
+    return new CacheTicket(this, key, this.currentVersion, admitted);
+  }
+
+  /** Notes a key's sightings (the most recent last); past the bounds the oldest notes are forgotten. */
+  private noteSeen(key: string, sightings: number): void {
+    if (sightings < 1) return;
+    this.forget(key);
+    this.seen.set(key, sightings);
+    this.seenCharacters += key.length;
+    while (this.seen.size > SEEN_KEYS || this.seenCharacters > SEEN_CHARACTERS) {
+      this.forget(this.seen.keys().next().value!);
+    }
+  }
+
+  private forget(key: string): void {
+    if (this.seen.delete(key)) this.seenCharacters -= key.length;
   }
 
   etagOf(key: string, version: number): string {
@@ -146,12 +198,12 @@ export class ResponseCache {
     return `W/"${this.boot}.${version}.${digest}"`;
   }
 
-  store(ticket: CacheTicket, body: string, contentType: string): void {
+  store(ticket: CacheTicket, buffer: Buffer, contentType: string): void {
+    if (!ticket.admitted) return;
     if (!this.enabled || ticket.version !== this.currentVersion) {
       this.counts.notStored++;
       return;
     }
-    const buffer = Buffer.from(body, 'utf8');
     const bytes = buffer.length + ticket.key.length * 2 + ENTRY_OVERHEAD;
     // One answer larger than the whole bound would evict everything and still not fit.
     if (bytes > this.options.maxBytes) {
@@ -159,7 +211,7 @@ export class ResponseCache {
       return;
     }
     const previous = this.entries.get(ticket.key);
-    if (previous) this.remove(ticket.key, previous);
+    if (previous) this.remove(ticket.key, previous, true);
     this.entries.set(ticket.key, {
       body: buffer,
       contentType,
@@ -167,6 +219,7 @@ export class ResponseCache {
       storedAt: this.now(),
       bytes,
     });
+    this.forget(ticket.key);
     this.size += bytes;
     this.counts.stored++;
     for (const [key, entry] of this.entries) {
@@ -186,8 +239,10 @@ export class ResponseCache {
     };
   }
 
-  private remove(key: string, entry: CachedAnswer): void {
+  /** Drops an answer; unless it is being replaced, its request is noted as seen (admitted next time). */
+  private remove(key: string, entry: CachedAnswer, replaced = false): void {
     this.entries.delete(key);
     this.size -= entry.bytes;
+    if (!replaced) this.noteSeen(key, this.admitAfter - 1);
   }
 }

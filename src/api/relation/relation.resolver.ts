@@ -1,11 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { RelationRecord } from '../../graph/records';
 import { RelationKey } from '../../graph/relation.store';
-import { LIMITS } from '../argument-limits';
+import { LIMITS, nestedFirst, NestedFirstArg } from '../argument-limits';
 import { GraphContext } from '../context';
 import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, Page, decodeCursor, pageOf, pageSize } from '../paging';
 import { ScopeArgs, resolveScope } from '../scope';
 import { Entity } from '../types/entity.type';
+import { Evidence } from '../types/evidence.type';
 import { Direction, FactType } from '../types/enums';
 import { Relation, RelationConnection } from '../types/relation.type';
 
@@ -53,5 +54,24 @@ export class RelationResolver {
   })
   async about(@Root() relation: RelationRecord, @Ctx() ctx: GraphContext) {
     return relation.about ? ((await ctx.loaders.entity.load(relation.about)) ?? null) : null;
+  }
+
+  @FieldResolver(() => [Evidence], {
+    description:
+      'Where the documents state it: at most `first` places, in document-id then text order; ' +
+      '`evidenceCount` says how many there are.',
+  })
+  evidence(
+    @Root() relation: RelationRecord,
+    @NestedFirstArg('evidenceCount', LIMITS.factEvidence.default) first: number,
+  ) {
+    return relation.evidence.slice(0, nestedFirst(first));
+  }
+
+  @FieldResolver(() => Int, {
+    description: 'How many places the documents state it in (`evidence` shows at most `first` of them).',
+  })
+  evidenceCount(@Root() relation: RelationRecord): number {
+    return relation.evidence.length;
   }
 }

@@ -1,9 +1,8 @@
 import { connectionTypes } from './page.type';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
-import { EntityRecord, RelationRecord } from '../../graph/records';
+import { EntityRecord, EvidenceRecord, RelationRecord } from '../../graph/records';
 import { Entity } from './entity.type';
 import { AnnotationMethod } from './enums';
-import { Evidence } from './evidence.type';
 
 /**
  * Resolved from the store's RelationRecord as it is: its `about` holds the id that RelationResolver.about
@@ -49,8 +48,11 @@ export class Relation {
   })
   method!: AnnotationMethod;
 
-  @Field(() => [Evidence], { description: 'Every place the documents state it.' })
-  evidence!: Evidence[];
+  /**
+   * Every place the documents state it, in document-id then text order (the store sorts them);
+   * RelationResolver.evidence sends the first `first`, evidenceCount counts them all.
+   */
+  evidence!: EvidenceRecord[];
 }
 
 /** The lists of a condition's stances: every one, and those that set, reject or accept it. */

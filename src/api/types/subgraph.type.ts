@@ -2,7 +2,6 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphq
 import { EdgeRecord, EntityRecord, EvidenceRecord, SentenceRecord } from '../../graph/records';
 import { Entity } from './entity.type';
 import { EdgeKind, Polarity } from './enums';
-import { Evidence } from './evidence.type';
 import { PageInfo } from './page.type';
 import { Sentence } from './text.type';
 
@@ -31,7 +30,10 @@ export class Edge {
   @Field(() => Entity, { description: 'End: the target of a stance, the end of a fact.' })
   to!: EntityRecord;
 
-  @Field(() => [Evidence], { description: 'Where the documents state it.' })
+  /**
+   * Where the documents state it, in document-id then text order (the store sorts them); EdgeResolver
+   * sends the first `first` and counts them all.
+   */
   evidence!: EvidenceRecord[];
 
   /** For a stance: its claim, which SubgraphResolver.stance loads. */

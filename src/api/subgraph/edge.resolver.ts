@@ -1,0 +1,27 @@
+import { FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { LIMITS, nestedFirst, NestedFirstArg } from '../argument-limits';
+import { Evidence } from '../types/evidence.type';
+import { Edge } from '../types/subgraph.type';
+
+/**
+ * An edge's evidence, capped like every list inside an item (docs/paging.md, "Lists inside an item"): the
+ * subgraph queries send all of it, sorted; the answer carries the first `first`.
+ */
+@Resolver(() => Edge)
+export class EdgeResolver {
+  @FieldResolver(() => [Evidence], {
+    description:
+      'Where the documents state it: at most `first` places, in document-id then text order; ' +
+      '`evidenceCount` says how many there are.',
+  })
+  evidence(@Root() edge: Edge, @NestedFirstArg('evidenceCount', LIMITS.factEvidence.default) first: number) {
+    return edge.evidence.slice(0, nestedFirst(first));
+  }
+
+  @FieldResolver(() => Int, {
+    description: 'How many places the documents state it in (`evidence` shows at most `first` of them).',
+  })
+  evidenceCount(@Root() edge: Edge): number {
+    return edge.evidence.length;
+  }
+}
