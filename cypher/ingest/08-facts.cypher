@@ -7,13 +7,26 @@
 // (docId, start, end) and the fact's own date, confidence and method come from the earliest report
 // (publishedAt, then document id) — the earliest that dates it, for the date — so that the stored fact does
 // not depend on the order documents were loaded in. Entries stored before reports kept a method are hand's.
+//
+// One statement for every fact type: the CALL below is a template that src/ingest/facts.ts factsStatement
+// repeats once per fact type of the vocabulary (UNION ALL of branches, each taking the rows of its type and
+// naming the type in its MERGE). A typed MERGE expands between the two entities whatever the statistics say;
+// with $(row.type) the planner may scan every relationship instead. One statement rather than one per type
+// because of planning: Neo4j plans the ingest statements again whenever a growing graph's statistics make
+// their plans stale (several times on the way to 10⁶ relationships), and the 19 per-type statements took
+// 2.6–3.8 s of its CPU to plan, this one about 0.6 s (docs/performance.md); it is also one round trip a batch.
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
-MERGE (a)-[r:$(row.type) {about: row.about}]->(b)
-// Taking the lock before reading the lists keeps a concurrent load of another document from losing entries.
-SET r.lock = true
-REMOVE r.lock
+CALL (a, b, row) {
+  WITH a, b, row
+  WHERE row.type = $(row.type)
+  MERGE (a)-[r:$(row.type) {about: row.about}]->(b)
+  // Taking the lock before reading the lists keeps a concurrent load of another document from losing entries.
+  SET r.lock = true
+  REMOVE r.lock
+  RETURN r
+}
 WITH r, row
 CALL (r, row) {
   UNWIND [i IN range(0, size(coalesce(r.docIds, [])) - 1) | {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { QueryRunner, WriteTx } from '../db/database';
 import { ServiceError } from '../domain/errors';
 import { cypher, cypherFolder } from '../cypher';
-import { factRows, factStatement, FactRow, byFactType } from './facts';
+import { factRows, factsStatement } from './facts';
 import { DocumentPlan } from './plan';
 import { stancePairs } from './stance-aggregates';
 
@@ -368,11 +368,7 @@ async function loadGroup(
     let done = 0;
     for (const [step, all] of steps) {
       await inBatches(all, batchSize, async (batch) => {
-        if (step === '08-facts') {
-          for (const [type, ofType] of byFactType(batch as FactRow[])) {
-            await count(step, { rows: ofType }, factStatement(type));
-          }
-        } else await count(step, { rows: batch });
+        await count(step, { rows: batch }, step === '08-facts' ? factsStatement() : undefined);
         done += batch.length;
         options.onProgress?.(step, done, total);
       });
