@@ -5,6 +5,7 @@ import { cypher, cypherFolder } from '../cypher';
 import { factRows, factStatement, FactRow, byFactType } from './facts';
 import { DocumentPlan } from './plan';
 import { stancePairs } from './stance-aggregates';
+import { compareCodePoints } from './code-points';
 
 export interface LoadCounters {
   nodesCreated: number;
@@ -379,11 +380,18 @@ async function loadGroup(
     }
     // The stored aggregates of the stances, once every stance of the group is written (the documents' stance
     // counts with the first batch of pairs, even when there is none).
+    // Every entity whose stances or facts may change: those the written documents describe and those their
+    // cleared versions described (a claim or fact names only its document's entities), in one order.
+    const touched = new Set(redeclared);
+    for (const plan of toWrite) for (const { id } of plan.entities) touched.add(id);
+    const ranked = [...touched].sort(compareCodePoints);
     const pairs = stancePairs(toWrite, clearedStances);
-    for (let i = 0; i === 0 || i < pairs.length; i += batchSize) {
+    const rounds = Math.max(pairs.length, ranked.length);
+    for (let i = 0; i === 0 || i < rounds; i += batchSize) {
       await count('13-stance-aggregates', {
         docIds: toWrite.map((p) => p.document.id),
         pairs: pairs.slice(i, i + batchSize),
+        entities: ranked.slice(i, i + batchSize),
         documents: i === 0 ? toWrite.map((p) => ({ id: p.document.id, stanceCount: p.claims.length })) : [],
       });
     }

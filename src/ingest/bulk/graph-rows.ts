@@ -168,6 +168,7 @@ const ENTITY_COLUMNS: Column[] = [
   optional('dateInferred', 'boolean'),
   optional('stancesMade', 'long'),
   optional('stancesReceived', 'long'),
+  required('degree', 'long'),
 ];
 /** One file per kind: the import tool gives a file's nodes its labels. */
 const entityFiles = new Map<string, NodeFile>();
@@ -333,7 +334,7 @@ export function buildGraph(input: BulkInput, sink: GraphSink): GraphCounts {
     }
   }
 
-  // 13-stance-aggregates: an entity's stances made and received, absent at none.
+  // 13-stance-aggregates: an entity's stances made and received, absent at none, and its degree.
   const made = new Map<string, number>();
   const received = new Map<string, number>();
   for (const plan of plans) {
@@ -342,7 +343,16 @@ export function buildGraph(input: BulkInput, sink: GraphSink): GraphCounts {
       received.set(c.on, (received.get(c.on) ?? 0) + 1);
     }
   }
-  const stances = (id: string) => [made.get(id) ?? null, received.get(id) ?? null];
+  // An entity's degree over the stances and facts (0 at none): a relationship counts once at each end.
+  const degree = new Map<string, number>();
+  const touch = (from: string, to: string) => {
+    degree.set(from, (degree.get(from) ?? 0) + 1);
+    if (to !== from) degree.set(to, (degree.get(to) ?? 0) + 1);
+  };
+  for (const plan of plans) for (const c of plan.claims) touch(c.by, c.on);
+  const facts = factRows(plans);
+  for (const fact of facts) touch(fact.from, fact.to);
+  const stances = (id: string) => [made.get(id) ?? null, received.get(id) ?? null, degree.get(id) ?? 0];
 
   for (const row of registry.values()) {
     const kind = kinds.get(row.id)!;
@@ -465,7 +475,7 @@ export function buildGraph(input: BulkInput, sink: GraphSink): GraphCounts {
 
   // 08-facts: one relationship per (from, type, to, about), its reports sorted as the statement sorts them.
   const publishedAt = new Map(plans.map((p) => [p.document.id, p.document.publishedAt]));
-  for (const fact of factRows(plans)) {
+  for (const fact of facts) {
     const entries = [...fact.entries].sort(
       (a, b) =>
         compareCodePoints(a.docId, b.docId) ||
