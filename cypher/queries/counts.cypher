@@ -147,7 +147,25 @@ CALL (scope) {
             WHERE coalesce(c.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0)
               AND ($scopeMethods IS NULL OR coalesce(c.method, 'hand') IN $scopeMethods) } AS count
   UNION
-  WITH 1 AS x WHERE $groupBy = 'DATE'
+  // Unnarrowed, the stances of a day are its StanceDay's (13-stance-aggregates), read in day order from the
+  // constraint's index: a node a day, not a claim read.
+  WITH 1 AS x WHERE $groupBy = 'DATE' AND scope IS NULL AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL
+  MATCH (s:StanceDay)
+  WHERE s.day >= ''
+  WITH date(s.day) AS stated, s.stances AS stances
+  WITH stances, CASE $bucket
+    WHEN 'WEEK' THEN date.truncate('week', stated)
+    WHEN 'MONTH' THEN date.truncate('month', stated)
+    ELSE stated END AS first
+  RETURN toString(first) AS key,
+    CASE $bucket
+      WHEN 'WEEK' THEN toString(first.weekYear) + '-W' + right('0' + toString(first.week), 2)
+      WHEN 'MONTH' THEN left(toString(first), 7)
+      ELSE null END AS label,
+    sum(stances) AS count
+  UNION
+  WITH 1 AS x WHERE $groupBy = 'DATE' AND NOT (scope IS NULL AND $scopeMinConfidence IS NULL
+    AND $scopeMethods IS NULL)
   MATCH (d:Document)
   WHERE d.sha256 IS NOT NULL AND (scope IS NULL OR d.id IN scope)
   MATCH (c:Claim {docId: d.id})

@@ -4,7 +4,7 @@ import { ServiceError } from '../domain/errors';
 import { cypher, cypherFolder } from '../cypher';
 import { factRows, factStatement, FactRow, byFactType } from './facts';
 import { DocumentPlan } from './plan';
-import { stancePairs } from './stance-aggregates';
+import { stanceDays, stancePairs } from './stance-aggregates';
 import { compareCodePoints } from './code-points';
 
 export interface LoadCounters {
@@ -392,7 +392,7 @@ async function loadGroup(
         docIds: toWrite.map((p) => p.document.id),
         pairs: pairs.slice(i, i + batchSize),
         entities: ranked.slice(i, i + batchSize),
-        documents: i === 0 ? toWrite.map((p) => ({ id: p.document.id, stanceCount: p.claims.length })) : [],
+        documents: i === 0 ? toWrite.map(documentAggregates) : [],
       });
     }
     // Last, so that the stamp's lock is held for the shortest time; not counted: it is not the documents'.
@@ -400,6 +400,17 @@ async function loadGroup(
     return outcome;
   });
   return { documents, counters };
+}
+
+/** 13-stance-aggregates' row of a document written: its stance count and the days they were stated on. */
+function documentAggregates(plan: DocumentPlan) {
+  const days = stanceDays(plan);
+  return {
+    id: plan.document.id,
+    stanceCount: plan.claims.length,
+    days: days?.days ?? null,
+    dayCounts: days?.counts ?? null,
+  };
 }
 
 /** A declaration this transaction adds: what 07-entities stores on the DESCRIBES, and its document's order. */

@@ -40,6 +40,8 @@ const OVERVIEW = {
   scopeMethods: null,
 };
 
+const COUNTS = { first: 200, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMethods: null };
+
 const read = (name: string, text: string) => db.read({ name: `test/${name}`, text });
 
 type Pair = Record<string, unknown>;
@@ -121,6 +123,26 @@ async function expectAggregatesRight(): Promise<void> {
     expect(ids(stored)).toHaveLength(Math.min(first, degrees.length));
     expect(stored.omittedNodes).toBe(degrees.length - ids(stored).length);
     expect(stored.edges).toEqual(walked.edges);
+  }
+  // Every StanceDay holds how many stances were stated that day (a claim's date, else its document's), and
+  // only days with stances have one; counts by DATE answer from them as the walk over the claims does.
+  const [days] = await read(
+    'stance-days',
+    `RETURN COLLECT { MATCH (s:StanceDay) RETURN [s.day, s.stances] ORDER BY s.day } AS stored,
+            COLLECT { MATCH (d:Document) MATCH (c:Claim {docId: d.id})
+                      WITH coalesce(c.date, d.publishedAt) AS day, count(*) AS n
+                      RETURN [day, n] ORDER BY day } AS recounted`,
+  );
+  expect((days.recounted as unknown[]).length).toBeGreaterThan(0);
+  expect(days.stored).toEqual(days.recounted);
+  for (const bucket of ['DAY', 'WEEK', 'MONTH']) {
+    const counts = async (scopeMinConfidence: number | null) =>
+      db.read({
+        name: 'test/counts',
+        text: cypher('queries/counts'),
+        params: { ...COUNTS, groupBy: 'DATE', bucket, scopeMinConfidence },
+      });
+    expect(await counts(null)).toEqual(await counts(0));
   }
   // Every document's stanceCount is the number of its claims.
   const documents = await read(

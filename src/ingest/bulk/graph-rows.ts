@@ -3,7 +3,7 @@ import { FactEntry, factRows } from '../facts';
 import { writtenWith } from '../loader';
 import { DocumentPlan, RegistryRow } from '../plan';
 import { compareCodePoints } from '../code-points';
-import { claimKindLabel, claimPolarityLabel, stancePairs } from '../stance-aggregates';
+import { claimKindLabel, claimPolarityLabel, stanceDays, stancePairs } from '../stance-aggregates';
 
 /**
  * The graph the transactional loader (loader.ts, cypher/ingest/*.cypher) leaves after loading these
@@ -92,6 +92,8 @@ const DOCUMENT = nodes(
     required('annotation', 'string'),
     required('length', 'long'),
     required('stanceCount', 'long'),
+    optional('stanceDays', 'string[]'),
+    optional('stanceDayCounts', 'long[]'),
   ],
 );
 const HEADING = nodes(
@@ -152,6 +154,11 @@ const STANCE_PAIR: NodeFile = {
       required('claimEvidenceCounts', 'long[]'),
     ],
   ),
+  idIsProperty: false,
+};
+/** 13-stance-aggregates: one per day stances were stated on, with how many. */
+const STANCE_DAY: NodeFile = {
+  ...nodes('StanceDay', ['StanceDay'], [required('day', 'string'), required('stances', 'long')]),
   idIsProperty: false,
 };
 const ENTITY_COLUMNS: Column[] = [
@@ -395,9 +402,11 @@ export function buildGraph(input: BulkInput, sink: GraphSink): GraphCounts {
     ]);
   }
 
+  const stancesOn = new Map<string, number>();
   for (const plan of plans) {
     const doc = plan.document;
     const docId = doc.id;
+    const days = stanceDays(plan);
     node(DOCUMENT, [
       docId,
       doc.title,
@@ -411,7 +420,11 @@ export function buildGraph(input: BulkInput, sink: GraphSink): GraphCounts {
       doc.annotation,
       codePoints(doc.text),
       plan.claims.length,
+      days?.days ?? null,
+      days?.counts ?? null,
     ]);
+    for (const [i, day] of (days?.days ?? []).entries())
+      stancesOn.set(day, (stancesOn.get(day) ?? 0) + days!.counts[i]);
     for (const h of plan.headings) {
       node(HEADING, [h.id, docId, h.index, h.text, h.start, h.end]);
       edge(PART_OF_HEADING, [h.id, docId]);
@@ -458,6 +471,9 @@ export function buildGraph(input: BulkInput, sink: GraphSink): GraphCounts {
       if (c.respondsTo !== null) edge(RESPONDS_TO, [c.id, c.respondsTo]);
     }
   }
+
+  for (const day of [...stancesOn.keys()].sort(compareCodePoints))
+    node(STANCE_DAY, [day, day, stancesOn.get(day)!]);
 
   for (const pair of stancePairs(plans)) {
     const { actorId, targetId, claims } = pair;
