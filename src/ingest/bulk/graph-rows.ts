@@ -3,7 +3,35 @@ import { FactEntry, factRows } from '../facts';
 import { writtenWith } from '../loader';
 import { DocumentPlan, RegistryRow } from '../plan';
 import { compareCodePoints } from '../code-points';
-import { claimKindLabel, claimPolarityLabel, stanceDays, stancePairs } from '../stance-aggregates';
+import { stanceDays, stancePairs } from '../stance-aggregates';
+import {
+  DOCUMENT,
+  HEADING,
+  SENTENCE,
+  claimFile,
+  STANCE_PAIR,
+  STANCE_DAY,
+  entityFile,
+  PART_OF_SENTENCE,
+  PART_OF_HEADING,
+  IN_SECTION,
+  NEXT,
+  DESCRIBES,
+  MENTIONS,
+  BY,
+  ON,
+  CITES,
+  RESPONDS_TO,
+  EVIDENCE,
+  STANCE,
+  factFile,
+  GraphSink,
+  NodeFile,
+  RelationshipFile,
+  Value,
+} from './files';
+
+export type { BulkFile, Column, ColumnType, GraphSink, NodeFile, RelationshipFile, Value } from './files';
 
 /**
  * The graph the transactional loader (loader.ts, cypher/ingest/*.cypher) leaves after loading these
@@ -14,238 +42,6 @@ import { claimKindLabel, claimPolarityLabel, stanceDays, stancePairs } from '../
  * the statement's, restated in TypeScript; the equality test (tests/integration/bulk-import.test.ts) keeps
  * the two together.
  */
-
-/** A property type as the import tool's header names it: Cypher INTEGER is long, FLOAT is double. */
-export type ColumnType =
-  'string' | 'long' | 'double' | 'boolean' | 'string[]' | 'long[]' | 'double[]' | 'boolean[]';
-
-export interface Column {
-  name: string;
-  type: ColumnType;
-  /** Absent on some rows. A column that is not may be given a value the CSV cannot hold ([] or ['']). */
-  optional?: boolean;
-}
-
-/** Nodes of one label combination; the first column is the id, unique in the id space `space`. */
-export interface NodeFile {
-  kind: 'nodes';
-  name: string;
-  labels: string[];
-  space: string;
-  columns: Column[];
-  /** false: the first column only joins relationships to the nodes and is not stored (default: stored). */
-  idIsProperty?: boolean;
-}
-
-/** Relationships of one type, from a node of id space `from` to one of `to`. */
-export interface RelationshipFile {
-  kind: 'relationships';
-  name: string;
-  type: string;
-  from: string;
-  to: string;
-  columns: Column[];
-}
-
-export type BulkFile = NodeFile | RelationshipFile;
-export type Value = string | number | boolean | null | string[] | number[] | boolean[];
-
-/** Receives the rows: node rows are [id, ...columns], relationship rows [from, to, ...columns]. */
-export interface GraphSink {
-  row(file: BulkFile, values: Value[]): void;
-}
-
-const ID_COLUMN: Column = { name: 'id', type: 'string' };
-
-const nodes = (name: string, labels: string[], columns: Column[]): NodeFile => ({
-  kind: 'nodes',
-  name,
-  labels,
-  space: labels[0],
-  columns: [ID_COLUMN, ...columns],
-});
-
-const relationships = (type: string, from: string, to: string, columns: Column[] = []): RelationshipFile => ({
-  kind: 'relationships',
-  name: type,
-  type,
-  from,
-  to,
-  columns,
-});
-
-const optional = (name: string, type: ColumnType): Column => ({ name, type, optional: true });
-const required = (name: string, type: ColumnType): Column => ({ name, type });
-
-const DOCUMENT = nodes(
-  'Document',
-  ['Document'],
-  [
-    required('title', 'string'),
-    required('source', 'string'),
-    optional('url', 'string'),
-    required('publishedAt', 'string'),
-    required('language', 'string'),
-    required('sha256', 'string'),
-    required('planSha256', 'string'),
-    required('text', 'string'),
-    required('annotation', 'string'),
-    required('length', 'long'),
-    required('stanceCount', 'long'),
-    optional('stanceDays', 'string[]'),
-    optional('stanceDayCounts', 'long[]'),
-  ],
-);
-const HEADING = nodes(
-  'Heading',
-  ['Heading'],
-  [
-    required('docId', 'string'),
-    required('index', 'long'),
-    required('text', 'string'),
-    required('start', 'long'),
-    required('end', 'long'),
-  ],
-);
-const SENTENCE = nodes(
-  'Sentence',
-  ['Sentence'],
-  [
-    required('docId', 'string'),
-    required('index', 'long'),
-    required('paragraph', 'long'),
-    required('text', 'string'),
-    required('start', 'long'),
-    required('end', 'long'),
-  ],
-);
-const CLAIM_COLUMNS: Column[] = [
-  required('docId', 'string'),
-  required('kind', 'string'),
-  required('polarity', 'string'),
-  required('cameo', 'string'),
-  required('confidence', 'double'),
-  required('method', 'string'),
-  optional('date', 'string'),
-  optional('dateText', 'string'),
-  optional('dateInferred', 'boolean'),
-];
-/** One file per kind and polarity: a claim carries both as labels (10-claims). */
-const claimFiles = new Map<string, NodeFile>();
-const claimFile = (kind: string, polarity: string) => {
-  const labels = ['Claim', claimKindLabel(kind), claimPolarityLabel(polarity)];
-  let file = claimFiles.get(labels.join(':'));
-  if (!file)
-    claimFiles.set(labels.join(':'), (file = nodes(`Claim-${kind}-${polarity}`, labels, CLAIM_COLUMNS)));
-  return file;
-};
-/** 13-stance-aggregates: one per actor → target pair, its stances as parallel lists sorted by claim id. */
-const STANCE_PAIR: NodeFile = {
-  ...nodes(
-    'StancePair',
-    ['StancePair'],
-    [
-      required('actorId', 'string'),
-      required('targetId', 'string'),
-      required('claimIds', 'string[]'),
-      required('claimDocIds', 'string[]'),
-      required('claimKinds', 'string[]'),
-      required('claimPolarities', 'string[]'),
-      required('claimEvidenceCounts', 'long[]'),
-    ],
-  ),
-  idIsProperty: false,
-};
-/** 13-stance-aggregates: one per day stances were stated on, with how many. */
-const STANCE_DAY: NodeFile = {
-  ...nodes('StanceDay', ['StanceDay'], [required('day', 'string'), required('stances', 'long')]),
-  idIsProperty: false,
-};
-const ENTITY_COLUMNS: Column[] = [
-  required('kind', 'string'),
-  optional('registered', 'boolean'),
-  required('name', 'string'),
-  required('aliases', 'string[]'),
-  required('aliasText', 'string'),
-  optional('description', 'string'),
-  optional('iso3166', 'string'),
-  optional('wikidata', 'string'),
-  optional('date', 'string'),
-  optional('dateText', 'string'),
-  optional('dateInferred', 'boolean'),
-  optional('stancesMade', 'long'),
-  optional('stancesReceived', 'long'),
-  required('degree', 'long'),
-];
-/** One file per kind: the import tool gives a file's nodes its labels. */
-const entityFiles = new Map<string, NodeFile>();
-const entityFile = (kind: string) => {
-  let file = entityFiles.get(kind);
-  if (!file) entityFiles.set(kind, (file = { ...nodes(`Entity-${kind}`, ['Entity', kind], ENTITY_COLUMNS) }));
-  return file;
-};
-
-const PART_OF_SENTENCE = { ...relationships('PART_OF', 'Sentence', 'Document'), name: 'PART_OF-Sentence' };
-const PART_OF_HEADING = { ...relationships('PART_OF', 'Heading', 'Document'), name: 'PART_OF-Heading' };
-const IN_SECTION = relationships('IN_SECTION', 'Sentence', 'Heading');
-const NEXT = relationships('NEXT', 'Sentence', 'Sentence');
-const DESCRIBES = relationships('DESCRIBES', 'Document', 'Entity', [
-  required('aliases', 'string[]'),
-  optional('name', 'string'),
-  optional('description', 'string'),
-  optional('date', 'string'),
-  optional('dateText', 'string'),
-  optional('dateInferred', 'boolean'),
-  optional('method', 'string'),
-  optional('confidence', 'double'),
-]);
-const MENTIONS = relationships('MENTIONS', 'Sentence', 'Entity', [
-  required('start', 'long'),
-  required('end', 'long'),
-  required('surface', 'string'),
-]);
-const BY = relationships('BY', 'Claim', 'Entity');
-const ON = relationships('ON', 'Claim', 'Entity');
-const CITES = relationships('CITES', 'Claim', 'Entity');
-const RESPONDS_TO = relationships('RESPONDS_TO', 'Claim', 'Claim');
-const EVIDENCE = relationships('EVIDENCE', 'Claim', 'Sentence', [
-  required('start', 'long'),
-  required('end', 'long'),
-  required('quote', 'string'),
-]);
-const STANCE = relationships('STANCE', 'Entity', 'Entity', [
-  required('claimId', 'string'),
-  required('kind', 'string'),
-  required('polarity', 'string'),
-  required('docId', 'string'),
-  required('evidenceCount', 'long'),
-  required('confidence', 'double'),
-  required('method', 'string'),
-]);
-const FACT_COLUMNS: Column[] = [
-  required('about', 'string'),
-  required('docIds', 'string[]'),
-  required('sentenceIds', 'string[]'),
-  required('quotes', 'string[]'),
-  required('starts', 'long[]'),
-  required('ends', 'long[]'),
-  required('reportDates', 'string[]'),
-  required('reportDateTexts', 'string[]'),
-  required('reportDatesInferred', 'boolean[]'),
-  required('reportConfidences', 'double[]'),
-  required('reportMethods', 'string[]'),
-  required('confidence', 'double'),
-  required('method', 'string'),
-  optional('date', 'string'),
-  optional('dateText', 'string'),
-  optional('dateInferred', 'boolean'),
-];
-const factFiles = new Map<string, RelationshipFile>();
-const factFile = (type: string) => {
-  let file = factFiles.get(type);
-  if (!file) factFiles.set(type, (file = relationships(type, 'Entity', 'Entity', FACT_COLUMNS)));
-  return file;
-};
 
 /** What the bulk path loads: the validated plans and every registry they were checked against, in order. */
 export interface BulkInput {
