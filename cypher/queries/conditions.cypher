@@ -22,9 +22,20 @@ WITH CASE
       AND d.sha256 IS NOT NULL
     RETURN d.id }
 END AS scope
-MATCH (cond:Condition)
-WHERE ($forId IS NULL OR EXISTS { (cond)-[:CONDITION_FOR]->(:Entity {id: $forId}) })
-  AND ($afterName IS NULL OR cond.name > $afterName OR (cond.name = $afterName AND cond.id > $afterId))
+// The candidates: with $forId, the conditions for it, found from it (not a scan of every condition);
+// without, every condition, from the kind index.
+CALL () {
+  UNWIND CASE WHEN $forId IS NULL THEN [] ELSE [$forId] END AS forId
+  MATCH (:Entity {id: forId})<-[:CONDITION_FOR]-(cond:Condition)
+  RETURN DISTINCT cond
+  UNION
+  UNWIND CASE WHEN $forId IS NULL THEN [true] ELSE [] END AS all
+  MATCH (cond:Entity)
+  WHERE cond.kind = 'Condition'
+  RETURN cond
+}
+WITH scope, cond
+WHERE ($afterName IS NULL OR cond.name > $afterName OR (cond.name = $afterName AND cond.id > $afterId))
   AND ((scope IS NULL AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL)
     OR EXISTS { MATCH (cond)-[r:CONDITION_FOR]->(:Entity)
                 WHERE any(i IN range(0, size(r.docIds) - 1) WHERE (scope IS NULL OR r.docIds[i] IN scope)

@@ -22,9 +22,24 @@ WITH CASE
     RETURN d.id }
 END AS scope
 CALL (scope) {
+  // Unscoped, a kind's entities are the nodes with its label (07-entities, 00-registry): the store's label
+  // count, one lookup per kind, no entity read. Written out as the claims' labels below are: every entity
+  // kind of src/domain/vocabulary.ts, which tests/unit/stance-aggregates.test.ts holds this list to.
   WITH 1 AS x WHERE $groupBy = 'ENTITY_KIND' AND scope IS NULL
-  MATCH (e:Entity)
-  RETURN e.kind AS key, null AS label, count(e) AS count
+  UNWIND [
+    ['Person', COUNT { (:Person) }],
+    ['Country', COUNT { (:Country) }],
+    ['Organization', COUNT { (:Organization) }],
+    ['Group', COUNT { (:Group) }],
+    ['Place', COUNT { (:Place) }],
+    ['Facility', COUNT { (:Facility) }],
+    ['Proposal', COUNT { (:Proposal) }],
+    ['Condition', COUNT { (:Condition) }],
+    ['Event', COUNT { (:Event) }],
+    ['Attack', COUNT { (:Attack) }]
+  ] AS group
+  WITH group WHERE group[1] > 0
+  RETURN group[0] AS key, null AS label, group[1] AS count
   UNION
   WITH 1 AS x WHERE $groupBy = 'ENTITY_KIND' AND scope IS NOT NULL
   UNWIND scope AS docId
@@ -79,7 +94,38 @@ CALL (scope) {
     AND ($scopeMethods IS NULL OR coalesce(c.method, 'hand') IN $scopeMethods)
   RETURN c.polarity AS key, null AS label, count(c) AS count
   UNION
-  WITH 1 AS x WHERE $groupBy = 'RELATION_TYPE'
+  // Unnarrowed, a type's facts are the relationships of that type that start at an entity (a fact has at
+  // least one report: 02-clear-document deletes it with its last; PART_OF also joins sentences and headings
+  // to their document, which do not start at an entity): the store's count, one lookup per type. Every fact
+  // type of src/domain/vocabulary.ts, which tests/unit/stance-aggregates.test.ts holds this list to.
+  WITH 1 AS x WHERE $groupBy = 'RELATION_TYPE' AND scope IS NULL AND $scopeMinConfidence IS NULL
+    AND $scopeMethods IS NULL
+  UNWIND [
+    ['LEADS', COUNT { (:Entity)-[:LEADS]->() }],
+    ['MEMBER_OF', COUNT { (:Entity)-[:MEMBER_OF]->() }],
+    ['ALLY_OF', COUNT { (:Entity)-[:ALLY_OF]->() }],
+    ['PART_OF', COUNT { (:Entity)-[:PART_OF]->() }],
+    ['LOCATED_IN', COUNT { (:Entity)-[:LOCATED_IN]->() }],
+    ['WAS_IN', COUNT { (:Entity)-[:WAS_IN]->() }],
+    ['PARTICIPATED_IN', COUNT { (:Entity)-[:PARTICIPATED_IN]->() }],
+    ['CARRIED_OUT', COUNT { (:Entity)-[:CARRIED_OUT]->() }],
+    ['TARGETED', COUNT { (:Entity)-[:TARGETED]->() }],
+    ['DESTROYED', COUNT { (:Entity)-[:DESTROYED]->() }],
+    ['RETALIATION_FOR', COUNT { (:Entity)-[:RETALIATION_FOR]->() }],
+    ['HELD_IN', COUNT { (:Entity)-[:HELD_IN]->() }],
+    ['ABOUT', COUNT { (:Entity)-[:ABOUT]->() }],
+    ['DISCUSSED_IN', COUNT { (:Entity)-[:DISCUSSED_IN]->() }],
+    ['FOLLOWED', COUNT { (:Entity)-[:FOLLOWED]->() }],
+    ['ISSUED', COUNT { (:Entity)-[:ISSUED]->() }],
+    ['PERSUADED', COUNT { (:Entity)-[:PERSUADED]->() }],
+    ['CONDITION_FOR', COUNT { (:Entity)-[:CONDITION_FOR]->() }],
+    ['CONTROLS', COUNT { (:Entity)-[:CONTROLS]->() }]
+  ] AS group
+  WITH group WHERE group[1] > 0
+  RETURN group[0] AS key, null AS label, group[1] AS count
+  UNION
+  WITH 1 AS x WHERE $groupBy = 'RELATION_TYPE' AND NOT (scope IS NULL AND $scopeMinConfidence IS NULL
+    AND $scopeMethods IS NULL)
   MATCH (:Entity)-[r]->(:Entity)
   WHERE r.docIds IS NOT NULL AND any(i IN range(0, size(r.docIds) - 1) WHERE (scope IS NULL OR r.docIds[i] IN scope)
     AND coalesce(r.reportConfidences[i], 1.0) >= coalesce($scopeMinConfidence, 0.0)
@@ -101,7 +147,25 @@ CALL (scope) {
             WHERE coalesce(c.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0)
               AND ($scopeMethods IS NULL OR coalesce(c.method, 'hand') IN $scopeMethods) } AS count
   UNION
-  WITH 1 AS x WHERE $groupBy = 'DATE'
+  // Unnarrowed, the stances of a day are its StanceDay's (13-stance-aggregates), read in day order from the
+  // constraint's index: a node a day, not a claim read.
+  WITH 1 AS x WHERE $groupBy = 'DATE' AND scope IS NULL AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL
+  MATCH (s:StanceDay)
+  WHERE s.day >= ''
+  WITH date(s.day) AS stated, s.stances AS stances
+  WITH stances, CASE $bucket
+    WHEN 'WEEK' THEN date.truncate('week', stated)
+    WHEN 'MONTH' THEN date.truncate('month', stated)
+    ELSE stated END AS first
+  RETURN toString(first) AS key,
+    CASE $bucket
+      WHEN 'WEEK' THEN toString(first.weekYear) + '-W' + right('0' + toString(first.week), 2)
+      WHEN 'MONTH' THEN left(toString(first), 7)
+      ELSE null END AS label,
+    sum(stances) AS count
+  UNION
+  WITH 1 AS x WHERE $groupBy = 'DATE' AND NOT (scope IS NULL AND $scopeMinConfidence IS NULL
+    AND $scopeMethods IS NULL)
   MATCH (d:Document)
   WHERE d.sha256 IS NOT NULL AND (scope IS NULL OR d.id IN scope)
   MATCH (c:Claim {docId: d.id})

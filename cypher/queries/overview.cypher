@@ -6,9 +6,8 @@
 // edges among those kept that were left out.
 // An entity's degree counts its stances and facts only (the types named: tests/unit/cypher-types.test.ts keeps
 // them in step with src/domain/vocabulary.ts), so that a hub's mentions, claims and documents are not read.
-// With nothing narrowing, the degree is read from the store's per-type counts without walking a
-// relationship: every relationship of these types that touches an entity joins two entities (PART_OF also
-// joins sentences and headings to their document, never to an entity).
+// With nothing narrowing, the degree is the entity's stored degree (cypher/ingest/13-stance-aggregates, read
+// there from the store's per-type counts), and the top $first are read in its index order.
 // Scope ($scopeDocuments, $scopeFrom, $scopeTo): only the stances and facts a document of the scope reports
 // (a fact's evidence narrowed to those documents' entries), and only the entities that have any.
 // Confidence and method ($scopeMinConfidence, $scopeMethods; null = any): a stance edge passes by its own
@@ -29,21 +28,53 @@ WITH CASE
     RETURN d.id }
 END AS scope
 WITH scope, scope IS NULL AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL AS everything
-MATCH (e:Entity)
-WHERE $kinds IS NULL OR e.kind IN $kinds
-WITH scope, everything, e, CASE WHEN everything
-  THEN COUNT { (e)-[:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-() }
-  ELSE COUNT { (e)-[r:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity) WHERE any(i IN range(0, size(coalesce(r.docIds, [r.docId])) - 1) WHERE (scope IS NULL OR coalesce(r.docIds, [r.docId])[i] IN scope) AND coalesce(r.reportConfidences[i], r.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0) AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], r.method, 'hand') IN $scopeMethods)) } END AS degree
-WHERE everything OR degree > 0
+CALL (scope, everything) {
+  // Nothing narrowing: an entity's degree is its stored one (13-stance-aggregates): the top $first in index
+  // order, with any that tie with the last of them, so that the order below (degree, then id) is the same.
+  UNWIND CASE WHEN everything THEN [true] ELSE [] END AS stored
+  CALL () {
+    MATCH (e:Entity)
+    WHERE e.degree >= 0 AND ($kinds IS NULL OR e.kind IN $kinds)
+    WITH e
+    ORDER BY e.degree DESC
+    LIMIT $first
+    RETURN min(e.degree) AS floor
+  }
+  MATCH (e:Entity)
+  WHERE e.degree >= floor AND ($kinds IS NULL OR e.kind IN $kinds)
+  RETURN e, e.degree AS degree
+  UNION ALL
+  // Narrowed: the stances and facts that pass, counted for every entity; only entities that have any.
+  // (Unwound, not filtered: the planner would scan every entity before testing the flag.)
+  UNWIND CASE WHEN everything THEN [] ELSE [true] END AS walked
+  MATCH (e:Entity)
+  WHERE $kinds IS NULL OR e.kind IN $kinds
+  WITH e, COUNT { (e)-[r:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity) WHERE any(i IN range(0, size(coalesce(r.docIds, [r.docId])) - 1) WHERE (scope IS NULL OR coalesce(r.docIds, [r.docId])[i] IN scope) AND coalesce(r.reportConfidences[i], r.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0) AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], r.method, 'hand') IN $scopeMethods)) } AS degree
+  WHERE degree > 0
+  RETURN e, degree
+}
+WITH scope, everything, e, degree
 ORDER BY degree DESC, e.id
 LIMIT $first
 WITH scope, everything, collect(e) AS nodes, count(e) AS shown
+// How many entities there are to show: nothing narrowing, every entity (of $kinds): the store's count of the
+// label, or the kind index; narrowed, those with a stance or fact that passes.
 CALL (scope, everything) {
+  UNWIND CASE WHEN everything AND $kinds IS NULL THEN [true] ELSE [] END AS all
+  RETURN COUNT { (:Entity) } AS total
+  UNION ALL
+  UNWIND CASE WHEN everything AND $kinds IS NOT NULL THEN [true] ELSE [] END AS ofKinds
+  MATCH (e:Entity)
+  WHERE e.kind IN $kinds
+  RETURN count(e) AS total
+  UNION ALL
+  UNWIND CASE WHEN everything THEN [] ELSE [true] END AS walked
   MATCH (e:Entity)
   WHERE ($kinds IS NULL OR e.kind IN $kinds)
-    AND (everything OR EXISTS { (e)-[r:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity) WHERE any(i IN range(0, size(coalesce(r.docIds, [r.docId])) - 1) WHERE (scope IS NULL OR coalesce(r.docIds, [r.docId])[i] IN scope) AND coalesce(r.reportConfidences[i], r.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0) AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], r.method, 'hand') IN $scopeMethods)) })
+    AND EXISTS { (e)-[r:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]-(:Entity) WHERE any(i IN range(0, size(coalesce(r.docIds, [r.docId])) - 1) WHERE (scope IS NULL OR coalesce(r.docIds, [r.docId])[i] IN scope) AND coalesce(r.reportConfidences[i], r.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0) AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], r.method, 'hand') IN $scopeMethods)) }
   RETURN count(e) AS total
 }
+WITH scope, everything, nodes, shown, sum(total) AS total
 WITH scope, everything, nodes, total - shown AS omittedNodes, [x IN nodes | elementId(x)] AS keys
 // Edges among the entities kept, most evidence first, $edgeLimit in all; then evidence for those alone.
 CALL (nodes, keys, scope, everything) {

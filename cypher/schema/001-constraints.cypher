@@ -9,3 +9,6 @@ CREATE CONSTRAINT graph_stamp_id IF NOT EXISTS FOR (s:GraphStamp) REQUIRE s.id I
 // One StancePair per actor → target pair with stances (cypher/ingest/13-stance-aggregates.cypher): concurrent
 // loads MERGE it, and the stance matrix finds a cell's by the pair.
 CREATE CONSTRAINT stance_pair IF NOT EXISTS FOR (p:StancePair) REQUIRE (p.actorId, p.targetId) IS UNIQUE;
+// One StanceDay per day stances were stated on (cypher/ingest/13-stance-aggregates.cypher): concurrent loads
+// MERGE it, and counts by DATE read the days in order from the index.
+CREATE CONSTRAINT stance_day IF NOT EXISTS FOR (s:StanceDay) REQUIRE s.day IS UNIQUE;

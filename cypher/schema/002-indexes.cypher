@@ -23,3 +23,6 @@ CREATE INDEX document_published_id IF NOT EXISTS FOR (d:Document) ON (d.publishe
 // (stancesMade, stancesReceived: cypher/ingest/13-stance-aggregates.cypher).
 CREATE INDEX entity_stances_made IF NOT EXISTS FOR (e:Entity) ON (e.stancesMade);
 CREATE INDEX entity_stances_received IF NOT EXISTS FOR (e:Entity) ON (e.stancesReceived);
+// The graph's most connected entities: by index order of their degree over the stances and facts (degree:
+// cypher/ingest/13-stance-aggregates.cypher).
+CREATE INDEX entity_degree IF NOT EXISTS FOR (e:Entity) ON (e.degree);

@@ -4,7 +4,8 @@ import { ServiceError } from '../domain/errors';
 import { cypher, cypherFolder } from '../cypher';
 import { factRows, factsStatement } from './facts';
 import { DocumentPlan } from './plan';
-import { stancePairs } from './stance-aggregates';
+import { stanceDays, stancePairs } from './stance-aggregates';
+import { compareCodePoints } from './code-points';
 
 export interface LoadCounters {
   nodesCreated: number;
@@ -375,12 +376,19 @@ async function loadGroup(
     }
     // The stored aggregates of the stances, once every stance of the group is written (the documents' stance
     // counts with the first batch of pairs, even when there is none).
+    // Every entity whose stances or facts may change: those the written documents describe and those their
+    // cleared versions described (a claim or fact names only its document's entities), in one order.
+    const touched = new Set(redeclared);
+    for (const plan of toWrite) for (const { id } of plan.entities) touched.add(id);
+    const ranked = [...touched].sort(compareCodePoints);
     const pairs = stancePairs(toWrite, clearedStances);
-    for (let i = 0; i === 0 || i < pairs.length; i += batchSize) {
+    const rounds = Math.max(pairs.length, ranked.length);
+    for (let i = 0; i === 0 || i < rounds; i += batchSize) {
       await count('13-stance-aggregates', {
         docIds: toWrite.map((p) => p.document.id),
         pairs: pairs.slice(i, i + batchSize),
-        documents: i === 0 ? toWrite.map((p) => ({ id: p.document.id, stanceCount: p.claims.length })) : [],
+        entities: ranked.slice(i, i + batchSize),
+        documents: i === 0 ? toWrite.map(documentAggregates) : [],
       });
     }
     // Last, so that the stamp's lock is held for the shortest time; not counted: it is not the documents'.
@@ -388,6 +396,17 @@ async function loadGroup(
     return outcome;
   });
   return { documents, counters };
+}
+
+/** 13-stance-aggregates' row of a document written: its stance count and the days they were stated on. */
+function documentAggregates(plan: DocumentPlan) {
+  const days = stanceDays(plan);
+  return {
+    id: plan.document.id,
+    stanceCount: plan.claims.length,
+    days: days?.days ?? null,
+    dayCounts: days?.counts ?? null,
+  };
 }
 
 /** A declaration this transaction adds: what 07-entities stores on the DESCRIBES, and its document's order. */

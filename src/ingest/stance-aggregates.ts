@@ -58,3 +58,19 @@ export function stancePairs(
 /** Labels a claim carries besides Claim (10-claims): counts by kind and polarity read the label counts. */
 export const claimKindLabel = (kind: string) => `ClaimKind_${kind}`;
 export const claimPolarityLabel = (polarity: string) => `ClaimPolarity_${polarity}`;
+
+/**
+ * The days a document's stances were stated on (a claim's date, else the document's publishedAt: both ISO
+ * dates), each with how many: sorted lists, null at none, stored on the Document (stanceDays,
+ * stanceDayCounts) so that 13-stance-aggregates can take a replaced version's share out of the StanceDays.
+ */
+export function stanceDays(plan: DocumentPlan): { days: string[]; counts: number[] } | null {
+  const byDay = new Map<string, number>();
+  for (const c of plan.claims) {
+    const day = c.date ?? plan.document.publishedAt;
+    byDay.set(day, (byDay.get(day) ?? 0) + 1);
+  }
+  if (!byDay.size) return null;
+  const days = [...byDay.keys()].sort(compareCodePoints);
+  return { days, counts: days.map((d) => byDay.get(d)!) };
+}

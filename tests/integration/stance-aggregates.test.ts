@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { cypher } from '../../src/cypher';
 import { Database } from '../../src/db/database';
 import { CLAIM_KIND_NAMES, POLARITIES } from '../../src/domain/vocabulary';
 import { loadDocuments } from '../../src/ingest/folders';
@@ -29,6 +30,17 @@ afterAll(async () => {
   await db.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+const OVERVIEW = {
+  edgeLimit: 800,
+  kinds: null,
+  scopeDocuments: null,
+  scopeFrom: null,
+  scopeTo: null,
+  scopeMethods: null,
+};
+
+const COUNTS = { first: 200, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMethods: null };
 
 const read = (name: string, text: string) => db.read({ name: `test/${name}`, text });
 
@@ -83,6 +95,55 @@ async function expectAggregatesRight(): Promise<void> {
   );
   expect(entities.length).toBeGreaterThan(0);
   for (const e of entities) expect({ id: e.id, counts: e.stored }).toEqual({ id: e.id, counts: e.recounted });
+  // Every entity's degree is how many stances and facts it has (the relationships between entities), 0 at
+  // none: what the graph root field ranks by.
+  const degrees = await read(
+    'entity-degrees',
+    `MATCH (e:Entity)
+     RETURN e.id AS id, e.degree AS stored, COUNT { (e)-[]-(:Entity) } AS recounted`,
+  );
+  expect(degrees.some((e) => (e.recounted as number) > 0)).toBe(true);
+  for (const e of degrees) expect({ id: e.id, degree: e.stored }).toEqual({ id: e.id, degree: e.recounted });
+  // The graph's entities ranked by the stored degree are those the walk ranks (a confidence of 0 narrows
+  // nothing but takes the walk), at a page size that cuts through ties and at one that shows them all.
+  for (const first of [3, 7, 1000]) {
+    const overview = async (scopeMinConfidence: number | null) => {
+      const [row] = await db.read({
+        name: 'test/overview',
+        text: cypher('queries/overview'),
+        params: { ...OVERVIEW, first, scopeMinConfidence },
+      });
+      return row;
+    };
+    const stored = await overview(null);
+    const walked = await overview(0);
+    const ids = (row: Record<string, unknown>) => (row.nodes as { id: string }[]).map((n) => n.id);
+    const connected = degrees.filter((e) => (e.recounted as number) > 0).length;
+    expect(ids(stored).slice(0, connected)).toEqual(ids(walked));
+    expect(ids(stored)).toHaveLength(Math.min(first, degrees.length));
+    expect(stored.omittedNodes).toBe(degrees.length - ids(stored).length);
+    expect(stored.edges).toEqual(walked.edges);
+  }
+  // Every StanceDay holds how many stances were stated that day (a claim's date, else its document's), and
+  // only days with stances have one; counts by DATE answer from them as the walk over the claims does.
+  const [days] = await read(
+    'stance-days',
+    `RETURN COLLECT { MATCH (s:StanceDay) RETURN [s.day, s.stances] ORDER BY s.day } AS stored,
+            COLLECT { MATCH (d:Document) MATCH (c:Claim {docId: d.id})
+                      WITH coalesce(c.date, d.publishedAt) AS day, count(*) AS n
+                      RETURN [day, n] ORDER BY day } AS recounted`,
+  );
+  expect((days.recounted as unknown[]).length).toBeGreaterThan(0);
+  expect(days.stored).toEqual(days.recounted);
+  for (const bucket of ['DAY', 'WEEK', 'MONTH']) {
+    const counts = async (scopeMinConfidence: number | null) =>
+      db.read({
+        name: 'test/counts',
+        text: cypher('queries/counts'),
+        params: { ...COUNTS, groupBy: 'DATE', bucket, scopeMinConfidence },
+      });
+    expect(await counts(null)).toEqual(await counts(0));
+  }
   // Every document's stanceCount is the number of its claims.
   const documents = await read(
     'document-stance-counts',
@@ -122,9 +183,9 @@ it('match a recount after a load', async () => {
   await loadDocuments(db, dirs, () => {});
   await expectAggregatesRight();
   await expectLabelCountsRight();
-});
+}, 180_000);
 
-it('match a recount after one document moves its stances to other actors and another loses all of them', async () => {
+it('match a recount after one document moves its stances to other actors, another loses all of them and a third everything it said', async () => {
   // The first: its first two claims' actors swapped, so that two pairs lose a stance and two gain one.
   const first = graphYaml(dirs[0]);
   const text = readFileSync(first, 'utf8');
@@ -145,13 +206,20 @@ it('match a recount after one document moves its stances to other actors and ano
   const emptied = graphYaml(dirs[1]);
   const before = readFileSync(emptied, 'utf8');
   writeFileSync(emptied, before.replace(/^claims:\n[\s\S]*?(?=^facts:)/m, 'claims: []\n'));
-  const summary = await loadDocuments(db, dirs.slice(0, 2), () => {});
-  expect(summary.documents.map((d) => d.status)).toEqual(['replaced', 'replaced']);
+  // The third: no entity, claim or fact any more, so that the entities it described and no other document
+  // does go, and those others still describe lose its stances and facts (their degrees drop).
+  const bare = graphYaml(dirs[2]);
+  writeFileSync(
+    bare,
+    readFileSync(bare, 'utf8').replace(/^entities:\n[\s\S]*$/m, 'entities: []\nclaims: []\nfacts: []\n'),
+  );
+  const summary = await loadDocuments(db, dirs.slice(0, 3), () => {});
+  expect(summary.documents.map((d) => d.status)).toEqual(['replaced', 'replaced', 'replaced']);
   await expectAggregatesRight();
   await expectLabelCountsRight();
   const [{ claims }] = await read('emptied', `RETURN COUNT { (:Claim {docId: 'syn-000001'}) } AS claims`);
   expect(claims).toBe(0);
-});
+}, 180_000);
 
 it('match a recount after documents are restored and the corpus is loaded again in another order', async () => {
   const fresh = generateCorpus({ documents: 8, out: path.join(dir, 'fresh'), seed: 5 });

@@ -1,5 +1,5 @@
 import { cypher } from '../../src/cypher';
-import { CLAIM_KIND_NAMES, POLARITIES } from '../../src/domain/vocabulary';
+import { CLAIM_KIND_NAMES, ENTITY_KINDS, FACT_TYPE_NAMES, POLARITIES } from '../../src/domain/vocabulary';
 import { DocumentPlan } from '../../src/ingest/plan';
 import { stancePairs } from '../../src/ingest/stance-aggregates';
 
@@ -19,6 +19,23 @@ describe('counts by kind and polarity from the claims’ labels', () => {
 
   it('names every polarity of the vocabulary, once', () => {
     expect(named('ClaimPolarity_').sort()).toEqual([...POLARITIES].sort());
+  });
+
+  it('names every entity kind of the vocabulary, once (counts by ENTITY_KIND)', () => {
+    const kinds = [...text.matchAll(/\['(\w+)', COUNT \{ \(:([A-Za-z]+)\) \}\]/g)].map((m) => {
+      expect(m[2]).toBe(m[1]);
+      return m[1];
+    });
+    expect(kinds.sort()).toEqual([...ENTITY_KINDS].sort());
+  });
+
+  it('names every fact type of the vocabulary, once, from an entity (counts by RELATION_TYPE)', () => {
+    const types = [...text.matchAll(/\['(\w+)', COUNT \{ \((:\w+)?\)-\[:(\w+)\]->\(\) \}\]/g)].map((m) => {
+      expect(m[3]).toBe(m[1]);
+      expect(m[2]).toBe(':Entity');
+      return m[1];
+    });
+    expect(types.sort()).toEqual([...FACT_TYPE_NAMES].sort());
   });
 });
 

@@ -3,7 +3,35 @@ import { FactEntry, factRows } from '../facts';
 import { writtenWith } from '../loader';
 import { DocumentPlan, RegistryRow } from '../plan';
 import { compareCodePoints } from '../code-points';
-import { claimKindLabel, claimPolarityLabel, stancePairs } from '../stance-aggregates';
+import { stanceDays, stancePairs } from '../stance-aggregates';
+import {
+  DOCUMENT,
+  HEADING,
+  SENTENCE,
+  claimFile,
+  STANCE_PAIR,
+  STANCE_DAY,
+  entityFile,
+  PART_OF_SENTENCE,
+  PART_OF_HEADING,
+  IN_SECTION,
+  NEXT,
+  DESCRIBES,
+  MENTIONS,
+  BY,
+  ON,
+  CITES,
+  RESPONDS_TO,
+  EVIDENCE,
+  STANCE,
+  factFile,
+  GraphSink,
+  NodeFile,
+  RelationshipFile,
+  Value,
+} from './files';
+
+export type { BulkFile, Column, ColumnType, GraphSink, NodeFile, RelationshipFile, Value } from './files';
 
 /**
  * The graph the transactional loader (loader.ts, cypher/ingest/*.cypher) leaves after loading these
@@ -14,230 +42,6 @@ import { claimKindLabel, claimPolarityLabel, stancePairs } from '../stance-aggre
  * the statement's, restated in TypeScript; the equality test (tests/integration/bulk-import.test.ts) keeps
  * the two together.
  */
-
-/** A property type as the import tool's header names it: Cypher INTEGER is long, FLOAT is double. */
-export type ColumnType =
-  'string' | 'long' | 'double' | 'boolean' | 'string[]' | 'long[]' | 'double[]' | 'boolean[]';
-
-export interface Column {
-  name: string;
-  type: ColumnType;
-  /** Absent on some rows. A column that is not may be given a value the CSV cannot hold ([] or ['']). */
-  optional?: boolean;
-}
-
-/** Nodes of one label combination; the first column is the id, unique in the id space `space`. */
-export interface NodeFile {
-  kind: 'nodes';
-  name: string;
-  labels: string[];
-  space: string;
-  columns: Column[];
-  /** false: the first column only joins relationships to the nodes and is not stored (default: stored). */
-  idIsProperty?: boolean;
-}
-
-/** Relationships of one type, from a node of id space `from` to one of `to`. */
-export interface RelationshipFile {
-  kind: 'relationships';
-  name: string;
-  type: string;
-  from: string;
-  to: string;
-  columns: Column[];
-}
-
-export type BulkFile = NodeFile | RelationshipFile;
-export type Value = string | number | boolean | null | string[] | number[] | boolean[];
-
-/** Receives the rows: node rows are [id, ...columns], relationship rows [from, to, ...columns]. */
-export interface GraphSink {
-  row(file: BulkFile, values: Value[]): void;
-}
-
-const ID_COLUMN: Column = { name: 'id', type: 'string' };
-
-const nodes = (name: string, labels: string[], columns: Column[]): NodeFile => ({
-  kind: 'nodes',
-  name,
-  labels,
-  space: labels[0],
-  columns: [ID_COLUMN, ...columns],
-});
-
-const relationships = (type: string, from: string, to: string, columns: Column[] = []): RelationshipFile => ({
-  kind: 'relationships',
-  name: type,
-  type,
-  from,
-  to,
-  columns,
-});
-
-const optional = (name: string, type: ColumnType): Column => ({ name, type, optional: true });
-const required = (name: string, type: ColumnType): Column => ({ name, type });
-
-const DOCUMENT = nodes(
-  'Document',
-  ['Document'],
-  [
-    required('title', 'string'),
-    required('source', 'string'),
-    optional('url', 'string'),
-    required('publishedAt', 'string'),
-    required('language', 'string'),
-    required('sha256', 'string'),
-    required('planSha256', 'string'),
-    required('text', 'string'),
-    required('annotation', 'string'),
-    required('length', 'long'),
-    required('stanceCount', 'long'),
-  ],
-);
-const HEADING = nodes(
-  'Heading',
-  ['Heading'],
-  [
-    required('docId', 'string'),
-    required('index', 'long'),
-    required('text', 'string'),
-    required('start', 'long'),
-    required('end', 'long'),
-  ],
-);
-const SENTENCE = nodes(
-  'Sentence',
-  ['Sentence'],
-  [
-    required('docId', 'string'),
-    required('index', 'long'),
-    required('paragraph', 'long'),
-    required('text', 'string'),
-    required('start', 'long'),
-    required('end', 'long'),
-  ],
-);
-const CLAIM_COLUMNS: Column[] = [
-  required('docId', 'string'),
-  required('kind', 'string'),
-  required('polarity', 'string'),
-  required('cameo', 'string'),
-  required('confidence', 'double'),
-  required('method', 'string'),
-  optional('date', 'string'),
-  optional('dateText', 'string'),
-  optional('dateInferred', 'boolean'),
-];
-/** One file per kind and polarity: a claim carries both as labels (10-claims). */
-const claimFiles = new Map<string, NodeFile>();
-const claimFile = (kind: string, polarity: string) => {
-  const labels = ['Claim', claimKindLabel(kind), claimPolarityLabel(polarity)];
-  let file = claimFiles.get(labels.join(':'));
-  if (!file)
-    claimFiles.set(labels.join(':'), (file = nodes(`Claim-${kind}-${polarity}`, labels, CLAIM_COLUMNS)));
-  return file;
-};
-/** 13-stance-aggregates: one per actor → target pair, its stances as parallel lists sorted by claim id. */
-const STANCE_PAIR: NodeFile = {
-  ...nodes(
-    'StancePair',
-    ['StancePair'],
-    [
-      required('actorId', 'string'),
-      required('targetId', 'string'),
-      required('claimIds', 'string[]'),
-      required('claimDocIds', 'string[]'),
-      required('claimKinds', 'string[]'),
-      required('claimPolarities', 'string[]'),
-      required('claimEvidenceCounts', 'long[]'),
-    ],
-  ),
-  idIsProperty: false,
-};
-const ENTITY_COLUMNS: Column[] = [
-  required('kind', 'string'),
-  optional('registered', 'boolean'),
-  required('name', 'string'),
-  required('aliases', 'string[]'),
-  required('aliasText', 'string'),
-  optional('description', 'string'),
-  optional('iso3166', 'string'),
-  optional('wikidata', 'string'),
-  optional('date', 'string'),
-  optional('dateText', 'string'),
-  optional('dateInferred', 'boolean'),
-  optional('stancesMade', 'long'),
-  optional('stancesReceived', 'long'),
-];
-/** One file per kind: the import tool gives a file's nodes its labels. */
-const entityFiles = new Map<string, NodeFile>();
-const entityFile = (kind: string) => {
-  let file = entityFiles.get(kind);
-  if (!file) entityFiles.set(kind, (file = { ...nodes(`Entity-${kind}`, ['Entity', kind], ENTITY_COLUMNS) }));
-  return file;
-};
-
-const PART_OF_SENTENCE = { ...relationships('PART_OF', 'Sentence', 'Document'), name: 'PART_OF-Sentence' };
-const PART_OF_HEADING = { ...relationships('PART_OF', 'Heading', 'Document'), name: 'PART_OF-Heading' };
-const IN_SECTION = relationships('IN_SECTION', 'Sentence', 'Heading');
-const NEXT = relationships('NEXT', 'Sentence', 'Sentence');
-const DESCRIBES = relationships('DESCRIBES', 'Document', 'Entity', [
-  required('aliases', 'string[]'),
-  optional('name', 'string'),
-  optional('description', 'string'),
-  optional('date', 'string'),
-  optional('dateText', 'string'),
-  optional('dateInferred', 'boolean'),
-  optional('method', 'string'),
-  optional('confidence', 'double'),
-]);
-const MENTIONS = relationships('MENTIONS', 'Sentence', 'Entity', [
-  required('start', 'long'),
-  required('end', 'long'),
-  required('surface', 'string'),
-]);
-const BY = relationships('BY', 'Claim', 'Entity');
-const ON = relationships('ON', 'Claim', 'Entity');
-const CITES = relationships('CITES', 'Claim', 'Entity');
-const RESPONDS_TO = relationships('RESPONDS_TO', 'Claim', 'Claim');
-const EVIDENCE = relationships('EVIDENCE', 'Claim', 'Sentence', [
-  required('start', 'long'),
-  required('end', 'long'),
-  required('quote', 'string'),
-]);
-const STANCE = relationships('STANCE', 'Entity', 'Entity', [
-  required('claimId', 'string'),
-  required('kind', 'string'),
-  required('polarity', 'string'),
-  required('docId', 'string'),
-  required('evidenceCount', 'long'),
-  required('confidence', 'double'),
-  required('method', 'string'),
-]);
-const FACT_COLUMNS: Column[] = [
-  required('about', 'string'),
-  required('docIds', 'string[]'),
-  required('sentenceIds', 'string[]'),
-  required('quotes', 'string[]'),
-  required('starts', 'long[]'),
-  required('ends', 'long[]'),
-  required('reportDates', 'string[]'),
-  required('reportDateTexts', 'string[]'),
-  required('reportDatesInferred', 'boolean[]'),
-  required('reportConfidences', 'double[]'),
-  required('reportMethods', 'string[]'),
-  required('confidence', 'double'),
-  required('method', 'string'),
-  optional('date', 'string'),
-  optional('dateText', 'string'),
-  optional('dateInferred', 'boolean'),
-];
-const factFiles = new Map<string, RelationshipFile>();
-const factFile = (type: string) => {
-  let file = factFiles.get(type);
-  if (!file) factFiles.set(type, (file = relationships(type, 'Entity', 'Entity', FACT_COLUMNS)));
-  return file;
-};
 
 /** What the bulk path loads: the validated plans and every registry they were checked against, in order. */
 export interface BulkInput {
@@ -333,7 +137,7 @@ export function buildGraph(input: BulkInput, sink: GraphSink): GraphCounts {
     }
   }
 
-  // 13-stance-aggregates: an entity's stances made and received, absent at none.
+  // 13-stance-aggregates: an entity's stances made and received, absent at none, and its degree.
   const made = new Map<string, number>();
   const received = new Map<string, number>();
   for (const plan of plans) {
@@ -342,7 +146,16 @@ export function buildGraph(input: BulkInput, sink: GraphSink): GraphCounts {
       received.set(c.on, (received.get(c.on) ?? 0) + 1);
     }
   }
-  const stances = (id: string) => [made.get(id) ?? null, received.get(id) ?? null];
+  // An entity's degree over the stances and facts (0 at none): a relationship counts once at each end.
+  const degree = new Map<string, number>();
+  const touch = (from: string, to: string) => {
+    degree.set(from, (degree.get(from) ?? 0) + 1);
+    if (to !== from) degree.set(to, (degree.get(to) ?? 0) + 1);
+  };
+  for (const plan of plans) for (const c of plan.claims) touch(c.by, c.on);
+  const facts = factRows(plans);
+  for (const fact of facts) touch(fact.from, fact.to);
+  const stances = (id: string) => [made.get(id) ?? null, received.get(id) ?? null, degree.get(id) ?? 0];
 
   for (const row of registry.values()) {
     const kind = kinds.get(row.id)!;
@@ -385,9 +198,11 @@ export function buildGraph(input: BulkInput, sink: GraphSink): GraphCounts {
     ]);
   }
 
+  const stancesOn = new Map<string, number>();
   for (const plan of plans) {
     const doc = plan.document;
     const docId = doc.id;
+    const days = stanceDays(plan);
     node(DOCUMENT, [
       docId,
       doc.title,
@@ -401,7 +216,11 @@ export function buildGraph(input: BulkInput, sink: GraphSink): GraphCounts {
       doc.annotation,
       codePoints(doc.text),
       plan.claims.length,
+      days?.days ?? null,
+      days?.counts ?? null,
     ]);
+    for (const [i, day] of (days?.days ?? []).entries())
+      stancesOn.set(day, (stancesOn.get(day) ?? 0) + days!.counts[i]);
     for (const h of plan.headings) {
       node(HEADING, [h.id, docId, h.index, h.text, h.start, h.end]);
       edge(PART_OF_HEADING, [h.id, docId]);
@@ -449,6 +268,9 @@ export function buildGraph(input: BulkInput, sink: GraphSink): GraphCounts {
     }
   }
 
+  for (const day of [...stancesOn.keys()].sort(compareCodePoints))
+    node(STANCE_DAY, [day, day, stancesOn.get(day)!]);
+
   for (const pair of stancePairs(plans)) {
     const { actorId, targetId, claims } = pair;
     node(STANCE_PAIR, [
@@ -465,7 +287,7 @@ export function buildGraph(input: BulkInput, sink: GraphSink): GraphCounts {
 
   // 08-facts: one relationship per (from, type, to, about), its reports sorted as the statement sorts them.
   const publishedAt = new Map(plans.map((p) => [p.document.id, p.document.publishedAt]));
-  for (const fact of factRows(plans)) {
+  for (const fact of facts) {
     const entries = [...fact.entries].sort(
       (a, b) =>
         compareCodePoints(a.docId, b.docId) ||
