@@ -106,7 +106,9 @@ function kindConflictDocument(): string {
 async function strays(): Promise<Record<string, number>> {
   const [row] = await read<Record<string, number>>(`
     RETURN
-      COUNT { MATCH (n) WHERE NOT (n)--() AND NOT n:GraphStamp AND NOT n:StancePair } AS isolatedNodes,
+      COUNT { MATCH (n) WHERE NOT (n)--() AND NOT n:GraphStamp AND NOT n:StancePair AND NOT n:StanceDay }
+        AS isolatedNodes,
+      COUNT { MATCH (s:StanceDay) WHERE NOT coalesce(s.stances, 0) > 0 } AS strayStanceDays,
       COUNT { MATCH (p:StancePair) WHERE size(p.claimIds) = 0 OR any(id IN p.claimIds
               WHERE NOT EXISTS { MATCH (:Entity {id: p.actorId})-[:STANCE {claimId: id}]->(:Entity {id: p.targetId}) }) }
         AS strayStancePairs,
@@ -125,6 +127,7 @@ async function strays(): Promise<Record<string, number>> {
 
 const NO_STRAYS = {
   isolatedNodes: 0,
+  strayStanceDays: 0,
   strayStancePairs: 0,
   undescribedEntities: 0,
   nodesOfNoDocument: 0,
