@@ -10,8 +10,9 @@ import { createHash, randomBytes } from 'node:crypto';
  * An answer is kept only the second time its request is seen (admitAfter): a read asked once — a search
  * typed once, an item opened once — costs the cache a lookup and a note of its key, never a copy of its
  * answer nor the garbage of evicting it later. The notes are the keys themselves (no digest to compute: the
- * string's hash is the one the lookup made), bounded in number and in characters, and they outlive versions: a dashboard's query asked before a load is kept on its first sight after it. An answer
- * dropped (by a new version, the bound or its age) leaves the note that its request was seen before.
+ * string's hash is the one the lookup made), bounded in number and in characters, and they outlive
+ * versions: a dashboard's query asked before a load is kept on its first sight after it. An answer dropped
+ * (by a new version, the bound or its age) leaves the note that its request was seen before.
  *
  * Only the store lives here; src/api/cache/http.ts decides what is asked and what may be kept.
  */
