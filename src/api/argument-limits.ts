@@ -99,6 +99,13 @@ export function nestedFirst(value: number, argument = 'first'): number {
   return inRange(argument, value, LIMITS.nested.min, LIMITS.nested.max);
 }
 
+/** A fact's or an edge's capped evidence (Relation.evidence, Edge.evidence) and its count, as documented. */
+export const FACT_EVIDENCE_DESCRIPTION =
+  'Where the documents state it: at most `first` places, in document-id then text order; ' +
+  '`evidenceCount` says how many there are.';
+export const FACT_EVIDENCE_COUNT_DESCRIPTION =
+  'How many places the documents state it in (`evidence` shows at most `first` of them).';
+
 /** The description of a capped list's `first`, naming its count field. */
 export function nestedFirstDescription(count: string, byDefault: number = LIMITS.nested.default): string {
   return `At most this many (${LIMITS.nested.min}–${LIMITS.nested.max}, ${byDefault} by default); \`${count}\` says how many there are.`;

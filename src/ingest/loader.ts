@@ -7,15 +7,7 @@ import { DocumentPlan } from './plan';
 import { stanceDays, stancePairs } from './stance-aggregates';
 import { compareCodePoints } from './code-points';
 
-export type {
-  LoadCounters,
-  DocumentRows,
-  StanceChange,
-  DocumentLoad,
-  LoadSummary,
-  BatchSummary,
-  LoadOptions,
-} from './load-types';
+export type * from './load-types';
 import type {
   LoadCounters,
   DocumentRows,

@@ -1,7 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { RelationRecord } from '../../graph/records';
 import { RelationKey } from '../../graph/relation.store';
-import { LIMITS, nestedFirst, NestedFirstArg } from '../argument-limits';
+import {
+  FACT_EVIDENCE_COUNT_DESCRIPTION,
+  FACT_EVIDENCE_DESCRIPTION,
+  LIMITS,
+  nestedFirst,
+  NestedFirstArg,
+} from '../argument-limits';
 import { GraphContext } from '../context';
 import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, Page, decodeCursor, pageOf, pageSize } from '../paging';
 import { ScopeArgs, resolveScope } from '../scope';
@@ -56,11 +62,7 @@ export class RelationResolver {
     return relation.about ? ((await ctx.loaders.entity.load(relation.about)) ?? null) : null;
   }
 
-  @FieldResolver(() => [Evidence], {
-    description:
-      'Where the documents state it: at most `first` places, in document-id then text order; ' +
-      '`evidenceCount` says how many there are.',
-  })
+  @FieldResolver(() => [Evidence], { description: FACT_EVIDENCE_DESCRIPTION })
   evidence(
     @Root() relation: RelationRecord,
     @NestedFirstArg('evidenceCount', LIMITS.factEvidence.default) first: number,
@@ -68,9 +70,7 @@ export class RelationResolver {
     return relation.evidence.slice(0, nestedFirst(first));
   }
 
-  @FieldResolver(() => Int, {
-    description: 'How many places the documents state it in (`evidence` shows at most `first` of them).',
-  })
+  @FieldResolver(() => Int, { description: FACT_EVIDENCE_COUNT_DESCRIPTION })
   evidenceCount(@Root() relation: RelationRecord): number {
     return relation.evidence.length;
   }

@@ -1,5 +1,11 @@
 import { FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { LIMITS, nestedFirst, NestedFirstArg } from '../argument-limits';
+import {
+  FACT_EVIDENCE_COUNT_DESCRIPTION,
+  FACT_EVIDENCE_DESCRIPTION,
+  LIMITS,
+  nestedFirst,
+  NestedFirstArg,
+} from '../argument-limits';
 import { Evidence } from '../types/evidence.type';
 import { Edge } from '../types/subgraph.type';
 
@@ -9,18 +15,12 @@ import { Edge } from '../types/subgraph.type';
  */
 @Resolver(() => Edge)
 export class EdgeResolver {
-  @FieldResolver(() => [Evidence], {
-    description:
-      'Where the documents state it: at most `first` places, in document-id then text order; ' +
-      '`evidenceCount` says how many there are.',
-  })
+  @FieldResolver(() => [Evidence], { description: FACT_EVIDENCE_DESCRIPTION })
   evidence(@Root() edge: Edge, @NestedFirstArg('evidenceCount', LIMITS.factEvidence.default) first: number) {
     return edge.evidence.slice(0, nestedFirst(first));
   }
 
-  @FieldResolver(() => Int, {
-    description: 'How many places the documents state it in (`evidence` shows at most `first` of them).',
-  })
+  @FieldResolver(() => Int, { description: FACT_EVIDENCE_COUNT_DESCRIPTION })
   evidenceCount(@Root() edge: Edge): number {
     return edge.evidence.length;
   }
