@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { WordIndex, termOccurrences, termOccurrencesByPattern } from '../../src/ingest/plan';
+import { WordIndex, termOccurrences, termOccurrencesByPattern } from '../../src/ingest/mentions';
 import { generateDocument } from '../../testkit/synthetic/document';
 import { EntityPools } from '../../testkit/synthetic/entities';
 import { Random } from '../../testkit/synthetic/random';
