@@ -7,15 +7,8 @@
 import type { ClaimKind, EntityKind } from '../domain/vocabulary';
 import type { ClaimContext } from './claims';
 import { DraftEntity } from './entities';
-import {
-  ACTOR_KIND_SET,
-  LIGHT_NOUNS,
-  PROPOSAL_ACTIONS,
-  SAYING_VERBS,
-  STANCE_NOUNS,
-  kindOfNoun,
-  sameHead,
-} from './lexicon';
+import { kindOfNoun, sameHead } from './lexicon/nouns';
+import { ACTOR_KIND_SET, LIGHT_NOUNS, PROPOSAL_ACTIONS, SAYING_VERBS, STANCE_NOUNS } from './lexicon/stances';
 import { Mention } from './mentions';
 import { Sentence } from './syntax';
 

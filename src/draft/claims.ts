@@ -1,12 +1,13 @@
 /**
  * Claims: who agreed to, rejected, supported, criticised, called for, demanded, was open to what. A stance
- * word (lexicon.ts) fires a claim; its actor is the word's grammatical subject (a pronoun stands for the
+ * word (lexicon/stances.ts) fires a claim; its actor is the word's grammatical subject (a pronoun stands for the
  * entity coreference gives it; "we" in reported speech for the speaker); its target is the object, followed
  * through light nouns ("the idea of X") and actions ("agreed to pause X" makes "pause X" the proposal);
  * "citing X" gives what it cites, "only if X" a condition it demands.
  */
 import { CLAIM_KINDS, ClaimKind, EntityKind } from '../domain/vocabulary';
 import { DraftEntity, EntityIndex } from './entities';
+import { countryOfDemonym } from './lexicon/names';
 import {
   ACTION_NOMINALS,
   ACTOR_KIND_SET,
@@ -18,9 +19,8 @@ import {
   STANCE_PHRASAL,
   STANCE_VERBS,
   StanceWord,
-  countryOfDemonym,
   negated,
-} from './lexicon';
+} from './lexicon/stances';
 import { Actor, SentenceRoles } from './claim-roles';
 import { Sentence } from './syntax';
 

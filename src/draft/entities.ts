@@ -6,7 +6,8 @@
 import countries from 'i18n-iso-countries';
 import { nameKey, normalizeName } from '../domain/names';
 import { ACTOR_KINDS, EntityKind } from '../domain/vocabulary';
-import { canonicalPhrase, contentWords, countryOfDemonym, sameHead, withoutPossessor } from './lexicon';
+import { countryOfDemonym } from './lexicon/names';
+import { canonicalPhrase, contentWords, sameHead, withoutPossessor } from './lexicon/nouns';
 import { Mention, isLeaderTitle } from './mentions';
 import type { CorefChain, EntityLinker, LinkCandidate } from './types';
 

@@ -10,7 +10,7 @@ import { normalizeName } from '../domain/names';
 import { FACT_TYPES, FactType } from '../domain/vocabulary';
 import { DraftCondition, Evidence } from './claims';
 import { DraftEntity, EntityIndex } from './entities';
-import { countryOfDemonym } from './lexicon';
+import { countryOfDemonym } from './lexicon/names';
 import { Mention, isLeaderTitle } from './mentions';
 import { Sentence } from './syntax';
 

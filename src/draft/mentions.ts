@@ -6,7 +6,8 @@
  */
 import type { EntityKind } from '../domain/vocabulary';
 import countries from 'i18n-iso-countries';
-import { HONORIFICS, LEADER_TITLES, VAGUE_HEADS, countryOfDemonym, kindOfNoun } from './lexicon';
+import { HONORIFICS, LEADER_TITLES, countryOfDemonym } from './lexicon/names';
+import { VAGUE_HEADS, kindOfNoun } from './lexicon/nouns';
 import { Sentence } from './syntax';
 
 export type MentionSource =

@@ -4,7 +4,9 @@
  */
 import { parse } from 'yaml';
 import { draftArticle } from '../../src/draft/draft';
-import { countryOfDemonym, kindOfNoun, negated, sameHead } from '../../src/draft/lexicon';
+import { countryOfDemonym } from '../../src/draft/lexicon/names';
+import { kindOfNoun, sameHead } from '../../src/draft/lexicon/nouns';
+import { negated } from '../../src/draft/lexicon/stances';
 import { memoryLinker } from '../../src/draft/link';
 import { CompromiseBackend } from '../../src/draft/nlp/compromise';
 import { validateDocument } from '../../src/ingest/validate';
