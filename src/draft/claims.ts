@@ -21,7 +21,8 @@ import {
   StanceWord,
   negated,
 } from './lexicon/stances';
-import { Actor, SentenceRoles } from './claim-roles';
+import { Actor } from './claim-actors';
+import { SentenceTargets } from './claim-targets';
 import { Sentence } from './syntax';
 
 export interface Evidence {
@@ -128,7 +129,7 @@ export function merge(claims: DraftClaim[]): DraftClaim[] {
   return [...out.values()];
 }
 
-class SentenceClaims extends SentenceRoles {
+class SentenceClaims extends SentenceTargets {
   constructor(
     ctx: ClaimContext,
     s: Sentence,
