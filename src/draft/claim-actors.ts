@@ -6,6 +6,7 @@
 import type { EntityKind } from '../domain/vocabulary';
 import type { ClaimContext } from './claims';
 import { DraftEntity } from './entities';
+import { countryOfDemonym } from './lexicon/names';
 import { ACTOR_KIND_SET, SAYING_VERBS } from './lexicon/stances';
 import { Mention } from './mentions';
 import { Sentence } from './syntax';
@@ -176,5 +177,28 @@ export abstract class SentenceActors {
       ];
     }
     return [];
+  }
+
+  /** Who speaks for a country among the actors: "Estonia’s foreign minister said Estonia supports X". */
+  protected spokesperson(v: number, actors: Actor[]): Actor | undefined {
+    const s = this.s;
+    const country = actors.find((a) => a.entity.kind === 'Country')?.entity;
+    if (!country || !s.parsed) return undefined;
+    const say = s
+      .headsOf(v)
+      .find((h) => h.rel === 'ccomp' && h.head >= 0 && SAYING_VERBS.has(s.lemma(h.head)));
+    const t = say ? this.subjectToken(say.head) : undefined;
+    const hit = t !== undefined ? this.entityAt(t) : undefined;
+    if (!hit || hit.entity.kind !== 'Person' || !hit.mention.titleCountry) return undefined;
+    const names = [hit.mention.titleCountry, ...countryOfDemonym(hit.mention.titleCountry)].map((n) =>
+      n.toLowerCase(),
+    );
+    if (![country.name, ...country.aliases].some((n) => names.includes(n.toLowerCase()))) return undefined;
+    return {
+      entity: hit.entity,
+      token: hit.mention.from,
+      certainty: 0.75,
+      how: `“${hit.mention.text}” speaking for ${country.name}`,
+    };
   }
 }

@@ -1,18 +1,19 @@
 /**
  * Claims: who agreed to, rejected, supported, criticised, called for, demanded, was open to what. A stance
- * word (lexicon/stances.ts) fires a claim; its actor is the word's grammatical subject (a pronoun stands for the
- * entity coreference gives it; "we" in reported speech for the speaker); its target is the object, followed
- * through light nouns ("the idea of X") and actions ("agreed to pause X" makes "pause X" the proposal);
- * "citing X" gives what it cites, "only if X" a condition it demands.
+ * word (lexicon/stances.ts) fires a claim; its actor is the word's grammatical subject (claim-actors.ts: a
+ * pronoun stands for the entity coreference gives it; "we" in reported speech for the speaker); its target is
+ * the object (claim-targets.ts), followed through light nouns ("the idea of X") and actions ("agreed to pause
+ * X" makes "pause X" the proposal); "citing X" gives what it cites, "only if X" a condition it demands
+ * (claim-conditions.ts).
  */
 import { CLAIM_KINDS, ClaimKind, EntityKind } from '../domain/vocabulary';
 import { DraftEntity, EntityIndex } from './entities';
-import { countryOfDemonym } from './lexicon/names';
 import {
-  ACTION_NOMINALS,
   ACTOR_KIND_SET,
-  CONDITION_MARKERS,
+  BAD_WORDS,
+  EVALUATING_VERBS,
   EXPRESSING_VERBS,
+  GOOD_WORDS,
   SAYING_VERBS,
   STANCE_ADJECTIVES,
   STANCE_NOUNS,
@@ -22,7 +23,7 @@ import {
   negated,
 } from './lexicon/stances';
 import { Actor } from './claim-actors';
-import { SentenceTargets } from './claim-targets';
+import { DraftCondition, SentenceConditions } from './claim-conditions';
 import { Sentence } from './syntax';
 
 export interface Evidence {
@@ -41,13 +42,6 @@ export interface DraftClaim {
   sentence: number;
 }
 
-export interface DraftCondition {
-  condition: DraftEntity;
-  /** What it is a condition for, when the sentence says. */
-  forEntity?: DraftEntity;
-  evidence: Evidence;
-}
-
 export interface ClaimContext {
   text: string;
   sentences: Sentence[];
@@ -55,41 +49,6 @@ export interface ClaimContext {
 }
 
 const NEGOTIABLE = new Set<EntityKind>(CLAIM_KINDS.AGREES_TO.targets);
-
-/** "called X good", "described X as dangerous": verbs that attach an evaluation to their object. */
-const EVALUATING_VERBS = new Set(['call', 'describe', 'label', 'term', 'deem', 'brand']);
-const GOOD = new Set([
-  'good',
-  'productive',
-  'great',
-  'positive',
-  'constructive',
-  'excellent',
-  'successful',
-  'fruitful',
-  'useful',
-  'historic',
-  'important',
-  'encouraging',
-  'promising',
-  'substantive',
-]);
-const BAD = new Set([
-  'bad',
-  'unacceptable',
-  'dangerous',
-  'disastrous',
-  'absurd',
-  'outrageous',
-  'irresponsible',
-  'provocative',
-  'reckless',
-  'illegal',
-  'unjust',
-  'shameful',
-  'disappointing',
-  'useless',
-]);
 
 /** The claim kind that fits the target: "agreed to" a person is support, "rejected" a person criticism. */
 function fitKind(kind: ClaimKind, target: EntityKind): ClaimKind | undefined {
@@ -129,14 +88,14 @@ export function merge(claims: DraftClaim[]): DraftClaim[] {
   return [...out.values()];
 }
 
-class SentenceClaims extends SentenceTargets {
+class SentenceClaims extends SentenceConditions {
   constructor(
     ctx: ClaimContext,
     s: Sentence,
     private readonly claims: DraftClaim[],
-    private readonly conditions: DraftCondition[],
+    conditions: DraftCondition[],
   ) {
-    super(ctx, s);
+    super(ctx, s, conditions);
   }
 
   run(): void {
@@ -205,7 +164,11 @@ class SentenceClaims extends SentenceTargets {
     if (!target) return;
     for (let k = target.end + 1; k < Math.min(s.tokens.length, target.end + 9); k++) {
       const w = s.lemma(k);
-      const kind: ClaimKind | undefined = GOOD.has(w) ? 'PRAISES' : BAD.has(w) ? 'CRITICIZES' : undefined;
+      const kind: ClaimKind | undefined = GOOD_WORDS.has(w)
+        ? 'PRAISES'
+        : BAD_WORDS.has(w)
+          ? 'CRITICIZES'
+          : undefined;
       if (!kind) continue;
       let end = k;
       while (end + 1 < s.tokens.length && /^[”"’,]$/.test(s.tokens[end + 1].text)) end++;
@@ -218,7 +181,7 @@ class SentenceClaims extends SentenceTargets {
 
   // --- claims ---
 
-  private add(
+  protected add(
     actors: Actor[],
     kind: ClaimKind,
     target: { entity: DraftEntity; token: number; end: number; via: string },
@@ -292,77 +255,6 @@ class SentenceClaims extends SentenceTargets {
     const targets = this.targetsOf(v, kind);
     const cites = this.cites(v);
     for (const t of targets) this.add(actors, kind, t, { ...word, strength }, v, cites);
-  }
-
-  /** The verb of a condition clause ("if …", "once …", "unless …") attached to token v. */
-  private conditionOf(v: number): number | undefined {
-    const s = this.s;
-    if (!s.parsed) return undefined;
-    // On the stance word, or on the action it governs ("open to joining X if …").
-    const heads = [
-      v,
-      ...s
-        .dependents(v, 'xcomp', 'advcl')
-        .filter((d) => !d.rel.startsWith('advcl:if'))
-        .map((d) => d.dependent),
-    ];
-    return heads
-      .flatMap((h) => s.dependents(h, 'advcl'))
-      .find(
-        (d) =>
-          s.dependents(d.dependent, 'mark').some((m) => CONDITION_MARKERS.has(s.lemma(m.dependent))) ||
-          CONDITION_MARKERS.has(d.rel.split(':')[1] ?? ''),
-      )?.dependent;
-  }
-
-  /** The condition a stance is held on, demanded by its actors, and what it is a condition for. */
-  private conditionalDemand(v: number, condVerb: number, actors: Actor[]): void {
-    const s = this.s;
-    const condition = this.conditionFrom(condVerb);
-    if (!condition) return;
-    const end = s.subtreeEnd(condVerb);
-    this.add(
-      actors,
-      'DEMANDS',
-      {
-        entity: condition,
-        token: condVerb,
-        end,
-        via: `the condition “${condition.aliases[0] ?? condition.name}”`,
-      },
-      { kind: 'DEMANDS', strength: 0.7 },
-      v,
-      { why: ' (held on a condition)' },
-    );
-    const target = this.targetsOf(v, 'OPEN_TO')[0];
-    if (target && target.entity !== condition)
-      this.conditions.push({
-        condition,
-        forEntity: target.entity,
-        evidence: s.span(Math.min(v, target.token), end + 1),
-      });
-  }
-
-  private spokesperson(v: number, actors: Actor[]): Actor | undefined {
-    const s = this.s;
-    const country = actors.find((a) => a.entity.kind === 'Country')?.entity;
-    if (!country || !s.parsed) return undefined;
-    const say = s
-      .headsOf(v)
-      .find((h) => h.rel === 'ccomp' && h.head >= 0 && SAYING_VERBS.has(s.lemma(h.head)));
-    const t = say ? this.subjectToken(say.head) : undefined;
-    const hit = t !== undefined ? this.entityAt(t) : undefined;
-    if (!hit || hit.entity.kind !== 'Person' || !hit.mention.titleCountry) return undefined;
-    const names = [hit.mention.titleCountry, ...countryOfDemonym(hit.mention.titleCountry)].map((n) =>
-      n.toLowerCase(),
-    );
-    if (![country.name, ...country.aliases].some((n) => names.includes(n.toLowerCase()))) return undefined;
-    return {
-      entity: hit.entity,
-      token: hit.mention.from,
-      certainty: 0.75,
-      how: `“${hit.mention.text}” speaking for ${country.name}`,
-    };
   }
 
   private fromNoun(n: number, word: StanceWord): void {
@@ -452,122 +344,6 @@ class SentenceClaims extends SentenceTargets {
       .sort((a, b) => a.mention.from - b.mention.from)[0];
     if (!after) return {};
     return { cites: [after.entity], citeEnd: after.mention.to - 1 };
-  }
-
-  // --- conditions ---
-
-  /** A condition from a clause: "Y ended" → "End of Y" (alias Y); else the clause's predicate. */
-  private conditionFrom(verb: number): DraftEntity | undefined {
-    const s = this.s;
-    const nominal = ACTION_NOMINALS[s.lemma(verb)];
-    const subj = s.dependents(verb, 'nsubj', 'nsubj:pass')[0];
-    if (nominal && subj) {
-      const subjects = [subj.dependent, ...s.dependents(verb, 'nsubj').map((d) => d.dependent)];
-      const from = Math.min(...subjects.map((t) => s.phrase(t)[0]));
-      const to = Math.max(...subjects.map((t) => s.phrase(t)[1]));
-      let f = from;
-      while (f < to - 1 && ['the', 'a', 'an', 'any', 'all'].includes(s.lemma(f))) f++;
-      const phrase = this.ctx.text.slice(s.tokens[f].begin, s.tokens[to - 1].end);
-      return this.newEntity(
-        f,
-        to,
-        subj.dependent,
-        'Condition',
-        `${nominal} of ${phrase}`,
-        0.6,
-        'condition clause',
-      );
-    }
-    const end = s.subtreeEnd(verb);
-    if (end - verb < 2) return undefined;
-    return this.newEntity(
-      verb,
-      end + 1,
-      verb,
-      'Condition',
-      this.ctx.text.slice(s.tokens[verb].begin, s.tokens[end].end),
-      0.55,
-      'demanded clause',
-    );
-  }
-
-  /** "insisted that X could only happen if Y": a demand of condition Y for X; "insisted that Z should": Z. */
-  private demandClause(v: number, actors: Actor[], word: StanceWord, onlyConditions = false): boolean {
-    const s = this.s;
-    if (!s.parsed) return false;
-    const clause = s.dependents(v, 'ccomp')[0]?.dependent;
-    if (clause === undefined) return false;
-    const iff = s
-      .dependents(clause, 'advcl')
-      .find(
-        (d) =>
-          s.dependents(d.dependent, 'mark').some((m) => CONDITION_MARKERS.has(s.lemma(m.dependent))) ||
-          CONDITION_MARKERS.has(d.rel.split(':')[1] ?? ''),
-      );
-    if (!iff && onlyConditions) return false;
-    const condVerb = iff?.dependent ?? clause;
-    const condition = this.conditionFrom(condVerb);
-    if (!condition) return false;
-    const end = s.subtreeEnd(condVerb);
-    const target = {
-      entity: condition,
-      token: condVerb,
-      end,
-      via: `the condition “${condition.aliases[0] ?? condition.name}”`,
-    };
-    this.add(actors, 'DEMANDS', target, word, v);
-    if (iff) {
-      const subj = s.dependents(clause, 'nsubj')[0];
-      const forEntity = subj ? this.targetAt(subj.dependent)?.entity : undefined;
-      if (forEntity)
-        this.conditions.push({ condition, forEntity, evidence: s.span(subj!.dependent, end + 1) });
-    }
-    return true;
-  }
-
-  /** "A major condition for Russia is the end of X": Russia demands the end of X. */
-  private conditionNoun(n: number): void {
-    const s = this.s;
-    if (!s.parsed) return;
-    const forActor = s.dependents(n, 'nmod').find((d) => s.preposition(d.dependent, d.rel) === 'for');
-    const pred = s.headsOf(n).find((h) => h.rel === 'nsubj' && h.head >= 0)?.head;
-    if (!forActor || pred === undefined) return;
-    const actor = this.entityAt(forActor.dependent);
-    if (!actor || !ACTOR_KIND_SET.has(actor.entity.kind)) return;
-    const of = s.dependents(pred, 'nmod').filter((d) => s.preposition(d.dependent, d.rel) === 'of');
-    const nominal = s.lemma(pred);
-    let condition: DraftEntity | undefined;
-    if (of.length) {
-      const from = Math.min(...of.map((d) => s.phrase(d.dependent)[0]));
-      const to = Math.max(...of.map((d) => s.phrase(d.dependent)[1]));
-      let f = from;
-      while (f < to - 1 && ['the', 'a', 'an', 'of'].includes(s.lemma(f))) f++;
-      const phrase = this.ctx.text.slice(s.tokens[f].begin, s.tokens[to - 1].end);
-      condition = this.newEntity(
-        f,
-        to,
-        of[0].dependent,
-        'Condition',
-        `${nominal.charAt(0).toUpperCase()}${nominal.slice(1)} of ${phrase}`,
-        0.55,
-        'named as a condition',
-      );
-      const actors: Actor[] = [
-        {
-          entity: actor.entity,
-          token: forActor.dependent,
-          certainty: 0.85,
-          how: `condition “for ${actor.mention.text}”`,
-        },
-      ];
-      this.add(
-        actors,
-        'DEMANDS',
-        { entity: condition, token: of[0].dependent, end: to - 1, via: `“${phrase}”` },
-        { kind: 'DEMANDS', strength: 0.8 },
-        n,
-      );
-    }
   }
 
   /** "X made it clear that Y was not on the table" / "Y is off the table": X rejects Y. */

@@ -8,7 +8,8 @@
  */
 import { normalizeName } from '../domain/names';
 import { FACT_TYPES, FactType } from '../domain/vocabulary';
-import { DraftCondition, Evidence } from './claims';
+import { DraftCondition } from './claim-conditions';
+import { Evidence } from './claims';
 import { DraftEntity, EntityIndex } from './entities';
 import { countryOfDemonym } from './lexicon/names';
 import { Mention, isLeaderTitle } from './mentions';

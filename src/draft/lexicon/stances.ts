@@ -126,6 +126,43 @@ export const EXPRESSING_VERBS = new Set([
   'make',
 ]);
 
+/** "called X good", "described X as dangerous": verbs that attach an evaluation to their object. */
+export const EVALUATING_VERBS = new Set(['call', 'describe', 'label', 'term', 'deem', 'brand']);
+/** Evaluations that make an evaluating verb's claim praise: "called the talks very productive". */
+export const GOOD_WORDS = new Set([
+  'good',
+  'productive',
+  'great',
+  'positive',
+  'constructive',
+  'excellent',
+  'successful',
+  'fruitful',
+  'useful',
+  'historic',
+  'important',
+  'encouraging',
+  'promising',
+  'substantive',
+]);
+/** Evaluations that make it criticism: "described the plan as dangerous". */
+export const BAD_WORDS = new Set([
+  'bad',
+  'unacceptable',
+  'dangerous',
+  'disastrous',
+  'absurd',
+  'outrageous',
+  'irresponsible',
+  'provocative',
+  'reckless',
+  'illegal',
+  'unjust',
+  'shameful',
+  'disappointing',
+  'useless',
+]);
+
 /** Verbs of saying: their subject is the speaker of what they report. */
 export const SAYING_VERBS = new Set([
   'say',
