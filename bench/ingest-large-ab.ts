@@ -1,16 +1,18 @@
 /**
- * npx tsx bench/ingest-large-ab.ts [-- --before /tmp/before --base 3300 --slice 60 --rounds 2]
+ * npx tsx bench/ingest-large-ab.ts [-- --before /tmp/before --after . --base 3300 --slice 60 --rounds 2]
  *
  * Documents arriving into a large graph, the loader before and after a change side by side: a synthetic
  * corpus (testkit/synthetic) of --base documents (3,300: about 10⁶ relationships) is bulk-loaded into a
  * throw-away Neo4j (`npm run load -- --bulk`'s bulkLoad), its store read once so that the page cache holds
  * it, then further documents of the same corpus are loaded transactionally in slices of --slice documents
  * (one slice about one 20,000-row transaction, the loader's default), "before" (the loader of another
- * checkout, --before: a copy of the tree with node_modules linked) and "after" (this checkout) in turn, ABBA
+ * checkout, --before: a copy of the tree with node_modules linked) and "after" (--after, this checkout by
+ * default) in turn, ABBA
  * order, after a warm-up slice each. Each slice is new documents into the same growing graph: the variants
  * are not compared by checksum here (bench:ingest-ab and the checksum tests do that), but by Neo4j's CPU
  * per relationship, in all and by ingest statement (from /proc/<pid>/stat around each statement; the rest is
- * commit and Neo4j's background work). With NEO4J_URI, NEO4J_PID and --corpus (a folder of document
+ * commit and Neo4j's background work), with each statement's own wall time, and each variant's median and
+ * range over its slices. With NEO4J_URI, NEO4J_PID and --corpus (a folder of document
  * folders not loaded yet) it loads into that Neo4j instead. Writes bench/results/ingest-large-ab-<date>.json.
  */
 import 'reflect-metadata';
@@ -25,7 +27,7 @@ import { freePort } from '../src/runtime/neo4j-server';
 import { generateCorpus } from '../testkit/synthetic';
 import { benchDatabase, neo4jVersion } from './lib/neo4j';
 import { cpuMs, machine, packageVersions, stamp } from './lib/proc';
-import { round, writeResult } from './lib/report';
+import { median, round, writeResult } from './lib/report';
 
 const log = (line: string) => process.stderr.write(`[ingest-large-ab] ${line}\n`);
 
@@ -42,23 +44,27 @@ function loaderOf(dir: string): Loader {
   return { validateFolder, loadPlans };
 }
 
-/** Neo4j CPU ms by statement name, read around every statement a WriteTx runs. */
-function statementCpu(pid: number): { take(): Record<string, number>; stop(): void } {
+type Taken = { cpu: Record<string, number>; wall: Record<string, number> };
+
+/** Neo4j CPU ms and wall ms by statement name, read around every statement a WriteTx runs. */
+function statementCpu(pid: number): { take(): Taken; stop(): void } {
   const run = WriteTx.prototype.run;
-  let byName: Record<string, number> = {};
+  let byName: Taken = { cpu: {}, wall: {} };
   WriteTx.prototype.run = async function (this: WriteTx, query) {
     const before = cpuMs(pid) ?? 0;
+    const started = performance.now();
     try {
       return await run.call(this, query);
     } finally {
       const name = query.name.replace(/^ingest\//, '').replace(/#1$/, '');
-      byName[name] = (byName[name] ?? 0) + (cpuMs(pid) ?? 0) - before;
+      byName.cpu[name] = (byName.cpu[name] ?? 0) + (cpuMs(pid) ?? 0) - before;
+      byName.wall[name] = (byName.wall[name] ?? 0) + performance.now() - started;
     }
   } as typeof run;
   return {
     take() {
       const out = byName;
-      byName = {};
+      byName = { cpu: {}, wall: {} };
       return out;
     },
     stop() {
@@ -71,6 +77,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       before: { type: 'string' },
+      after: { type: 'string', default: '.' },
       base: { type: 'string', default: '3300' },
       slice: { type: 'string', default: '60' },
       rounds: { type: 'string', default: '2' },
@@ -139,7 +146,7 @@ async function main(): Promise<void> {
     const db = benchDatabase({ uri, user: 'neo4j', password, database: 'neo4j' }, 600_000);
     const loaders: Record<string, Loader> = {
       before: loaderOf(path.resolve(values.before)),
-      after: loaderOf(path.resolve('.')),
+      after: loaderOf(path.resolve(values.after)),
     };
     const cpu = statementCpu(pid);
     try {
@@ -170,7 +177,7 @@ async function main(): Promise<void> {
         const relationships = (await loader.loadPlans(db, plans)).counters.relationshipsCreated;
         const ms = Date.now() - started;
         const neo4jCpu = cpuMs(pid)! - cpuBefore;
-        const statements = cpu.take();
+        const { cpu: statements, wall } = cpu.take();
         const inStatements = Object.values(statements).reduce((a, b) => a + b, 0);
         const perRel = (cpuMsValue: number) => round((cpuMsValue * 1000) / relationships, 1);
         const run = {
@@ -187,6 +194,11 @@ async function main(): Promise<void> {
               .map(([name, c]) => [name, perRel(c)]),
           ),
           outsideStatementsCpuUsPerRelationship: perRel(neo4jCpu - inStatements),
+          statementWallMs: Object.fromEntries(
+            Object.entries(wall)
+              .sort(([, a], [, b]) => b - a)
+              .map(([name, ms]) => [name, round(ms, 1)]),
+          ),
         };
         log(
           `${variant}${run.warmUp ? ' (warm-up)' : ''}: ${relationships} rel in ${ms} ms, ${run.relationshipsPerSecond} rel/s, ` +
@@ -208,9 +220,30 @@ async function main(): Promise<void> {
               '(commit and background)': r.outsideStatementsCpuUsPerRelationship,
             }))
               byStatement[name] = (byStatement[name] ?? 0) + us * r.relationships;
+          // Each slice's figure: the median and the range over the variant's slices.
+          const spread = (f: (r: (typeof mine)[number]) => number | undefined) => {
+            const xs = mine.map((r) => f(r) ?? 0);
+            return {
+              median: round(median(xs), 1),
+              min: round(Math.min(...xs), 1),
+              max: round(Math.max(...xs), 1),
+            };
+          };
+          const names = [...new Set(mine.flatMap((r) => Object.keys(r.statementWallMs)))];
           return [
             variant,
             {
+              slices: mine.length,
+              perSlice: {
+                neo4jCpuUsPerRelationship: spread((r) => r.neo4jCpuUsPerRelationship),
+                outsideStatementsCpuUsPerRelationship: spread((r) => r.outsideStatementsCpuUsPerRelationship),
+                statementCpuUsPerRelationship: Object.fromEntries(
+                  names.map((n) => [n, spread((r) => r.statementCpuUsPerRelationship[n])]),
+                ),
+                statementWallMs: Object.fromEntries(
+                  names.map((n) => [n, spread((r) => r.statementWallMs[n])]),
+                ),
+              },
               relationships: rels,
               relationshipsPerSecond: round(rels / (ms / 1000), 0),
               neo4jCpuUsPerRelationship: round(cpuUs / rels, 1),
