@@ -60,6 +60,8 @@ async function main(): Promise<void> {
         depth: neo4j.int(Number(depth)),
         limit: neo4j.int(Number(limit)),
         edgeLimit: neo4j.int(Number(limit) * 4),
+        // What the service passes for evidence selected without `first` (an older text ignores it).
+        evidenceFirst: neo4j.int(5),
         scopeDocuments: null,
         scopeFrom: null,
         scopeTo: null,

@@ -82,6 +82,9 @@ export const BARE_QUERIES: Record<WorkloadName, BareQuery> = {
         depth: neo4j.int(s.neighborhoodDepth),
         limit: neo4j.int(LIMITS.neighborhood.default),
         edgeLimit: neo4j.int(LIMITS.neighborhood.default * LIMITS.neighborhood.edgesPerEntity),
+        // The stancegraph arm's request selects edge evidence without `first`: the default, as its resolver
+        // passes it (src/api/selection.ts).
+        evidenceFirst: neo4j.int(LIMITS.factEvidence.default),
       })
     )[0] ?? { nodes: [], edges: [], sentences: [], truncated: false, omittedNodes: 0, omittedEdges: 0 },
   stanceMatrix: async (driver, db) =>

@@ -116,6 +116,7 @@ type EdgeView {
   toId: ID!
   about: String
   evidence: [EvidenceView!]!
+  evidenceCount: Int!
 }
 
 type SubgraphView {
@@ -146,7 +147,8 @@ type MatrixView {
 
 type Query {
   neighborhood(id: ID!, depth: Int! = 1, limit: Int! = ${LIMITS.neighborhood.default},
-    edgeLimit: Int! = ${LIMITS.neighborhood.default * LIMITS.neighborhood.edgesPerEntity}, ${SCOPE_ARGS}): SubgraphView
+    edgeLimit: Int! = ${LIMITS.neighborhood.default * LIMITS.neighborhood.edgesPerEntity},
+    evidenceFirst: Int! = ${LIMITS.factEvidence.default}, ${SCOPE_ARGS}): SubgraphView
     @cypher(statement: ${block(asOneColumn('neighborhood', ['nodes', 'edges', 'sentences', 'truncated', 'omittedNodes', 'omittedEdges'], 'subgraph'))}, columnName: "subgraph")
   stanceMatrix(actorIds: [ID!] = null, targetIds: [ID!] = null, actorsFirst: Int! = 20, targetsFirst: Int! = 20, ${SCOPE_ARGS}): MatrixView
     @cypher(statement: ${block(asOneColumn('stance-matrix', ['totalActors', 'totalTargets', 'actors', 'targets', 'cells'], 'matrix'))}, columnName: "matrix")

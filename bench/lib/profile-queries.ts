@@ -44,6 +44,9 @@ const VARIANTS: Record<string, Record<string, unknown>[]> = {
   'relations-page': [{ id: 'ukraine', after: ['LEADS', '', '', ''] }],
   timeline: [{ afterDate: '2025-03-18', afterKind: 'EVENT', afterKey: '', lower: '2025-03-18' }],
   'stance-matrix': [{ actorsFirst: 50, targetsFirst: 50 }],
+  // The subgraphs asked without edge evidence (Edge.evidenceCount alone): none read, none sent.
+  neighborhood: [{ evidenceFirst: 0 }],
+  overview: [{ evidenceFirst: 0 }],
   // A later page of documents: the cursor's range in the publishedAt index.
   documents: [{ upTo: '2025-03-18', afterId: 'syn-000100' }],
   counts: [
@@ -55,7 +58,14 @@ const VARIANTS: Record<string, Record<string, unknown>[]> = {
 };
 
 /** What the stores pass where a file's example line leaves a parameter out. */
-const STORE_DEFAULTS: Record<string, unknown> = { limit: 5_000, first: 20, maxNodes: 200, after: null };
+const STORE_DEFAULTS: Record<string, unknown> = {
+  limit: 5_000,
+  first: 20,
+  maxNodes: 200,
+  after: null,
+  // A subgraph's edge evidence selected without `first` (LIMITS.factEvidence.default).
+  evidenceFirst: 5,
+};
 
 /** Neo4j names the parameters a statement misses; those the stores always pass are filled in. */
 async function withDefaults<T>(

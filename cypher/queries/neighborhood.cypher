@@ -9,9 +9,10 @@
 // the other edges among the entities kept, most evidence first; listed most evidence first.
 // An edge's evidence is counted from properties it carries (a STANCE edge's evidenceCount, a fact's report
 // lists: their length when nothing narrows), so ranking projects no evidence: only the edges kept are
-// projected, with their sentences (a fact's lists read once each, not once per entry).
+// projected, each with the first $evidenceFirst of its evidence (what the request shows; 0: none) and its
+// evidenceCount (all of it), with their sentences (a fact's lists read once each, not once per entry).
 // Each sentence is sent once: evidence items name theirs by sentenceId, and `sentences` holds every sentence
-// they name, once. omittedNodes counts the entities within reach left out; omittedEdges the edges among the
+// the evidence sent names, once. omittedNodes counts the entities within reach left out; omittedEdges the edges among the
 // entities kept that the cap on edges left out (edges to entities left out are never enumerated).
 // The walk names the relationships between entities — STANCE and every fact type of src/domain/vocabulary.ts
 // (tests/unit/cypher-types.test.ts keeps the lists in step) — so that a hub's mentions, claims and
@@ -27,7 +28,7 @@
 // (the STANCE edge carries its claim's), a fact when one of its reports passes by the report's
 // (reportConfidences[i], reportMethods[i]), in the same entry as the document: one expression serves both,
 // since a STANCE edge has a docId where a fact has lists. Nothing narrowing, the walk checks nothing.
-// :param {id: 'putin', depth: 2, limit: 50, edgeLimit: 200, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
+// :param {id: 'putin', depth: 2, limit: 50, edgeLimit: 200, evidenceFirst: 5, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
 // Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
 // (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
 WITH CASE
@@ -98,19 +99,32 @@ CALL (nodes, keys, joining, scope) {
   WITH collect({a: a, r: r, b: b, weight: weight}) AS among
   WITH among[..$edgeLimit] AS chosen, CASE WHEN size(among) > $edgeLimit THEN size(among) - $edgeLimit ELSE 0 END AS omittedEdges
   UNWIND chosen AS c
-  WITH c.a AS a, c.r AS r, c.b AS b, omittedEdges, c.r.docIds AS docIds, c.r.quotes AS quotes, c.r.starts AS starts,
-    c.r.ends AS ends, c.r.sentenceIds AS sentenceIds, c.r.reportConfidences AS confidences, c.r.reportMethods AS methods
-  ORDER BY c.weight DESC, type(r), a.id, b.id, r.claimId
+  // Evidence: the first $evidenceFirst of each edge's (the most the request shows), counted whole. A fact's:
+  // its entries that pass, in their stored order (document id, then place in the text: 08-facts keeps the
+  // lists sorted), the lists read once and only when some are sent; counted by its weight (the entries that
+  // pass). A stance's: its claim's (a few places in one document), in the same order; counted without being
+  // read when none are sent.
+  WITH c.a AS a, c.r AS r, c.b AS b, c.weight AS weight, omittedEdges
+  WITH a, r, b, weight, omittedEdges,
+    CASE WHEN r.claimId IS NULL AND $evidenceFirst > 0
+      THEN r {.docIds, .quotes, .starts, .ends, .sentenceIds, .reportConfidences, .reportMethods} END AS f,
+    CASE WHEN r.claimId IS NOT NULL AND $evidenceFirst > 0
+      THEN COLLECT { MATCH (:Claim {id: r.claimId})-[ev:EVIDENCE]->(s:Sentence)
+                     WITH ev, s ORDER BY s.docId, ev.start, ev.end, s.id
+                     RETURN {quote: ev.quote, start: ev.start, end: ev.end, docId: s.docId, sentenceId: s.id} } END AS said
+  WITH a, r, b, weight, omittedEdges, f, said, CASE WHEN f IS NULL THEN []
+      WHEN scope IS NULL AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL THEN range(0, size(f.docIds) - 1)[..$evidenceFirst]
+      ELSE [i IN range(0, size(f.docIds) - 1) WHERE (scope IS NULL OR f.docIds[i] IN scope)
+          AND coalesce(f.reportConfidences[i], 1.0) >= coalesce($scopeMinConfidence, 0.0)
+          AND ($scopeMethods IS NULL OR coalesce(f.reportMethods[i], 'hand') IN $scopeMethods)][..$evidenceFirst] END AS picked
+  ORDER BY weight DESC, type(r), a.id, b.id, r.claimId
   RETURN collect({
     id: coalesce(r.claimId, elementId(r)), type: type(r), claimId: r.claimId, kind: r.kind, polarity: r.polarity,
     fromId: a.id, toId: b.id, about: r.about,
-    evidence: CASE WHEN r.claimId IS NOT NULL
-      THEN COLLECT { MATCH (:Claim {id: r.claimId})-[ev:EVIDENCE]->(s:Sentence)
-                     RETURN {quote: ev.quote, start: ev.start, end: ev.end, docId: s.docId, sentenceId: s.id} }
-      ELSE [i IN range(0, size(docIds) - 1) WHERE (scope IS NULL OR docIds[i] IN scope)
-          AND coalesce(confidences[i], 1.0) >= coalesce($scopeMinConfidence, 0.0)
-          AND ($scopeMethods IS NULL OR coalesce(methods[i], 'hand') IN $scopeMethods) |
-        {quote: quotes[i], start: starts[i], end: ends[i], docId: docIds[i], sentenceId: sentenceIds[i]}] END
+    evidence: CASE WHEN r.claimId IS NOT NULL THEN coalesce(said[..$evidenceFirst], [])
+      ELSE [i IN picked | {quote: f.quotes[i], start: f.starts[i], end: f.ends[i], docId: f.docIds[i], sentenceId: f.sentenceIds[i]}] END,
+    evidenceCount: CASE WHEN r.claimId IS NULL THEN weight WHEN said IS NOT NULL THEN size(said)
+      ELSE COUNT { (:Claim {id: r.claimId})-[:EVIDENCE]->(:Sentence) } END
   }) AS edges, coalesce(max(omittedEdges), 0) AS omittedEdges
 }
 CALL (edges) {

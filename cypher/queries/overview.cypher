@@ -1,9 +1,10 @@
 // graph: the $first most connected entities (optionally of $kinds) and the stances and facts among them,
 // each edge with its evidence — the whole picture for a dashboard, capped so a large corpus stays drawable:
 // at most $edgeLimit edges, most evidence first (an edge's evidence counted from properties it carries, as
-// in neighborhood.cypher), evidence projected for those alone, and each sentence quoted sent once
-// (sentences; evidence names its sentenceId). omittedNodes counts the entities left out, omittedEdges the
-// edges among those kept that were left out.
+// in neighborhood.cypher), evidence projected for those alone — the first $evidenceFirst of each edge's
+// (what the request shows; 0: none) and its evidenceCount (all of it), as in neighborhood.cypher — and
+// each sentence that evidence quotes sent once (sentences; evidence names its sentenceId). omittedNodes
+// counts the entities left out, omittedEdges the edges among those kept that were left out.
 // An entity's degree counts its stances and facts only (the types named: tests/unit/cypher-types.test.ts keeps
 // them in step with src/domain/vocabulary.ts), so that a hub's mentions, claims and documents are not read.
 // With nothing narrowing, the degree is the entity's stored degree (cypher/ingest/13-stance-aggregates, read
@@ -14,7 +15,7 @@
 // (the STANCE edge carries its claim's), a fact when one of its reports passes by the report's
 // (reportConfidences[i], reportMethods[i]), in the same entry as the document: one expression serves both,
 // since a STANCE edge has a docId where a fact has lists. Nothing narrowing, the walk checks nothing.
-// :param {first: 200, edgeLimit: 800, kinds: null, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
+// :param {first: 200, edgeLimit: 800, evidenceFirst: 5, kinds: null, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
 // Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
 // (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
 WITH CASE
@@ -86,18 +87,32 @@ CALL (nodes, keys, scope, everything) {
   WITH collect({a: a, r: r, b: b, weight: weight}) AS among
   WITH among[..$edgeLimit] AS chosen, CASE WHEN size(among) > $edgeLimit THEN size(among) - $edgeLimit ELSE 0 END AS omittedEdges
   UNWIND chosen AS c
+  // Evidence: the first $evidenceFirst of each edge's (the most the request shows), counted whole. A fact's:
+  // its entries that pass, in their stored order (document id, then place in the text: 08-facts keeps the
+  // lists sorted), the lists read once and only when some are sent; counted by its weight (the entries that
+  // pass). A stance's: its claim's (a few places in one document), in the same order; counted without being
+  // read when none are sent.
   WITH c.a AS a, c.r AS r, c.b AS b, c.weight AS weight, omittedEdges
+  WITH a, r, b, weight, omittedEdges,
+    CASE WHEN r.claimId IS NULL AND $evidenceFirst > 0
+      THEN r {.docIds, .quotes, .starts, .ends, .sentenceIds, .reportConfidences, .reportMethods} END AS f,
+    CASE WHEN r.claimId IS NOT NULL AND $evidenceFirst > 0
+      THEN COLLECT { MATCH (:Claim {id: r.claimId})-[ev:EVIDENCE]->(s:Sentence)
+                     WITH ev, s ORDER BY s.docId, ev.start, ev.end, s.id
+                     RETURN {quote: ev.quote, start: ev.start, end: ev.end, docId: s.docId, sentenceId: s.id} } END AS said
+  WITH a, r, b, weight, omittedEdges, f, said, CASE WHEN f IS NULL THEN []
+      WHEN scope IS NULL AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL THEN range(0, size(f.docIds) - 1)[..$evidenceFirst]
+      ELSE [i IN range(0, size(f.docIds) - 1) WHERE (scope IS NULL OR f.docIds[i] IN scope)
+          AND coalesce(f.reportConfidences[i], 1.0) >= coalesce($scopeMinConfidence, 0.0)
+          AND ($scopeMethods IS NULL OR coalesce(f.reportMethods[i], 'hand') IN $scopeMethods)][..$evidenceFirst] END AS picked
   ORDER BY weight DESC, type(r), a.id, b.id, r.claimId
   RETURN collect({
     id: coalesce(r.claimId, elementId(r)), type: type(r), claimId: r.claimId, kind: r.kind, polarity: r.polarity,
     fromId: a.id, toId: b.id, about: r.about,
-    evidence: CASE WHEN r.claimId IS NOT NULL
-      THEN COLLECT { MATCH (:Claim {id: r.claimId})-[ev:EVIDENCE]->(s:Sentence)
-                     RETURN {quote: ev.quote, start: ev.start, end: ev.end, docId: s.docId, sentenceId: s.id} }
-      ELSE [i IN range(0, size(r.docIds) - 1) WHERE (scope IS NULL OR r.docIds[i] IN scope)
-          AND coalesce(r.reportConfidences[i], 1.0) >= coalesce($scopeMinConfidence, 0.0)
-          AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], 'hand') IN $scopeMethods) |
-        {quote: r.quotes[i], start: r.starts[i], end: r.ends[i], docId: r.docIds[i], sentenceId: r.sentenceIds[i]}] END
+    evidence: CASE WHEN r.claimId IS NOT NULL THEN coalesce(said[..$evidenceFirst], [])
+      ELSE [i IN picked | {quote: f.quotes[i], start: f.starts[i], end: f.ends[i], docId: f.docIds[i], sentenceId: f.sentenceIds[i]}] END,
+    evidenceCount: CASE WHEN r.claimId IS NULL THEN weight WHEN said IS NOT NULL THEN size(said)
+      ELSE COUNT { (:Claim {id: r.claimId})-[:EVIDENCE]->(:Sentence) } END
   }) AS edges, coalesce(max(omittedEdges), 0) AS omittedEdges
 }
 CALL (edges) {

@@ -7,7 +7,7 @@
 // (the STANCE edge carries its claim's), a fact when one of its reports passes by the report's
 // (reportConfidences[i], reportMethods[i]), in the same entry as the document: one expression serves both,
 // since a STANCE edge has a docId where a fact has lists. Nothing narrowing, the walk checks nothing.
-// :param {from: 'scholz', to: 'sumy', maxHops: 6, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
+// :param {from: 'scholz', to: 'sumy', maxHops: 6, evidenceFirst: 5, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
 // Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
 // (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
 WITH CASE
@@ -25,17 +25,23 @@ OPTIONAL MATCH p = ANY SHORTEST (a) (()-[r:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_O
 WHERE length(p) <= $maxHops
 WITH p, scope
 WHERE p IS NOT NULL
+// Each edge with the first $evidenceFirst of its evidence (what the request shows; 0: none), in document id
+// then text order (a fact's entries are stored so: 08-facts), and its evidenceCount (all of it).
 RETURN [x IN nodes(p) | x {.id, .kind, .name, .aliases, .description, .date, .dateText}] AS nodes,
-  [r IN relationships(p) | {
-    id: coalesce(r.claimId, elementId(r)), type: type(r), claimId: r.claimId, kind: r.kind, polarity: r.polarity,
-    fromId: startNode(r).id, toId: endNode(r).id, about: r.about,
-    evidence: CASE WHEN r.claimId IS NOT NULL
-      THEN COLLECT { MATCH (:Claim {id: r.claimId})-[ev:EVIDENCE]->(s:Sentence)
+  [x IN [r IN relationships(p) | {r: r, passing: CASE WHEN r.claimId IS NULL THEN
+      [i IN range(0, size(r.docIds) - 1) WHERE (scope IS NULL OR r.docIds[i] IN scope)
+        AND coalesce(r.reportConfidences[i], 1.0) >= coalesce($scopeMinConfidence, 0.0)
+        AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], 'hand') IN $scopeMethods)] END}] | {
+    id: coalesce(x.r.claimId, elementId(x.r)), type: type(x.r), claimId: x.r.claimId, kind: x.r.kind,
+    polarity: x.r.polarity, fromId: startNode(x.r).id, toId: endNode(x.r).id, about: x.r.about,
+    evidence: CASE WHEN x.r.claimId IS NOT NULL
+      THEN COLLECT { MATCH (:Claim {id: x.r.claimId})-[ev:EVIDENCE]->(s:Sentence)
+                     WITH ev, s ORDER BY s.docId, ev.start, ev.end, s.id LIMIT $evidenceFirst
                      RETURN {quote: ev.quote, start: ev.start, end: ev.end, docId: s.docId,
                              sentence: s {.id, .docId, .index, .paragraph, .text, .start, .end}} }
-      ELSE [i IN range(0, size(r.docIds) - 1) WHERE (scope IS NULL OR r.docIds[i] IN scope)
-          AND coalesce(r.reportConfidences[i], 1.0) >= coalesce($scopeMinConfidence, 0.0)
-          AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], 'hand') IN $scopeMethods) |
-        {quote: r.quotes[i], start: r.starts[i], end: r.ends[i], docId: r.docIds[i],
-         sentence: head(COLLECT { MATCH (s:Sentence {id: r.sentenceIds[i]}) RETURN s {.id, .docId, .index, .paragraph, .text, .start, .end} })}] END
+      ELSE [i IN x.passing[..$evidenceFirst] |
+        {quote: x.r.quotes[i], start: x.r.starts[i], end: x.r.ends[i], docId: x.r.docIds[i],
+         sentence: head(COLLECT { MATCH (s:Sentence {id: x.r.sentenceIds[i]}) RETURN s {.id, .docId, .index, .paragraph, .text, .start, .end} })}] END,
+    evidenceCount: CASE WHEN x.r.claimId IS NOT NULL
+      THEN COUNT { (:Claim {id: x.r.claimId})-[:EVIDENCE]->(:Sentence) } ELSE size(x.passing) END
   }] AS edges

@@ -148,7 +148,9 @@ export class EntityStore {
 
   /**
    * The entities within depth hops of id, nearest and best evidenced first, at most limit besides id itself,
-   * and at most edgeLimit edges among them (each entity's joining edge, then the best evidenced). The query sends each sentence once; each evidence item gets its sentence
+   * and at most edgeLimit edges among them (each entity's joining edge, then the best evidenced), each with
+   * the first evidenceFirst of its evidence (0: none) and its count. The query sends each sentence once,
+   * only those the evidence sent quotes; each evidence item gets its sentence
    * back here as a reference to that one object, so that `Evidence.sentence` still answers and costs
    * nothing on the wire when it is not asked.
    */
@@ -157,6 +159,7 @@ export class EntityStore {
     depth: number,
     limit: number,
     edgeLimit: number,
+    evidenceFirst: number,
     scope: Scope = EVERYTHING,
   ): Promise<SubgraphRecord> {
     const [row] = await readRows(this.db, 'neighborhood', {
@@ -164,6 +167,7 @@ export class EntityStore {
       depth,
       limit,
       edgeLimit,
+      evidenceFirst,
       ...scopeParams(scope),
     });
     if (!row) return nothing();
@@ -172,17 +176,20 @@ export class EntityStore {
 
   /**
    * The first most connected entities (of kinds) and at most edgeLimit of the edges among them, most
-   * evidence first; each sentence sent once, as the neighbourhood's.
+   * evidence first, with the first evidenceFirst of each edge's evidence and its count; each sentence sent
+   * once, as the neighbourhood's.
    */
   async overview(
     first: number,
     kinds: string[] | null,
     edgeLimit: number,
+    evidenceFirst: number,
     scope: Scope = EVERYTHING,
   ): Promise<SubgraphRecord> {
     const [row] = await readRows(this.db, 'overview', {
       first,
       edgeLimit,
+      evidenceFirst,
       kinds: kinds?.length ? kinds : null,
       ...scopeParams(scope),
     });
@@ -190,8 +197,21 @@ export class EntityStore {
     return subgraphWithSentences('overview', row);
   }
 
-  async path(from: string, to: string, maxHops: number, scope: Scope = EVERYTHING): Promise<SubgraphRecord> {
-    const [row] = await readRows(this.db, 'path', { from, to, maxHops, ...scopeParams(scope) });
+  /** The shortest chain between two entities, each edge with the first evidenceFirst of its evidence. */
+  async path(
+    from: string,
+    to: string,
+    maxHops: number,
+    evidenceFirst: number,
+    scope: Scope = EVERYTHING,
+  ): Promise<SubgraphRecord> {
+    const [row] = await readRows(this.db, 'path', {
+      from,
+      to,
+      maxHops,
+      evidenceFirst,
+      ...scopeParams(scope),
+    });
     if (!row) return nothing();
     const edges = parseRow('path', edgeList, row.edges);
     return {

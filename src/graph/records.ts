@@ -156,7 +156,10 @@ export const edgeRecord = z.object({
   fromId: z.string(),
   toId: z.string(),
   about: nullableString.transform((v) => (v === '' ? null : v)),
+  /** The first of its evidence (as many as the query was asked for: $evidenceFirst), sorted. */
   evidence: evidenceList,
+  /** How many places state it in all (in the scope): counted by the query, not the list's length. */
+  evidenceCount: z.number(),
 });
 export type EdgeRecord = z.infer<typeof edgeRecord>;
 

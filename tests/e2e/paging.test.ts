@@ -353,8 +353,8 @@ describe('graph: the dashboard’s whole picture is capped too', () => {
     }
     // A small corpus has fewer than 4 × first edges among its hubs: the store, asked for fewer edges than
     // there are, shows the cap at work (the API passes 4 × first).
-    const capped = await svc.stores.entities.overview(10, null, 3);
-    const full = await svc.stores.entities.overview(10, null, 400);
+    const capped = await svc.stores.entities.overview(10, null, 3, 5);
+    const full = await svc.stores.entities.overview(10, null, 400, 5);
     expect(full.omittedEdges).toBe(0);
     expect(full.edges.length).toBeGreaterThan(3);
     expect(capped.edges.map((e) => e.id)).toEqual(full.edges.slice(0, 3).map((e) => e.id));

@@ -142,6 +142,7 @@ const EDGES = [
     toId: energyCeasefire.id,
     about: null,
     evidence: STANCES[0].evidence,
+    evidenceCount: STANCES[0].evidence.length,
   },
   {
     id: '5:fact:russia-CARRIED_OUT-drone-attacks',
@@ -153,6 +154,7 @@ const EDGES = [
     toId: droneAttacks.id,
     about: '',
     evidence: RELATIONS[0].evidence,
+    evidenceCount: RELATIONS[0].evidence.length,
   },
 ];
 const SUBGRAPH = [{ nodes: [putin, energyCeasefire, russia, droneAttacks], edges: EDGES, truncated: false }];

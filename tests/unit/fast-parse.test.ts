@@ -81,6 +81,8 @@ const edge = {
   toId: 'ceasefire',
   about: '',
   evidence: [evidence('doc', 9), evidence('doc', 1)],
+  // Counted by the query: more than the evidence it sent.
+  evidenceCount: 7,
 };
 
 describe('compiled row checkers answer exactly as zod', () => {
@@ -192,6 +194,7 @@ describe('compiled row checkers answer exactly as zod', () => {
       timelineRecord,
       { date: '2025', kind: 'OTHER', key: 'e1', evidence: [], evidenceCount: 0 },
     ],
+    ['an edge without its evidence count', edgeRecord, { ...edge, evidenceCount: undefined }],
     ['null for a row', edgeRecord, null],
     ['a list for a row', edgeRecord, [edge]],
   ];

@@ -11,7 +11,8 @@ import { Edge } from '../types/subgraph.type';
 
 /**
  * An edge's evidence, capped like every list inside an item (docs/paging.md, "Lists inside an item"): the
- * subgraph queries send all of it, sorted; the answer carries the first `first`.
+ * subgraph queries read and send, sorted, only the first as many as the largest `first` the request asks
+ * (SubgraphResolver, src/api/selection.ts), and count them all; the answer carries the first `first`.
  */
 @Resolver(() => Edge)
 export class EdgeResolver {
@@ -22,6 +23,6 @@ export class EdgeResolver {
 
   @FieldResolver(() => Int, { description: FACT_EVIDENCE_COUNT_DESCRIPTION })
   evidenceCount(@Root() edge: Edge): number {
-    return edge.evidence.length;
+    return edge.evidenceCount;
   }
 }

@@ -1,9 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { SubgraphRecord } from '../../graph/entity.store';
 import { LIMITS, inRange } from '../argument-limits';
 import { GraphContext } from '../context';
 import { entitiesById } from '../entities-by-id';
 import { ReportedScopeArgs, ScopeArgs, resolveReportedScope, resolveScope } from '../scope';
+import { edgeEvidenceToRead } from '../selection';
 import { EdgeKind, EntityKind } from '../types/enums';
 import { Stance } from '../types/stance.type';
 import { Edge, Subgraph } from '../types/subgraph.type';
@@ -22,6 +24,7 @@ function toSubgraph(record: SubgraphRecord, ctx: GraphContext): Subgraph {
     from: entity(e.fromId),
     to: entity(e.toId),
     evidence: e.evidence,
+    evidenceCount: e.evidenceCount,
     claimId: e.claimId,
   }));
   return {
@@ -58,6 +61,7 @@ export class SubgraphResolver {
     limit: number,
     @Args(() => ScopeArgs) scopeArgs: ScopeArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     inRange('depth', depth, LIMITS.depth.min, LIMITS.depth.max);
     inRange('limit', limit, LIMITS.neighborhood.min, LIMITS.neighborhood.max);
@@ -71,6 +75,7 @@ export class SubgraphResolver {
         depth,
         limit,
         limit * LIMITS.neighborhood.edgesPerEntity,
+        edgeEvidenceToRead(info),
         scope,
       ),
       ctx,
@@ -92,11 +97,15 @@ export class SubgraphResolver {
     kinds: EntityKind[] | null,
     @Args(() => ScopeArgs) scopeArgs: ScopeArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     inRange('first', first, 1, 500);
     const scope = await resolveScope(ctx, scopeArgs);
     const edgeLimit = first * LIMITS.neighborhood.edgesPerEntity;
-    return toSubgraph(await ctx.stores.entities.overview(first, kinds ?? null, edgeLimit, scope), ctx);
+    return toSubgraph(
+      await ctx.stores.entities.overview(first, kinds ?? null, edgeLimit, edgeEvidenceToRead(info), scope),
+      ctx,
+    );
   }
 
   @Query(() => Subgraph, {
@@ -111,6 +120,7 @@ export class SubgraphResolver {
     maxHops: number,
     @Args(() => ReportedScopeArgs) scopeArgs: ReportedScopeArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     inRange('maxHops', maxHops, LIMITS.maxHops.min, LIMITS.maxHops.max);
     const [a, b, scope] = await Promise.all([
@@ -118,7 +128,10 @@ export class SubgraphResolver {
       ctx.stores.names.resolve(to, 'to'),
       resolveReportedScope(ctx, scopeArgs),
     ]);
-    return toSubgraph(await ctx.stores.entities.path(a.id, b.id, maxHops, scope), ctx);
+    return toSubgraph(
+      await ctx.stores.entities.path(a.id, b.id, maxHops, edgeEvidenceToRead(info), scope),
+      ctx,
+    );
   }
 
   @FieldResolver(() => Stance, {

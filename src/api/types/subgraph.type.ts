@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EdgeRecord, EntityRecord, EvidenceRecord, SentenceRecord } from '../../graph/records';
+import { LIMITS } from '../argument-limits';
 import { Entity } from './entity.type';
 import { EdgeKind, Polarity } from './enums';
 import { PageInfo } from './page.type';
@@ -31,10 +32,14 @@ export class Edge {
   to!: EntityRecord;
 
   /**
-   * Where the documents state it, in document-id then text order (the store sorts them); EdgeResolver
-   * sends the first `first` and counts them all.
+   * Where the documents state it, in document-id then text order: the first of them, as many as the
+   * largest `first` the request asks (the query reads no more: src/api/selection.ts); EdgeResolver sends
+   * the first `first` of these for each alias.
    */
   evidence!: EvidenceRecord[];
+
+  /** How many places state it in all, counted by the query (not the length of `evidence`). */
+  evidenceCount!: number;
 
   /** For a stance: its claim, which SubgraphResolver.stance loads. */
   claimId!: string | null;
@@ -55,7 +60,9 @@ export class Subgraph {
     description:
       'Each sentence the evidence of the edges quotes, once, in document and reading order: ask for it ' +
       'here and for `evidence { sentenceId }` rather than `evidence { sentence }`, which repeats a ' +
-      'sentence for every quote it holds.',
+      'sentence for every quote it holds. The evidence meant is what the edges show: of each edge the ' +
+      'first `first` places, for the largest `first` the request asks of `edges { evidence }`; when it ' +
+      `asks for no edge evidence, the first ${LIMITS.factEvidence.default} (what \`evidence\` shows by default).`,
   })
   sentences!: SentenceRecord[];
 
