@@ -211,6 +211,49 @@ it('marks a CONFLICTING cell as such', async () => {
   }
 });
 
+it('says how many quotes an edge has when the API sent only the first few', async () => {
+  const { page } = browser!;
+  // The seed's edges have one or two quotes, under the API's default of five per edge: the graph answer
+  // is doctored on its way to the page so that Putin's rejection of a full ceasefire counts 7 more.
+  let shown = 0;
+  await page.route('**/graphql', async (route) => {
+    const body = route.request().postDataJSON() as { operationName?: string } | null;
+    if (body?.operationName !== 'DashboardGraph') return route.fallback();
+    const response = await route.fetch();
+    const json = (await response.json()) as {
+      data: {
+        graph: {
+          edges: { from: { id: string }; to: { id: string }; evidenceCount: number; evidence: unknown[] }[];
+        };
+      };
+    };
+    const edge = json.data.graph.edges.find((e) => e.from.id === 'putin' && e.to.id === 'full-ceasefire');
+    expect(edge).toBeDefined();
+    expect(edge!.evidenceCount).toBe(edge!.evidence.length);
+    shown = edge!.evidence.length;
+    edge!.evidenceCount = shown + 7;
+    return route.fulfill({ response, json });
+  });
+  try {
+    await openDashboard(page);
+    const at = await page.evaluate(() =>
+      (globalThis as unknown as PageGlobals).__cy.getElementById('putin').renderedPosition(),
+    );
+    const box = await page.locator('#cy').boundingBox();
+    await page.mouse.click(box!.x + at.x, box!.y + at.y);
+    const panel = page.getByRole('region', { name: 'Evidence' });
+    const row = panel.locator('.edge-row', { hasText: 'Full ceasefire' });
+    expect(await text(row.locator('.count'))).toBe(`${shown + 7} q`);
+    expect(await row.getAttribute('title')).toBe(
+      `${shown} of ${shown + 7} quotes — click to show only this edge`,
+    );
+    await row.click();
+    expect(await text(panel.locator('.selection > p.small'))).toContain(`${shown} of ${shown + 7} quotes`);
+  } finally {
+    await page.unroute('**/graphql');
+  }
+});
+
 it('works in production too: persisted queries only, no introspection', async () => {
   // Its operations come from operations/dashboard/, which the allow-list is generated from.
   const prod = await startTestService({ NODE_ENV: 'production' });

@@ -20,10 +20,18 @@ interface Selection {
   sentences?: { id: string; start: number; end: number; documentId: string }[];
 }
 
-/** "12 mentions", or "100 of 1954 mentions" when the entity is named in more places than were asked for. */
-function mentionSummary(shown: number, count: number): string {
-  const noun = `mention${count === 1 ? '' : 's'}`;
-  return shown < count ? `${shown} of ${count} ${noun}` : `${count} ${noun}`;
+/**
+ * "12 mentions", or "100 of 1954 mentions" when there are more than were asked for (an entity's mentions
+ * are capped at 100, an edge's quotes at the API's default of 5).
+ */
+function shownOf(shown: number, count: number, noun: string): string {
+  const words = `${noun}${count === 1 ? '' : 's'}`;
+  return shown < count ? `${shown} of ${count} ${words}` : `${count} ${words}`;
+}
+
+/** An edge's row title: "3 quotes", or "5 of 35 quotes" when only the first five came. */
+function quoteWords(edge: GraphEdge): string {
+  return shownOf(edge.evidence.length, edge.evidenceCount, 'quote');
 }
 
 /**
@@ -142,9 +150,9 @@ export class EvidencePanel {
         h('span', { class: 'edge-type-text' }, words(edge.type)),
         h('span', { class: 'edge-dir' }, outgoing ? '→' : '←'),
         h('span', { class: 'edge-end' }, this.name(outgoing ? edge.to.id : edge.from.id)),
-        h('span', { class: 'count' }, `${edge.evidence.length} q`),
+        h('span', { class: 'count' }, `${edge.evidenceCount} q`),
       );
-      button.title = `${edge.evidence.length} quote(s) — click to show only this edge`;
+      button.title = `${quoteWords(edge)} — click to show only this edge`;
       button.addEventListener('click', () => this.onEdge(edge.id));
       list.append(h('li', {}, button));
     }
@@ -173,11 +181,12 @@ export class EvidencePanel {
     }
     for (const s of sel.sentences ?? []) doc(s.documentId).sentences.push({ ...s, strong: true });
 
-    const quoteCount = sel.edges.reduce((n, e) => n + e.evidence.length, 0);
+    const shown = sel.edges.reduce((n, e) => n + e.evidence.length, 0);
+    const quoteCount = sel.edges.reduce((n, e) => n + e.evidenceCount, 0);
     const summary = [
       sel.edges.length ? `${sel.edges.length} edge${sel.edges.length === 1 ? '' : 's'}` : null,
-      quoteCount ? `${quoteCount} quote${quoteCount === 1 ? '' : 's'}` : null,
-      sel.mentions ? mentionSummary(sel.mentions.length, sel.mentionsCount ?? sel.mentions.length) : null,
+      quoteCount ? shownOf(shown, quoteCount, 'quote') : null,
+      sel.mentions ? shownOf(sel.mentions.length, sel.mentionsCount ?? sel.mentions.length, 'mention') : null,
       `${byDoc.size} document${byDoc.size === 1 ? '' : 's'}`,
     ].filter(Boolean);
 

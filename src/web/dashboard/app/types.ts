@@ -42,6 +42,8 @@ export interface GraphEdge {
   polarity: Polarity | null;
   from: { id: string };
   to: { id: string };
+  /** Every report of the edge; `evidence` holds the first few of them (the API's default cap). */
+  evidenceCount: number;
   evidence: Evidence[];
 }
 
