@@ -1,6 +1,13 @@
-// The review page's entry point (tools/build-review.mjs bundles from here): its stylesheet, and the page
+// The review page's entry point (tools/build-review.mjs bundles from here): its styles, and the page
 // (page.ts) started on the config the server wrote into it (src/web/review/review.router.ts).
-import './styles/review.css';
+// The styles, in cascade order (esbuild joins them into one app.css in this order): the base first, the
+// narrow window's overrides last.
+import './styles/base.css';
+import './styles/article.css';
+import './styles/workspace.css';
+import './styles/highlights.css';
+import './styles/items.css';
+import './styles/narrow.css';
 import { h } from '../../dashboard/app/dom';
 import { ReviewPage } from './page';
 import type { ReviewConfig } from './types';
