@@ -280,10 +280,4 @@ export abstract class SentenceTargets extends SentenceActors {
     );
     return { entity: e, via: `“${name}” (new ${e.kind.toLowerCase()})`, token: f, end: to - 1 };
   }
-
-  /** "called the talks “very productive”": an evaluation of its object. */
-  protected endOf(e: DraftEntity, n: number): number {
-    const m = this.mentions.find((r) => r.entity === e && r.mention.from <= n && n < r.mention.to);
-    return m ? m.mention.to - 1 : n;
-  }
 }

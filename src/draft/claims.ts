@@ -156,6 +156,7 @@ class SentenceClaims extends SentenceConditions {
     return STANCE_VERBS[lemma];
   }
 
+  /** "called the talks “very productive”": an evaluation of its object. */
   private evaluation(v: number): void {
     const s = this.s;
     const obj = s.dependents(v, 'obj')[0]?.dependent;

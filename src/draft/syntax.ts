@@ -3,6 +3,7 @@
  * the phrase it heads. With no dependency parse (the in-process backend) every question has an answer from
  * word order alone, less reliable, which the confidence says (Sentence.parsed).
  */
+import { NEGATIONS } from './lexicon/stances';
 import type { Dependency, ParsedSentence, ParsedToken } from './types';
 
 export class Sentence {
@@ -66,12 +67,12 @@ export class Sentence {
   /** Is the word negated ("did not agree", "never accepted")? */
   negated(i: number): boolean {
     if (this.parsed)
-      return this.dependents(i, 'advmod', 'neg', 'det').some((d) =>
-        ['not', "n't", 'never', 'no'].includes(this.lemma(d.dependent)),
-      );
-    // Word order: "not" or "never" within the three words before it.
-    for (let k = Math.max(0, i - 3); k < i; k++)
-      if (['not', "n't", 'never'].includes(this.lemma(k))) return true;
+      return this.dependents(i, 'advmod', 'neg', 'det').some((d) => NEGATIONS.has(this.lemma(d.dependent)));
+    // Word order: a negation other than "no" ("not", "n't", "never") within the three words before it.
+    for (let k = Math.max(0, i - 3); k < i; k++) {
+      const word = this.lemma(k);
+      if (word !== 'no' && NEGATIONS.has(word)) return true;
+    }
     return false;
   }
 

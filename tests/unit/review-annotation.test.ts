@@ -4,12 +4,13 @@ import { validateDocument } from '../../src/ingest/validate';
 import { isError } from '../../src/ingest/source';
 import { buildAnnotation, problemKey } from '../../src/web/review/app/annotation';
 import { Review, itemKey, readDraft } from '../../src/web/review/app/review-state';
+import { openSession, placeProblems } from '../../src/web/review/app/session';
 import { inUtf16, segments } from '../../src/web/review/app/spans';
-import type { DraftItem, KnownEntity } from '../../src/web/review/app/types';
+import type { Draft, DraftItem, KnownEntity, Problem } from '../../src/web/review/app/types';
 
 // The review page's YAML editing (src/web/review/app), checked under Node against the real validator: what
-// the page loads must be what `npm run validate` accepts. Article and draft written by the stancegraph team
-// for tests.
+// the page loads must be what `npm run validate` accepts. Also its DOM-free parts around it: items on the text
+// and the session a draft opens. Article and draft written by the stancegraph team for tests.
 const ARTICLE =
   'The mayor of Eastport, Ana Lind, rejected the harbour toll on Monday. The fishing council supports the ' +
   'toll, citing the storm damage. Lind said she would accept a smaller toll only if the council repairs the pier.\n';
@@ -291,5 +292,101 @@ describe('items on the text', () => {
     // Already right: left alone.
     const right = { ...item, begin, end: begin + item.quote.length };
     expect(inUtf16(text, [right])[0]).toBe(right);
+  });
+});
+
+describe('one draft under review (session.ts)', () => {
+  const at = (quote: string, from = 0) => {
+    const begin = ARTICLE.indexOf(quote, from);
+    return { begin, end: begin + quote.length };
+  };
+  const item = (type: string, id: string, quote: string, more: Partial<DraftItem> = {}): DraftItem => ({
+    type: type as DraftItem['type'],
+    id,
+    kind: '',
+    confidence: 0.9,
+    quote,
+    ...at(quote),
+    spans: [],
+    reason: 'a rule',
+    linkedTo: null,
+    from: null,
+    to: null,
+    polarity: null,
+    ...more,
+  });
+  const draft: Draft = {
+    documentId: 'toy-harbour-toll',
+    backend: 'test',
+    yaml: DRAFT,
+    parseMs: 1,
+    extractMs: 1,
+    items: [
+      item('ENTITY', 'lind', 'Ana Lind', { spans: [at('Ana Lind'), at('Lind', 40)] }),
+      item('CLAIM', 'council-supports-toll', 'The fishing council supports the toll'),
+      // Another id than fact-<n>: its ends and type find its entry.
+      item('FACT', 'council-part-of-eastport', 'The fishing council', {
+        kind: 'PART_OF',
+        from: 'fishing-council',
+        to: 'eastport',
+      }),
+      // Not in the YAML: left out.
+      item('CLAIM', 'lind-accepts-smaller-toll', 'would accept a smaller toll'),
+    ],
+  };
+
+  it('keys the items as the review keys its rows, in text order, rows without an item last', () => {
+    const s = openSession(draft, ARTICLE);
+    expect(s.order).toEqual([
+      'ENTITY:lind',
+      // Both begin at "The fishing council": by key.
+      'CLAIM:council-supports-toll',
+      'FACT:fact-1',
+      'CLAIM:lind-rejects-toll',
+      'ENTITY:eastport',
+      'ENTITY:fishing-council',
+      'ENTITY:harbour-toll',
+      'ENTITY:storm-damage',
+    ]);
+    expect(s.items.get('FACT:fact-1')!.id).toBe('council-part-of-eastport');
+    // An item without spans is marked on its quote.
+    expect(s.items.get('CLAIM:council-supports-toll')!.spans).toEqual([
+      at('The fishing council supports the toll'),
+    ]);
+    expect(s.items.get('ENTITY:lind')!.spans).toEqual([at('Ana Lind'), at('Lind', 40)]);
+    expect(s.items.get('ENTITY:harbour-toll')).toMatchObject({
+      kind: 'Proposal',
+      confidence: 0.8,
+      spans: [],
+      reason: 'In the draft’s YAML, not among its marked items.',
+    });
+    expect(s.built.yaml).toBe(DRAFT);
+    expect([s.problems.size, s.general.length, s.withName.size]).toEqual([0, 0, 0]);
+  });
+
+  it('puts each problem on its item, an added entity’s on the items that use it, the rest apart', () => {
+    const s = openSession(draft, ARTICLE);
+    s.review.edit(claim('lind-rejects-toll'), 'on', 'pier-repair');
+    const known = new Map([['pier-repair', { id: 'pier-repair', kind: 'PROPOSAL', name: 'Pier repair' }]]);
+    s.built = build(s.review, known);
+    const found = problems(s.built.yaml).filter(isError);
+    expect(found.map((p) => p.field)).toEqual(['entities[5].name']);
+    const problem = (field: string): Problem => ({
+      file: 'annotation',
+      line: 1,
+      column: 1,
+      field,
+      code: 'TEST',
+      message: field,
+    });
+    placeProblems(s, [...found, problem('claims[1].on'), problem(''), problem('facts[7].to')]);
+    expect([...s.problems].map(([key, list]) => [key, list.map((p) => p.field)])).toEqual([
+      ['CLAIM:lind-rejects-toll', ['entities[5].name']],
+      ['CLAIM:council-supports-toll', ['claims[1].on']],
+    ]);
+    expect(s.general.map((p) => p.field)).toEqual(['', 'facts[7].to']);
+    // Placed again: the earlier placing is gone.
+    placeProblems(s, []);
+    expect([s.problems.size, s.general.length]).toEqual([0, 0]);
   });
 });
