@@ -26,3 +26,6 @@ CREATE INDEX entity_stances_received IF NOT EXISTS FOR (e:Entity) ON (e.stancesR
 // The graph's most connected entities: by index order of their degree over the stances and facts (degree:
 // cypher/ingest/13-stance-aggregates.cypher).
 CREATE INDEX entity_degree IF NOT EXISTS FOR (e:Entity) ON (e.degree);
+// Counts by DOCUMENT: the documents with the most stances, by index order of their stored stanceCount
+// (cypher/ingest/13-stance-aggregates.cypher), ties in id order.
+CREATE INDEX document_stance_count IF NOT EXISTS FOR (d:Document) ON (d.stanceCount, d.id);
