@@ -129,11 +129,12 @@ CALL (actorKeys, targetKeys, unnarrowed) {
   MATCH (p:StancePair {actorId: actorId, targetId: targetId})
   WITH p
   ORDER BY p.actorId, p.targetId
+  WITH p, p.claimIds AS stanceIds
   RETURN collect({
     actorId: p.actorId,
     targetId: p.targetId,
-    stanceCount: size(p.claimIds),
-    stanceIds: CASE WHEN $cellLists THEN p.claimIds ELSE [] END,
+    stanceCount: size(stanceIds),
+    stanceIds: CASE WHEN $cellLists THEN stanceIds ELSE [] END,
     docIds: CASE WHEN $cellLists THEN p.claimDocIds ELSE [] END,
     stancePolarities: CASE WHEN $cellLists THEN p.claimPolarities ELSE [] END,
     kinds: reduce(acc = [], k IN p.claimKinds | CASE WHEN k IN acc THEN acc ELSE acc + k END),
