@@ -1,5 +1,5 @@
 // Scratch tool of issue 17 (part aggr): a Neo4j bulk-loaded with the seed and N synthetic documents, kept
-// running; its address in /tmp/aggr-tmp/neo.json for ab.ts and ingest-ab.ts.
+// running; its address in $KEEP_DIR/neo.json (default /tmp/aggr-tmp) for ab.ts ($NEO_JSON) and ingest-ab.ts.
 import 'reflect-metadata';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +11,8 @@ import { freePort } from '../../src/runtime/neo4j-server';
 async function main() {
   const log = (l: string) => process.stderr.write(l + '\n');
   const n = Number(process.argv[2] ?? 330);
-  const home = mkdtempSync('/tmp/aggr-tmp/neo-');
+  const keep = process.env.KEEP_DIR ?? '/tmp/aggr-tmp';
+  const home = mkdtempSync(`${keep}/neo-`);
   const config = loadConfig({
     ...process.env,
     NEO4J_URI: '',
@@ -23,7 +24,7 @@ async function main() {
     NEO4J_HEAP: '1g',
     NEO4J_PAGECACHE: '512m',
   });
-  const out = `/tmp/aggr-tmp/corpus-${n}`;
+  const out = `${keep}/corpus-${n}`;
   const dirs = generateCorpus({ documents: n, out, seed: 1 });
   const t0 = Date.now();
   const summary = await bulkLoad(
@@ -33,7 +34,7 @@ async function main() {
   );
   log(`bulk ${Date.now() - t0} ms nodes ${summary.nodes} rels ${summary.relationships}`);
   writeFileSync(
-    '/tmp/aggr-tmp/neo.json',
+    `${keep}/neo.json`,
     JSON.stringify({ uri: summary.uri, user: 'neo4j', password: 'aggr-pass', pid: summary.neo4j?.pid, home }),
   );
   log('ready ' + summary.uri);

@@ -23,15 +23,32 @@ WITH CASE
     RETURN d.id }
 END AS scope
 // The candidates: with $forId, the conditions for it, found from it (not a scan of every condition);
-// without, every condition, from the kind index.
-CALL () {
+// without, and narrowed, every condition, from the kind index; without and unnarrowed (every condition is
+// in the page's order then), only the page's $first + 1 after the cursor, read in the condition_name_id
+// index's (name, id) order.
+CALL (scope) {
   UNWIND CASE WHEN $forId IS NULL THEN [] ELSE [$forId] END AS forId
   MATCH (:Entity {id: forId})<-[:CONDITION_FOR]-(cond:Condition)
   RETURN DISTINCT cond
   UNION
-  UNWIND CASE WHEN $forId IS NULL THEN [true] ELSE [] END AS all
+  UNWIND CASE WHEN $forId IS NULL AND NOT (scope IS NULL AND $scopeMinConfidence IS NULL
+    AND $scopeMethods IS NULL) THEN [true] ELSE [] END AS all
   MATCH (cond:Entity)
   WHERE cond.kind = 'Condition'
+  RETURN cond
+  UNION
+  UNWIND CASE WHEN $forId IS NULL AND scope IS NULL AND $scopeMinConfidence IS NULL
+    AND $scopeMethods IS NULL THEN [true] ELSE [] END AS all
+  CALL () {
+    MATCH (cond:Condition)
+    WHERE cond.name >= coalesce($afterName, '') AND cond.id IS NOT NULL
+      AND ($afterName IS NULL OR cond.name > $afterName OR (cond.name = $afterName AND cond.id > $afterId))
+      AND cond.kind = 'Condition'
+    WITH cond
+    ORDER BY cond.name, cond.id
+    LIMIT $first + 1
+    RETURN cond
+  }
   RETURN cond
 }
 WITH scope, cond

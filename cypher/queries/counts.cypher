@@ -133,10 +133,38 @@ CALL (scope) {
   RETURN type(r) AS key, null AS label, count(r) AS count
   UNION
   // A document's stances: without confidence or method, its stanceCount (13-stance-aggregates), not a count
-  // of its claims.
-  WITH 1 AS x WHERE $groupBy = 'DOCUMENT' AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL
+  // of its claims. Unnarrowed, only what the first $first groups need is read from the document_stance_count
+  // index (stanceCount, id), not every document: the $first-th largest count (floor), the documents above it
+  // (fewer than $first) and the first $first of those at it in id order (the tie order below), whatever the
+  // ties. The total is the store's count of documents (below).
+  WITH 1 AS x WHERE $groupBy = 'DOCUMENT' AND scope IS NULL AND $scopeMinConfidence IS NULL
+    AND $scopeMethods IS NULL
+  CALL (x) {
+    MATCH (d:Document)
+    WHERE d.stanceCount >= 0 AND d.id IS NOT NULL
+    WITH d.stanceCount AS n
+    ORDER BY n DESC
+    LIMIT $first
+    RETURN min(n) AS floor
+  }
+  CALL (floor) {
+    MATCH (d:Document)
+    WHERE d.stanceCount > floor AND d.id IS NOT NULL
+    RETURN d
+    UNION
+    MATCH (d:Document)
+    WHERE d.stanceCount = floor AND d.id IS NOT NULL
+    WITH d
+    ORDER BY d.stanceCount, d.id
+    LIMIT $first
+    RETURN d
+  }
+  RETURN d.id AS key, d.title AS label, d.stanceCount AS count
+  UNION
+  WITH 1 AS x WHERE $groupBy = 'DOCUMENT' AND scope IS NOT NULL AND $scopeMinConfidence IS NULL
+    AND $scopeMethods IS NULL
   MATCH (d:Document)
-  WHERE d.sha256 IS NOT NULL AND (scope IS NULL OR d.id IN scope)
+  WHERE d.sha256 IS NOT NULL AND d.id IN scope
   RETURN d.id AS key, d.title AS label, d.stanceCount AS count
   UNION
   WITH 1 AS x WHERE $groupBy = 'DOCUMENT' AND NOT ($scopeMinConfidence IS NULL AND $scopeMethods IS NULL)
@@ -185,6 +213,12 @@ CALL (scope) {
 }
 WITH key, label, count
 ORDER BY CASE WHEN $groupBy = 'DATE' THEN key END, count DESC, key
-// The first $first groups, and how many there are in all (counts by DOCUMENT have one group a document).
+// The first $first groups, and how many there are in all (counts by DOCUMENT have one group a document:
+// unnarrowed, the store's count of Document nodes, each of which a committed load gave its sha256 and
+// stanceCount, 04-documents and 13-stance-aggregates being in its one transaction).
 WITH collect({key: key, label: label, count: count}) AS groups
-RETURN size(groups) AS total, groups[..$first] AS groups
+RETURN CASE
+    WHEN $groupBy = 'DOCUMENT' AND $scopeDocuments IS NULL AND $scopeFrom IS NULL AND $scopeTo IS NULL
+      AND $scopeMinConfidence IS NULL AND $scopeMethods IS NULL THEN COUNT { (:Document) }
+    ELSE size(groups) END AS total,
+  groups[..$first] AS groups

@@ -13,7 +13,10 @@
 // API can say which reports disagree.
 // Confidence and method ($scopeMinConfidence, $scopeMethods; null = any): only the stances whose STANCE edge
 // (it carries its claim's) passes: confidence 1 and method 'hand' for an edge stored before edges kept them.
-// :param {actorIds: null, targetIds: null, actorsFirst: 20, targetsFirst: 20, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
+// Each cell's stanceCount, and its per-stance lists (stanceIds, docIds, stancePolarities) only when $cellLists:
+// the API asks for them when the question selects a cell's stances or sources (at 10⁶ relationships the
+// default matrix's lists are two thirds of the answer's bytes: bench/baselines/agg-s7-1m-2026-11-29.json).
+// :param {actorIds: null, targetIds: null, actorsFirst: 20, targetsFirst: 20, cellLists: true, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
 // Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
 // (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
 WITH CASE
@@ -126,12 +129,14 @@ CALL (actorKeys, targetKeys, unnarrowed) {
   MATCH (p:StancePair {actorId: actorId, targetId: targetId})
   WITH p
   ORDER BY p.actorId, p.targetId
+  WITH p, p.claimIds AS stanceIds
   RETURN collect({
     actorId: p.actorId,
     targetId: p.targetId,
-    stanceIds: p.claimIds,
-    docIds: p.claimDocIds,
-    stancePolarities: p.claimPolarities,
+    stanceCount: size(stanceIds),
+    stanceIds: CASE WHEN $cellLists THEN stanceIds ELSE [] END,
+    docIds: CASE WHEN $cellLists THEN p.claimDocIds ELSE [] END,
+    stancePolarities: CASE WHEN $cellLists THEN p.claimPolarities ELSE [] END,
     kinds: reduce(acc = [], k IN p.claimKinds | CASE WHEN k IN acc THEN acc ELSE acc + k END),
     polarities: reduce(acc = [], x IN p.claimPolarities | CASE WHEN x IN acc THEN acc ELSE acc + x END),
     evidenceCount: reduce(n = 0, x IN p.claimEvidenceCounts | n + x)
@@ -154,9 +159,10 @@ CALL (actorKeys, targetKeys, scope, unnarrowed) {
   RETURN collect({
     actorId: actor.id,
     targetId: target.id,
-    stanceIds: [s IN stances | s.claimId],
-    docIds: [s IN stances | s.docId],
-    stancePolarities: [s IN stances | s.polarity],
+    stanceCount: size(stances),
+    stanceIds: CASE WHEN $cellLists THEN [s IN stances | s.claimId] ELSE [] END,
+    docIds: CASE WHEN $cellLists THEN [s IN stances | s.docId] ELSE [] END,
+    stancePolarities: CASE WHEN $cellLists THEN [s IN stances | s.polarity] ELSE [] END,
     kinds: reduce(acc = [], s IN stances | CASE WHEN s.kind IN acc THEN acc ELSE acc + s.kind END),
     polarities: reduce(acc = [], s IN stances | CASE WHEN s.polarity IN acc THEN acc ELSE acc + s.polarity END),
     evidenceCount: reduce(n = 0, s IN stances | n + coalesce(s.evidenceCount, 0))

@@ -26,3 +26,8 @@ CREATE INDEX entity_stances_received IF NOT EXISTS FOR (e:Entity) ON (e.stancesR
 // The graph's most connected entities: by index order of their degree over the stances and facts (degree:
 // cypher/ingest/13-stance-aggregates.cypher).
 CREATE INDEX entity_degree IF NOT EXISTS FOR (e:Entity) ON (e.degree);
+// Counts by DOCUMENT: the documents with the most stances, by index order of their stored stanceCount
+// (cypher/ingest/13-stance-aggregates.cypher), ties in id order.
+CREATE INDEX document_stance_count IF NOT EXISTS FOR (d:Document) ON (d.stanceCount, d.id);
+// The conditions page without a proposal or event: the conditions in (name, id) order, from the index.
+CREATE INDEX condition_name_id IF NOT EXISTS FOR (c:Condition) ON (c.name, c.id);

@@ -16,8 +16,10 @@ export const matrixRecord = z.object({
     z.object({
       actorId: z.string(),
       targetId: z.string(),
+      stanceCount: z.number(),
+      /** Empty unless asked for (cellLists): the cell's stances in id order. */
       stanceIds: z.array(z.string()),
-      /** Per stance, in the order of stanceIds: the reporting document and the polarity. */
+      /** Per stance, in the order of stanceIds: the reporting document and the polarity (as stanceIds). */
       docIds: z.array(z.string()),
       stancePolarities: z.array(z.string()),
       kinds: z.array(z.string()),
@@ -63,12 +65,14 @@ export class AggregateStore {
     actorsFirst: number,
     targetsFirst: number,
     scope: Scope = EVERYTHING,
+    cellLists = true,
   ): Promise<MatrixRecord> {
     const [row] = await readRows(this.db, 'stance-matrix', {
       actorIds,
       targetIds,
       actorsFirst,
       targetsFirst,
+      cellLists,
       ...scopeParams(scope),
     });
     if (!row) return { totalActors: 0, totalTargets: 0, actors: [], targets: [], cells: [] };

@@ -51,6 +51,23 @@ describe('stanceMatrix', () => {
     expect(cell).toMatchObject({ kinds: ['AGREES_TO'], polarity: 'SUPPORT', evidenceCount: 2 });
   });
 
+  it('answers a cell alike whether or not its stances and sources are asked (the per-stance lists sent only then)', async () => {
+    const cells = `cells { actor { id } target { id } kinds polarity polarities stanceCount evidenceCount`;
+    type Counted = Cell & { stanceCount: number; sourcesCount?: number };
+    const bare = await ok<{ stanceMatrix: { cells: Counted[] } }>(`{ stanceMatrix { ${cells} } } }`);
+    const full = await ok<{ stanceMatrix: { cells: Counted[] } }>(
+      `{ stanceMatrix { ${cells} stances(first: 10) { id } sourcesCount } } }`,
+    );
+    expect(bare.stanceMatrix.cells.length).toBeGreaterThan(5);
+    expect(bare.stanceMatrix.cells).toEqual(
+      full.stanceMatrix.cells.map(({ stances, sourcesCount, ...rest }) => {
+        expect(stances).toHaveLength(Math.min(rest.stanceCount, 10));
+        expect(sourcesCount).toBeGreaterThan(0);
+        return rest;
+      }),
+    );
+  });
+
   it('lists cells by actor id, then target id, and each cell’s stances by id: the same graph, the same answer', async () => {
     const data = await ok<{ stanceMatrix: { cells: Cell[] } }>(
       '{ stanceMatrix { cells { actor { id } target { id } stances { id } } } }',

@@ -201,6 +201,15 @@ describe('a walk page by page gives exactly the unpaged answer, in order', () =>
     else if (name !== 'search') expect([...all].sort(compare).map(text)).toEqual(all.map(text));
   });
 
+  it('conditions, unnarrowed (read in the condition_name_id index order), are every condition', async () => {
+    const all = await everything(FIELDS.conditions);
+    const stored = await svc.db.read({
+      name: 'test/conditions',
+      text: "MATCH (c:Entity) WHERE c.kind = 'Condition' RETURN c.name AS name, c.id AS id ORDER BY name, id",
+    });
+    expect(all.map(text)).toEqual(stored.map((r) => text([r.name as string, r.id as string])));
+  });
+
   it('relations say how many there are, on every page', async () => {
     const field = FIELDS.relations;
     const query = field.query.replace('%PAGE%', 'edges { node { type } }');

@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { profile } from '../../bench/lib/profile';
 import { cypher } from '../../src/cypher';
 import { Database } from '../../src/db/database';
 import { CLAIM_KIND_NAMES, POLARITIES } from '../../src/domain/vocabulary';
@@ -154,6 +155,37 @@ async function expectAggregatesRight(): Promise<void> {
   for (const d of documents) expect({ id: d.id, count: d.stored }).toEqual({ id: d.id, count: d.recounted });
 }
 
+/**
+ * Counts by DOCUMENT unnarrowed (a top-N read from the document_stance_count index) against the walk over
+ * every document (a confidence of 0 narrows nothing but takes it), at every page size and so at each one
+ * that cuts through documents of equal count; its PROFILE runs no label scan. Returns how many page sizes
+ * cut through a tie.
+ */
+async function expectDocumentCountsRight(): Promise<number> {
+  const [{ documents }] = await read('documents', 'RETURN COUNT { (:Document) } AS documents');
+  const counts = (first: number, scopeMinConfidence: number | null) => ({
+    name: 'test/counts',
+    text: cypher('queries/counts'),
+    params: { ...COUNTS, groupBy: 'DOCUMENT', bucket: 'DAY', first, scopeMinConfidence },
+  });
+  const [all] = await db.read(counts(1000, 0));
+  let cuts = 0;
+  for (let first = 1; first <= (documents as number) + 1; first++) {
+    const [stored] = await db.read(counts(first, null));
+    const [walked] = await db.read(counts(first, 0));
+    expect({ first, answer: stored }).toEqual({ first, answer: walked });
+    const groups = walked.groups as { count: number }[];
+    const next = (all.groups as { count: number }[])[first];
+    if (next && next.count === groups[groups.length - 1].count) cuts++;
+  }
+  const query = counts(3, null);
+  const plan = await profile(db, query.name, query.text, query.params, new Map());
+  expect(plan.scans.filter((o) => o.rows > 0)).toEqual([]);
+  const seeks = plan.operators.filter((o) => o.details.includes('INDEX d:Document(stanceCount, id)'));
+  expect(seeks.filter((o) => o.rows > 0).length).toBeGreaterThan(0);
+  return cuts;
+}
+
 /** The counts root field's unnarrowed answers (label counts) against a count of the claims. */
 async function expectLabelCountsRight(): Promise<void> {
   const [row] = await db.read({
@@ -183,6 +215,7 @@ it('match a recount after a load', async () => {
   await loadDocuments(db, dirs, () => {});
   await expectAggregatesRight();
   await expectLabelCountsRight();
+  await expectDocumentCountsRight();
 }, 180_000);
 
 it('match a recount after one document moves its stances to other actors, another loses all of them and a third everything it said', async () => {
@@ -217,6 +250,8 @@ it('match a recount after one document moves its stances to other actors, anothe
   expect(summary.documents.map((d) => d.status)).toEqual(['replaced', 'replaced', 'replaced']);
   await expectAggregatesRight();
   await expectLabelCountsRight();
+  // Two documents now have no stance: the pages that end on the first of them cut through a tie.
+  expect(await expectDocumentCountsRight()).toBeGreaterThan(0);
   const [{ claims }] = await read('emptied', `RETURN COUNT { (:Claim {docId: 'syn-000001'}) } AS claims`);
   expect(claims).toBe(0);
 }, 180_000);
@@ -227,4 +262,5 @@ it('match a recount after documents are restored and the corpus is loaded again 
   await loadDocuments(db, [...dirs].reverse(), () => {});
   await expectAggregatesRight();
   await expectLabelCountsRight();
+  await expectDocumentCountsRight();
 });

@@ -311,6 +311,7 @@ export function cannedAnswers(): Answers {
         cells: STANCES.filter((s) => s.target.id !== haltToAid.id).map((s) => ({
           actorId: s.actor.id,
           targetId: s.target.id,
+          stanceCount: 1,
           stanceIds: [s.id],
           docIds: [s.docId],
           stancePolarities: [s.polarity],

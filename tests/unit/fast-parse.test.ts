@@ -145,6 +145,7 @@ describe('compiled row checkers answer exactly as zod', () => {
           {
             actorId: 'a',
             targetId: 'b',
+            stanceCount: 1,
             stanceIds: ['s'],
             docIds: ['doc'],
             stancePolarities: ['SUPPORT'],

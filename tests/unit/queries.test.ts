@@ -161,6 +161,9 @@ const ROOT_FIELDS: Record<string, Case> = {
       '{ stanceMatrix(actors: ["Putin", "zelensky"], targets: ["limited ceasefire", "full-ceasefire"], actorsFirst: 10, targetsFirst: 5) { totalActors totalTargets actorsLeftOut targetsLeftOut actors { id } targets { id } cells { actor { id } target { id } kinds polarity stanceCount evidenceCount } } }',
   },
   'stanceMatrix (no filter)': { operation: '{ stanceMatrix { actors { id } cells { polarity } } }' },
+  'stanceMatrix (cells through a fragment: their lists asked for)': {
+    operation: '{ stanceMatrix { cells { ...C } } } fragment C on StanceCell { stanceCount }',
+  },
   counts: {
     operation: '{ counts(groupBy: DOCUMENT) { groups { key label count } totalGroups groupsLeftOut } }',
   },

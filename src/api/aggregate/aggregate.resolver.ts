@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo, Kind, SelectionNode } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { BadUserInputError } from '../../domain/errors';
 import { MatrixRecord, TimelineKey } from '../../graph/aggregate.store';
 import { LIMITS, inRange, nestedFirst, NestedFirstArg } from '../argument-limits';
@@ -51,6 +52,28 @@ function sourcesOf(cell: MatrixRecord['cells'][number]): CellSource[] {
     .sort((a, b) => (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0));
 }
 
+/** The cell fields that read a cell's per-stance lists (its stance ids, their documents and polarities). */
+const CELL_LIST_FIELDS = new Set(['stances', 'sources', 'sourcesCount', 'sourcesDisagree']);
+
+/**
+ * Whether a stanceMatrix question selects a cell's stances or sources, so that the matrix query must send
+ * each cell's per-stance lists; yes whenever a fragment or a directive makes it hard to tell.
+ */
+function asksForCellLists(info: GraphQLResolveInfo): boolean {
+  const unclear = (sel: SelectionNode) => sel.kind !== Kind.FIELD || Boolean(sel.directives?.length);
+  return info.fieldNodes.some((matrix) =>
+    (matrix.selectionSet?.selections ?? []).some(
+      (sel) =>
+        unclear(sel) ||
+        (sel.kind === Kind.FIELD &&
+          sel.name.value === 'cells' &&
+          (sel.selectionSet?.selections ?? []).some(
+            (cell) => unclear(cell) || (cell.kind === Kind.FIELD && CELL_LIST_FIELDS.has(cell.name.value)),
+          )),
+    ),
+  );
+}
+
 @Resolver(() => StanceCell)
 export class AggregateResolver {
   @Query(() => StanceMatrix, {
@@ -78,6 +101,7 @@ export class AggregateResolver {
     targetsFirst: number,
     @Args(() => ScopeArgs) scopeArgs: ScopeArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<StanceMatrix> {
     inRange('actorsFirst', actorsFirst, LIMITS.matrix.min, LIMITS.matrix.max);
     inRange('targetsFirst', targetsFirst, LIMITS.matrix.min, LIMITS.matrix.max);
@@ -90,7 +114,14 @@ export class AggregateResolver {
       resolveAll(targets, 'targets'),
       resolveScope(ctx, scopeArgs),
     ]);
-    const m = await ctx.stores.aggregates.stanceMatrix(actorIds, targetIds, actorsFirst, targetsFirst, scope);
+    const m = await ctx.stores.aggregates.stanceMatrix(
+      actorIds,
+      targetIds,
+      actorsFirst,
+      targetsFirst,
+      scope,
+      asksForCellLists(info),
+    );
     ctx.loaders.primeEntities([...m.actors, ...m.targets]);
     const entity = entitiesById([...m.actors, ...m.targets]);
     return {
@@ -108,7 +139,7 @@ export class AggregateResolver {
           kinds: c.kinds,
           polarities: c.polarities,
           polarity: together(c.polarities),
-          stanceCount: c.stanceIds.length,
+          stanceCount: c.stanceCount,
           evidenceCount: c.evidenceCount,
           sources,
           sourcesCount: sources.length,
