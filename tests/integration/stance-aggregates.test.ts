@@ -34,6 +34,8 @@ afterAll(async () => {
 
 const OVERVIEW = {
   edgeLimit: 800,
+  // Every edge's evidence (the most a request may ask), so that the two answers compare whole.
+  evidenceFirst: 100,
   kinds: null,
   scopeDocuments: null,
   scopeFrom: null,
