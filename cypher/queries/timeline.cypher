@@ -9,7 +9,8 @@
 // Scope ($scopeDocuments, $scopeFrom, $scopeTo — the API's documents, reportedFrom, reportedTo): only the
 // statements a document of the scope reports and the events one of them mentions.
 // An event's evidence is at most $eventEvidence of the places that name it (in document-id, then text
-// order); evidenceCount is how many there are. A statement's evidence is its own quotes, all of them.
+// order); evidenceCount is how many there are. Unnarrowed, that count is the event's MENTIONS degree (every MENTIONS
+// comes from a Sentence), read from the store without walking the mentions: a much-reported event has thousands. A statement's evidence is its own quotes, all of them.
 // Confidence and method ($scopeMinConfidence, $scopeMethods; null = any): only the statements whose claim
 // passes (its confidence, 1 when none was given; its method, 'hand' when none); events are not claims.
 // :param {to: null, lower: '2025-03-01', afterDate: null, afterKind: null, afterKey: null, first: 20, eventEvidence: 10, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
@@ -55,7 +56,8 @@ CALL (kind, node, scope) {
               RETURN {quote: m.surface, start: m.start, end: m.end, docId: s.docId,
                       sentence: s {.id, .docId, .index, .paragraph, .text, .start, .end}} AS mention
               ORDER BY s.docId, m.start LIMIT $eventEvidence } AS evidence,
-    COUNT { MATCH (s:Sentence)-[:MENTIONS]->(e) WHERE scope IS NULL OR s.docId IN scope } AS evidenceCount
+    CASE WHEN scope IS NULL THEN COUNT { (e)<-[:MENTIONS]-() }
+      ELSE COUNT { MATCH (s:Sentence)-[:MENTIONS]->(e) WHERE s.docId IN scope } END AS evidenceCount
   UNION ALL
   WITH node AS c WHERE kind = 'STATEMENT'
   MATCH (actor:Entity)<-[:BY]-(c)-[:ON]->(target:Entity)

@@ -62,7 +62,10 @@ const one = <V>(map: Map<string, V>, keys: readonly string[]) => keys.map((k) =>
  */
 export class Loaders {
   readonly entity: DataLoader<string, EntityRecord | undefined>;
+  /** A document without its text: what `document { id title … }` of every evidence item needs. */
   readonly document: DataLoader<string, DocumentRecord | undefined>;
+  /** A document's full text, read only when Document.text is asked. */
+  readonly documentText: DataLoader<string, string | undefined>;
   readonly sentencesOfDocument: DataLoader<string, SentenceRecord[]>;
   readonly headingsOfDocument: DataLoader<string, HeadingRecord[]>;
   readonly mentionsInSentence: DataLoader<string, MentionRecord[]>;
@@ -74,6 +77,10 @@ export class Loaders {
   constructor(private readonly stores: Stores) {
     this.entity = new DataLoader(async (ids) => one(await stores.entities.byIds(ids), ids));
     this.document = new DataLoader(async (ids) => one(await stores.documents.byIds(ids), ids));
+    this.documentText = new DataLoader(async (ids) => {
+      const found = await stores.documents.byIds(ids, true);
+      return ids.map((id) => found.get(id)?.text);
+    });
     this.sentencesOfDocument = new DataLoader(async (ids) =>
       many(await stores.documents.sentencesOf(ids), ids),
     );

@@ -44,11 +44,12 @@ export class DocumentStore {
     };
   }
 
-  async byIds(ids: readonly string[]): Promise<Map<string, DocumentRecord>> {
+  /** The documents with these ids; their full text only with `withText` (it is most of a document's bytes). */
+  async byIds(ids: readonly string[], withText = false): Promise<Map<string, DocumentRecord>> {
     const found = await readColumn(
       this.db,
       'documents-by-ids',
-      { ids: [...ids] },
+      { ids: [...ids], withText },
       'document',
       documentRecord,
     );

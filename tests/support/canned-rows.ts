@@ -274,8 +274,10 @@ export function cannedAnswers(): Answers {
     overview: NEIGHBORHOOD,
     path: SUBGRAPH,
     documents: [{ totalCount: 1, page: [DOCUMENT] }],
-    'documents-by-ids': ({ ids }: Params) =>
-      (ids as string[]).includes(DOC_ID) ? [{ document: { ...DOCUMENT, text: ARTICLE } }] : [],
+    'documents-by-ids': ({ ids, withText }: Params) =>
+      (ids as string[]).includes(DOC_ID)
+        ? [{ document: withText ? { ...DOCUMENT, text: ARTICLE } : DOCUMENT }]
+        : [],
     'sentences-by-ids': ({ ids }: Params) =>
       SENTENCES.filter((s) => (ids as string[]).includes(s.id)).map((s) => ({ sentence: s })),
     'sentences-of-documents': ({ ids }: Params) =>

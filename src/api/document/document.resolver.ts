@@ -50,7 +50,7 @@ export class DocumentResolver {
     description: 'The full text, verbatim; offsets index into it in code points.',
   })
   async text(@Root() document: DocumentRecord, @Ctx() ctx: GraphContext) {
-    return document.text ?? (await ctx.loaders.document.load(document.id))?.text ?? '';
+    return document.text ?? (await ctx.loaders.documentText.load(document.id)) ?? '';
   }
 
   @FieldResolver(() => [Sentence], { description: 'Its sentences in reading order.' })
