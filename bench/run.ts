@@ -41,6 +41,8 @@ function options() {
       name: { type: 'string', default: 'arms' },
       /** A fixed request rate per cell (req/s) instead of as fast as possible: for CPU-per-request A/Bs. */
       rate: { type: 'string' },
+      /** Start the arms, check that they answer every query alike, and stop: no cells, no result file. */
+      check: { type: 'boolean', default: false },
     },
   });
   const arms = list(values.arms);
@@ -59,6 +61,7 @@ function options() {
     warmupS: Number(values.warmup),
     name: values.name,
     rate: values.rate ? Number(values.rate) : undefined,
+    checkOnly: values.check,
   };
 }
 
@@ -91,6 +94,10 @@ async function main(): Promise<void> {
       return arm.split('@')[0] === 'stancegraph-uncached' ? { ...request, vary: true } : request;
     };
     const answers = await checkAnswers(arms, opts.workloads, log, specs);
+    if (opts.checkOnly) {
+      log(`the ${arms.size} arms answer the ${opts.workloads.length} queries alike`);
+      return;
+    }
 
     log(`warm-up: ${opts.warmupS} s per arm and query at concurrency 8`);
     for (const workload of opts.workloads)

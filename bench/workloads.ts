@@ -179,7 +179,7 @@ export function workloadSpecs(subjects: Subjects): Record<WorkloadName, Workload
         stancegraph: gql(`{ stanceMatrix { totalActors totalTargets actors { id name } targets { id name }
         cells { actor { id } target { id } kinds polarity stanceCount evidenceCount } } }`),
         'neo4j-graphql': gql(`{ stanceMatrix { totalActors totalTargets actors { id name } targets { id name }
-        cells { actorId targetId kinds polarities stanceIds evidenceCount } } }`),
+        cells { actorId targetId kinds polarities stanceCount evidenceCount } } }`),
       },
       size: {
         bare: (b) => len((b as Json).cells),

@@ -94,6 +94,8 @@ export const BARE_QUERIES: Record<WorkloadName, BareQuery> = {
         targetIds: null,
         actorsFirst: neo4j.int(MATRIX),
         targetsFirst: neo4j.int(MATRIX),
+        // The workload selects no cell's stances or sources: the API sends false (aggregate.resolver).
+        cellLists: false,
       })
     )[0] ?? {
       actors: [],

@@ -131,6 +131,7 @@ type SubgraphView {
 type CellView {
   actorId: ID!
   targetId: ID!
+  stanceCount: Int!
   stanceIds: [ID!]!
   kinds: [String!]!
   polarities: [String!]!
@@ -150,7 +151,8 @@ type Query {
     edgeLimit: Int! = ${LIMITS.neighborhood.default * LIMITS.neighborhood.edgesPerEntity},
     evidenceFirst: Int! = ${LIMITS.factEvidence.default}, ${SCOPE_ARGS}): SubgraphView
     @cypher(statement: ${block(asOneColumn('neighborhood', ['nodes', 'edges', 'sentences', 'truncated', 'omittedNodes', 'omittedEdges'], 'subgraph'))}, columnName: "subgraph")
-  stanceMatrix(actorIds: [ID!] = null, targetIds: [ID!] = null, actorsFirst: Int! = 20, targetsFirst: Int! = 20, ${SCOPE_ARGS}): MatrixView
+  stanceMatrix(actorIds: [ID!] = null, targetIds: [ID!] = null, actorsFirst: Int! = 20, targetsFirst: Int! = 20,
+    cellLists: Boolean! = false, ${SCOPE_ARGS}): MatrixView
     @cypher(statement: ${block(asOneColumn('stance-matrix', ['totalActors', 'totalTargets', 'actors', 'targets', 'cells'], 'matrix'))}, columnName: "matrix")
 }
 `;
