@@ -162,7 +162,12 @@ const ROOT_FIELDS: Record<string, Case> = {
   },
   'stanceMatrix (no filter)': { operation: '{ stanceMatrix { actors { id } cells { polarity } } }' },
   'stanceMatrix (cells through a fragment: their lists asked for)': {
-    operation: '{ stanceMatrix { cells { ...C } } } fragment C on StanceCell { stanceCount }',
+    operation:
+      '{ stanceMatrix { cells { ...C } } } fragment C on StanceCell { stanceCount ... on StanceCell { sources { document { id } } } }',
+  },
+  'stanceMatrix (a fragment without stances or sources; sources skipped: no lists)': {
+    operation:
+      '{ stanceMatrix { cells { ...C sourcesCount @skip(if: true) } } } fragment C on StanceCell { stanceCount }',
   },
   counts: {
     operation: '{ counts(groupBy: DOCUMENT) { groups { key label count } totalGroups groupsLeftOut } }',

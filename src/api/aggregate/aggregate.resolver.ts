@@ -1,8 +1,9 @@
-import { GraphQLResolveInfo, Kind, SelectionNode } from 'graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { BadUserInputError } from '../../domain/errors';
 import { MatrixRecord, TimelineKey } from '../../graph/aggregate.store';
 import { LIMITS, inRange, nestedFirst, NestedFirstArg } from '../argument-limits';
+import { selects } from '../selection';
 import { GraphContext } from '../context';
 import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, Page, decodeCursor, pageOf, pageSize } from '../paging';
 import { entitiesById } from '../entities-by-id';
@@ -56,22 +57,11 @@ function sourcesOf(cell: MatrixRecord['cells'][number]): CellSource[] {
 const CELL_LIST_FIELDS = new Set(['stances', 'sources', 'sourcesCount', 'sourcesDisagree']);
 
 /**
- * Whether a stanceMatrix question selects a cell's stances or sources, so that the matrix query must send
- * each cell's per-stance lists; yes whenever a fragment or a directive makes it hard to tell.
+ * Whether a stanceMatrix question selects a cell's stances or sources (through aliases and fragments, and
+ * leaving out what @skip/@include leave out), so that the matrix query must send each cell's lists.
  */
 function asksForCellLists(info: GraphQLResolveInfo): boolean {
-  const unclear = (sel: SelectionNode) => sel.kind !== Kind.FIELD || Boolean(sel.directives?.length);
-  return info.fieldNodes.some((matrix) =>
-    (matrix.selectionSet?.selections ?? []).some(
-      (sel) =>
-        unclear(sel) ||
-        (sel.kind === Kind.FIELD &&
-          sel.name.value === 'cells' &&
-          (sel.selectionSet?.selections ?? []).some(
-            (cell) => unclear(cell) || (cell.kind === Kind.FIELD && CELL_LIST_FIELDS.has(cell.name.value)),
-          )),
-    ),
-  );
+  return [...CELL_LIST_FIELDS].some((field) => selects(info, ['cells', field]));
 }
 
 @Resolver(() => StanceCell)
