@@ -20,6 +20,7 @@ import neo4j from 'neo4j-driver';
 import { cypherFile } from '../src/cypher';
 import { REPO_ROOT } from '../src/config';
 import { scopeParams } from '../src/graph/scope';
+import { measuredNeo4j } from './lib/neo4j';
 import { cpuMs, machine, stamp } from './lib/proc';
 import { median, round, writeResult } from './lib/report';
 
@@ -61,14 +62,7 @@ async function main(): Promise<void> {
     },
   });
   if (!values.before) throw new Error('--before <dir with the before .cypher texts> is required');
-  const uri = process.env.NEO4J_URI;
-  if (!uri) throw new Error('NEO4J_URI (and NEO4J_PASSWORD, NEO4J_PID) name the Neo4j to measure');
-  const pid = process.env.NEO4J_PID ? Number(process.env.NEO4J_PID) : undefined;
-  const driver = neo4j.driver(
-    uri,
-    neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''),
-    { disableLosslessIntegers: true },
-  );
+  const { driver, pid } = measuredNeo4j();
   const int = (n: number) => neo4j.int(n);
   const cases = [
     {

@@ -14,6 +14,7 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { cypherFile } from '../src/cypher';
 import { REPO_ROOT } from '../src/config';
+import { measuredNeo4j } from './lib/neo4j';
 import { cpuMs, machine, stamp } from './lib/proc';
 import { median, round, writeResult } from './lib/report';
 
@@ -35,16 +36,7 @@ async function main(): Promise<void> {
     },
   });
   if (!values.before) throw new Error('--before <file.cypher> is required');
-  const uri = process.env.NEO4J_URI;
-  if (!uri) throw new Error('NEO4J_URI (and NEO4J_PASSWORD, NEO4J_PID) name the Neo4j to measure');
-  const pid = process.env.NEO4J_PID ? Number(process.env.NEO4J_PID) : undefined;
-  const driver = neo4j.driver(
-    uri,
-    neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''),
-    {
-      disableLosslessIntegers: true,
-    },
-  );
+  const { driver, pid } = measuredNeo4j();
   const variants = {
     before: cypherFile(path.resolve(values.before)),
     after: cypherFile(path.resolve(values.after)),

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import neo4j, { Driver } from 'neo4j-driver';
 import { Config, DEV_PASSWORD, loadConfig } from '../../src/config';
 import { Database, openDatabase } from '../../src/db/database';
 import { freePort, startLocalNeo4j } from '../../src/runtime/neo4j-server';
@@ -127,4 +128,19 @@ export async function clearGraph(db: Database): Promise<void> {
     name: 'bench/clear',
     text: 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS',
   });
+}
+
+/**
+ * A driver for the A/B scripts that measure an already running, loaded Neo4j: NEO4J_URI (required),
+ * NEO4J_USER, NEO4J_PASSWORD, and NEO4J_PID (its JVM, whose CPU they read from /proc; optional).
+ */
+export function measuredNeo4j(): { driver: Driver; pid: number | undefined } {
+  const uri = process.env.NEO4J_URI;
+  if (!uri) throw new Error('NEO4J_URI (and NEO4J_PASSWORD, NEO4J_PID) name the Neo4j to measure');
+  const driver = neo4j.driver(
+    uri,
+    neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''),
+    { disableLosslessIntegers: true },
+  );
+  return { driver, pid: process.env.NEO4J_PID ? Number(process.env.NEO4J_PID) : undefined };
 }
