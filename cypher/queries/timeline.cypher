@@ -9,7 +9,8 @@
 // Scope ($scopeDocuments, $scopeFrom, $scopeTo — the API's documents, reportedFrom, reportedTo): only the
 // statements a document of the scope reports and the events one of them mentions.
 // An event's evidence is at most $eventEvidence of the places that name it (in document-id, then text
-// order); evidenceCount is how many there are. Unnarrowed, that count is the event's MENTIONS degree (every MENTIONS
+// order), found unnarrowed in the mention_entity_doc index (a few entries, not every place's sentence);
+// evidenceCount is how many there are. Unnarrowed, that count is the event's MENTIONS degree (every MENTIONS
 // comes from a Sentence), read from the store without walking the mentions: a much-reported event has thousands. A statement's evidence is its own quotes, all of them.
 // Confidence and method ($scopeMinConfidence, $scopeMethods; null = any): only the statements whose claim
 // passes (its confidence, 1 when none was given; its method, 'hand' when none); events are not claims.
@@ -50,14 +51,29 @@ ORDER BY date, kind, key
 LIMIT $first + 1
 CALL (kind, node, scope) {
   WITH node AS e WHERE kind = 'EVENT'
-  RETURN e.dateText AS dateText, null AS stance,
-    e {.id, .kind, .name, .aliases, .description, .date, .dateText} AS entity,
-    COLLECT { MATCH (s:Sentence)-[m:MENTIONS]->(e) WHERE scope IS NULL OR s.docId IN scope
+  WITH e, scope,
+    CASE WHEN scope IS NULL THEN COUNT { (e)<-[:MENTIONS]-() }
+      ELSE COUNT { MATCH (s:Sentence)-[:MENTIONS]->(e) WHERE s.docId IN scope } END AS evidenceCount,
+    // Unnarrowed: the first places from the mention_entity_doc index, in its order (entityId fixed, so that is
+    // docId, start), reading $eventEvidence entries; CASE keeps a narrowed page from seeking at all.
+    CASE WHEN scope IS NULL THEN COLLECT {
+      MATCH (s)-[m:MENTIONS]->() WHERE m.entityId = e.id AND m.docId IS NOT NULL AND m.start IS NOT NULL
+      RETURN {quote: m.surface, start: m.start, end: m.end, docId: m.docId,
+              sentence: s {.id, .docId, .index, .paragraph, .text, .start, .end}} AS mention
+      ORDER BY m.entityId, m.docId, m.start LIMIT $eventEvidence } ELSE [] END AS keyed
+  // The index holds every place of the event (whole) unless mentions lack the keys (a store written before
+  // them, until applySchema keys it): then, and when narrowed, each place's sentence is read for its docId.
+  WITH e, scope, evidenceCount, keyed,
+    scope IS NULL AND size(keyed) = CASE WHEN evidenceCount < $eventEvidence THEN evidenceCount ELSE $eventEvidence END AS whole
+  WITH e, scope, evidenceCount, keyed, whole,
+    COLLECT { MATCH (s:Sentence)-[m:MENTIONS]->(e) WHERE NOT whole AND (scope IS NULL OR s.docId IN scope)
               RETURN {quote: m.surface, start: m.start, end: m.end, docId: s.docId,
                       sentence: s {.id, .docId, .index, .paragraph, .text, .start, .end}} AS mention
-              ORDER BY s.docId, m.start LIMIT $eventEvidence } AS evidence,
-    CASE WHEN scope IS NULL THEN COUNT { (e)<-[:MENTIONS]-() }
-      ELSE COUNT { MATCH (s:Sentence)-[:MENTIONS]->(e) WHERE s.docId IN scope } END AS evidenceCount
+              ORDER BY s.docId, m.start LIMIT $eventEvidence } AS walked
+  RETURN e.dateText AS dateText, null AS stance,
+    e {.id, .kind, .name, .aliases, .description, .date, .dateText} AS entity,
+    CASE WHEN whole THEN keyed ELSE walked END AS evidence,
+    evidenceCount
   UNION ALL
   WITH node AS c WHERE kind = 'STATEMENT'
   MATCH (actor:Entity)<-[:BY]-(c)-[:ON]->(target:Entity)

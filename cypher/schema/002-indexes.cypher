@@ -15,6 +15,11 @@ CREATE INDEX entity_date_id IF NOT EXISTS FOR (e:Entity) ON (e.date, e.id);
 CREATE INDEX claim_date_id IF NOT EXISTS FOR (c:Claim) ON (c.date, c.id);
 DROP INDEX entity_date IF EXISTS;
 DROP INDEX claim_date IF EXISTS;
+// An event's places in document order, per event: a timeline entry shows the first few of an event named in
+// thousands of places by reading that many index entries (MENTIONS carries its entity's and document's ids,
+// cypher/ingest/09-mentions.cypher). A store written before them gets them first (src/ingest/loader.ts
+// applySchema: cypher/backfill/mention-keys.cypher, while this index does not exist yet).
+CREATE INDEX mention_entity_doc IF NOT EXISTS FOR ()-[m:MENTIONS]-() ON (m.entityId, m.docId, m.start);
 // A date window (from:, to:) finds its documents by a range over publishedAt.
 CREATE INDEX document_published IF NOT EXISTS FOR (d:Document) ON (d.publishedAt);
 // The documents page, newest first, in the index's (publishedAt, id) order read backwards.

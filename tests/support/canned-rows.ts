@@ -363,6 +363,8 @@ export function cannedAnswers(): Answers {
     ],
     // Writes (cypher/schema, cypher/ingest): the lock tells which documents are new; no kind conflicts.
     'schema/*': [],
+    // The mention backfill before the schema (src/ingest/loader.ts keyMentions): no entity left to key.
+    'backfill/*': [],
     'ingest/01-lock-documents': ({ docIds }: Params) =>
       (docIds as string[]).map((docId) => ({ docId, isNew: true, planSha256: null })),
     'ingest/*': [],

@@ -200,6 +200,8 @@ export const MENTIONS = relationships('MENTIONS', 'Sentence', 'Entity', [
   required('start', 'long'),
   required('end', 'long'),
   required('surface', 'string'),
+  required('docId', 'string'),
+  required('entityId', 'string'),
 ]);
 export const BY = relationships('BY', 'Claim', 'Entity');
 export const ON = relationships('ON', 'Claim', 'Entity');

@@ -65,6 +65,6 @@ export async function finishImport(
     fixed += Number(row?.fixed ?? 0);
   }
   if (fixups.length) log(`set ${fixed} empty list(s) the CSV could not hold`);
-  await applySchema(db);
+  await applySchema(db, { keyed: true }); // the CSV's MENTIONS carry docId and entityId
   return fixed;
 }

@@ -245,7 +245,8 @@ export function buildGraph(input: BulkInput, sink: GraphSink): GraphCounts {
         e.confidence,
       ]);
     }
-    for (const m of plan.mentions) edge(MENTIONS, [m.sentenceId, m.entityId, m.start, m.end, m.surface]);
+    for (const m of plan.mentions)
+      edge(MENTIONS, [m.sentenceId, m.entityId, m.start, m.end, m.surface, docId, m.entityId]);
     for (const c of plan.claims) {
       node(claimFile(c.kind, c.polarity), [
         c.id,
