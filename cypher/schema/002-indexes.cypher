@@ -17,7 +17,7 @@ DROP INDEX entity_date IF EXISTS;
 DROP INDEX claim_date IF EXISTS;
 // An event's places in document order, per event: a timeline entry shows the first few of an event named in
 // thousands of places by reading that many index entries (MENTIONS carries its entity's and document's ids,
-// cypher/ingest/09-mentions.cypher). A store written before them gets them first (src/ingest/loader.ts
+// cypher/ingest/09-mentions.cypher). A store written before them gets them first (src/ingest/schema.ts
 // applySchema: cypher/backfill/mention-keys.cypher, while this index does not exist yet).
 CREATE INDEX mention_entity_doc IF NOT EXISTS FOR ()-[m:MENTIONS]-() ON (m.entityId, m.docId, m.start);
 // A date window (from:, to:) finds its documents by a range over publishedAt.
