@@ -2,8 +2,9 @@
  * The graph root field's query (cypher/queries/overview.cypher) against the text that sorted every edge among
  * the entities kept (tests/integration/fixtures/overview/sort-every-edge.cypher, or --before <file>), side by
  * side on one running Neo4j (a bulk-loaded 10⁶ graph, say). For each case: whether the answers are equal (the
- * rows as JSON, byte for byte), PROFILE db hits, answer bytes; then, in rounds alternating the order, wall
- * time and Neo4j's CPU (from /proc/NEO4J_PID/stat) per run. Writes bench/results/overview-edges-ab-<date>.json.
+ * rows as JSON, byte for byte) and that the query asked without sentences ($sentences false, as the service
+ * asks it for a question that selects none) answers the same with none; PROFILE db hits, answer bytes; then,
+ * in rounds alternating the order, wall time and Neo4j's CPU (from /proc/NEO4J_PID/stat) per run. Writes bench/results/overview-edges-ab-<date>.json.
  *
  *   NEO4J_URI=… NEO4J_PASSWORD=… NEO4J_PID=… npx tsx bench/overview-edges-ab.ts [--rounds 10] [--before <file>]
  */
@@ -32,7 +33,12 @@ async function main(): Promise<void> {
   const { driver, pid } = measuredNeo4j();
   const int = (n: number) => neo4j.int(n);
   // The service's own parameters for `graph` (first 200, 4 edges an entity; evidence as selected).
-  const graph = (first: number) => ({ first: int(first), edgeLimit: int(first * 4), kinds: null });
+  const graph = (first: number) => ({
+    first: int(first),
+    edgeLimit: int(first * 4),
+    kinds: null,
+    sentences: true,
+  });
   const cases = [
     { name: 'graph, evidence { … } (5 a edge)', params: { ...graph(200), evidenceFirst: int(5) } },
     { name: 'graph, no evidence', params: { ...graph(200), evidenceFirst: int(0) } },
@@ -46,23 +52,35 @@ async function main(): Promise<void> {
       params: { ...graph(200), evidenceFirst: int(5), scopeMinConfidence: 0 },
     },
   ];
-  const texts = {
-    before: cypherFile(path.resolve(values.before)),
-    after: cypherFile(path.join(REPO_ROOT, 'cypher/queries/overview.cypher')),
+  const after = cypherFile(path.join(REPO_ROOT, 'cypher/queries/overview.cypher'));
+  // afterNoSentences: the query as the service sends it for a question that asks neither `sentences` nor
+  // `evidence { sentence }` (the scaling bench's `graph`): its answer must be after's with no sentences.
+  const variants = {
+    before: { text: cypherFile(path.resolve(values.before)), sentences: true },
+    after: { text: after, sentences: true },
+    afterNoSentences: { text: after, sentences: false },
   };
-  const names = Object.keys(texts) as (keyof typeof texts)[];
+  const names = Object.keys(variants) as (keyof typeof variants)[];
   const rounds = Number(values.rounds);
   const results = [];
   try {
     for (const c of cases) {
-      const params = { ...scopeParams(), ...c.params };
+      const paramsOf = (name: keyof typeof variants) => ({
+        ...scopeParams(),
+        ...c.params,
+        sentences: variants[name].sentences,
+      });
       const answers: Record<string, string> = {};
+      const rows: Record<string, Record<string, unknown> | undefined> = {};
       const measured: Record<string, Record<string, unknown>> = {};
       for (const name of names) {
-        for (let i = 0; i < 2; i++) await driver.executeQuery(texts[name], params); // planned and warm
-        const result = await driver.executeQuery(texts[name], params);
+        const { text } = variants[name];
+        const params = paramsOf(name);
+        for (let i = 0; i < 2; i++) await driver.executeQuery(text, params); // planned and warm
+        const result = await driver.executeQuery(text, params);
         answers[name] = JSON.stringify(result.records.map((r) => r.toObject()));
-        const { summary } = await driver.executeQuery(`PROFILE ${texts[name]}`, params);
+        rows[name] = result.records[0]?.toObject();
+        const { summary } = await driver.executeQuery(`PROFILE ${text}`, params);
         let dbHits = 0;
         const walk = (op: { dbHits: number; children: unknown[] }) => {
           dbHits += op.dbHits;
@@ -77,7 +95,7 @@ async function main(): Promise<void> {
         for (const name of r % 2 ? [...names].reverse() : names) {
           const neo0 = cpuMs(pid);
           const t0 = performance.now();
-          await driver.executeQuery(texts[name], params);
+          await driver.executeQuery(variants[name].text, paramsOf(name));
           runs[name].ms.push(performance.now() - t0);
           const neo1 = cpuMs(pid);
           if (neo0 !== undefined && neo1 !== undefined) runs[name].cpu.push(neo1 - neo0);
@@ -90,8 +108,13 @@ async function main(): Promise<void> {
           neo4jCpuMsPerRun: round(mean(runs[name].cpu), 1),
         });
       const sameAnswer = answers.before === answers.after;
-      log(`${c.name}: same answer ${sameAnswer} ${JSON.stringify(measured)}`);
-      results.push({ case: c.name, params: c.params, sameAnswer, ...measured });
+      const withoutSentences =
+        JSON.stringify(rows.afterNoSentences) ===
+        JSON.stringify(rows.after && { ...rows.after, sentences: [] });
+      log(
+        `${c.name}: same answer ${sameAnswer}, without sentences ${withoutSentences} ${JSON.stringify(measured)}`,
+      );
+      results.push({ case: c.name, params: c.params, sameAnswer, withoutSentences, ...measured });
     }
   } finally {
     await driver.close();

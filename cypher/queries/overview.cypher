@@ -3,7 +3,8 @@
 // at most $edgeLimit edges, most evidence first (an edge's evidence counted from properties it carries, as
 // in neighborhood.cypher), evidence projected for those alone — the first $evidenceFirst of each edge's
 // (what the request shows; 0: none) and its evidenceCount (all of it), as in neighborhood.cypher — and
-// each sentence that evidence quotes sent once (sentences; evidence names its sentenceId). omittedNodes
+// each sentence that evidence quotes sent once (sentences; evidence names its sentenceId; none unless
+// $sentences). omittedNodes
 // counts the entities left out, omittedEdges the edges among those kept that were left out.
 // An entity's degree counts its stances and facts only (the types named: tests/unit/cypher-types.test.ts keeps
 // them in step with src/domain/vocabulary.ts), so that a hub's mentions, claims and documents are not read.
@@ -15,7 +16,7 @@
 // (the STANCE edge carries its claim's), a fact when one of its reports passes by the report's
 // (reportConfidences[i], reportMethods[i]), in the same entry as the document: one expression serves both,
 // since a STANCE edge has a docId where a fact has lists. Nothing narrowing, the walk checks nothing.
-// :param {first: 200, edgeLimit: 800, evidenceFirst: 5, kinds: null, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
+// :param {first: 200, edgeLimit: 800, evidenceFirst: 5, sentences: true, kinds: null, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
 // Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
 // (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
 WITH CASE
@@ -136,8 +137,9 @@ CALL (nodes, keys, scope, everything) {
       ELSE COUNT { (:Claim {id: r.claimId})-[:EVIDENCE]->(:Sentence) } END
   }) AS edges, coalesce(max(omittedEdges), 0) AS omittedEdges
 }
+// The sentences only when the question asks for them ($sentences: `sentences`, or `evidence { sentence }`).
 CALL (edges) {
-  UNWIND edges AS e
+  UNWIND CASE WHEN $sentences THEN edges ELSE [] END AS e
   UNWIND e.evidence AS ev
   WITH DISTINCT ev.sentenceId AS sentenceId
   MATCH (s:Sentence {id: sentenceId})

@@ -15,7 +15,7 @@ import { clearGraph, testDatabase } from '../support/harness';
  * sorted every edge (tests/integration/fixtures/overview/sort-every-edge.cypher): the same nodes, the same
  * edges in the same order, the same evidence, sentences and counts, whether the cut falls between weights or
  * inside a run of equal ones; on the seed and on synthetic corpora of growing size, unnarrowed (the stored
- * degree) and narrowed (the walk).
+ * degree) and narrowed (the walk). Asked without sentences ($sentences false), the same answer with none.
  */
 
 let db: Database;
@@ -80,7 +80,7 @@ async function expectSameAnswers(): Promise<{
   for (const [narrowing, narrowed] of Object.entries(NARROWINGS))
     for (const first of [3, 20, 200])
       for (const evidenceFirst of [0, 5]) {
-        const base = { ...NONE, kinds: null, first, evidenceFirst, ...narrowed };
+        const base = { ...NONE, kinds: null, first, evidenceFirst, sentences: true, ...narrowed };
         // Every edge among the entities kept, in the reference's order: where each limit below cuts.
         const whole = await answer(REFERENCE, { ...base, edgeLimit: 100_000 });
         for (const edgeLimit of [1, 2, 5, 13, 40, 800]) {
@@ -95,6 +95,12 @@ async function expectSameAnswers(): Promise<{
             answer: expected,
           });
           cases++;
+          // Asked without sentences (a question selecting neither `sentences` nor `evidence { sentence }`):
+          // the same answer with none.
+          if (expected) {
+            const bare = await answer(QUERY, { ...params, sentences: false });
+            expect(bare).toEqual({ ...expected, sentences: [] });
+          }
           if (actual?.truncated) truncated++;
           if (actual?.edges.length) withEdges.add(narrowing);
           const [last, next] = [whole?.edges[edgeLimit - 1], whole?.edges[edgeLimit]];
