@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     {
       name: 'graph (default: first 200)',
       query: 'overview',
-      params: { first: int(200), edgeLimit: int(800), kinds: null },
+      params: { first: int(200), edgeLimit: int(800), kinds: null, sentences: true },
     },
     ...values.subject.map((id) => ({
       name: `neighborhood ${id} @ 2`,

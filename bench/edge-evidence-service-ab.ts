@@ -35,6 +35,12 @@ async function main(): Promise<void> {
   const cases: [string, string][] = [
     ['graph (default selection)', `{ graph { ${SUBGRAPH} } }`],
     ['graph (counts, no evidence)', '{ graph { nodes { id } edges { id evidenceCount } } }'],
+    // bench/lib/root-fields.ts's `graph`: evidence by sentenceId, no sentences.
+    [
+      'graph (the scaling bench: no sentences)',
+      `{ graph { truncated omittedNodes omittedEdges nodes { id kind name }
+        edges { id kind type polarity from { id } to { id } evidence { quote start end sentenceId } } } }`,
+    ],
     ...values.subject.map((id): [string, string] => [
       `neighborhood ${id} @ 2 (default selection)`,
       `{ neighborhood(of: ${JSON.stringify(id)}, depth: 2) { ${SUBGRAPH} } }`,

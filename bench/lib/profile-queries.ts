@@ -46,7 +46,8 @@ const VARIANTS: Record<string, Record<string, unknown>[]> = {
   'stance-matrix': [{ actorsFirst: 50, targetsFirst: 50 }],
   // The subgraphs asked without edge evidence (Edge.evidenceCount alone): none read, none sent.
   neighborhood: [{ evidenceFirst: 0 }],
-  overview: [{ evidenceFirst: 0 }],
+  // graph as the scaling bench asks it: evidence by sentenceId, no sentences.
+  overview: [{ evidenceFirst: 0 }, { sentences: false }],
   // A later page of documents: the cursor's range in the publishedAt index.
   documents: [{ upTo: '2025-03-18', afterId: 'syn-000100' }],
   counts: [

@@ -3,7 +3,8 @@
 // at most $edgeLimit edges, most evidence first (an edge's evidence counted from properties it carries, as
 // in neighborhood.cypher), evidence projected for those alone — the first $evidenceFirst of each edge's
 // (what the request shows; 0: none) and its evidenceCount (all of it), as in neighborhood.cypher — and
-// each sentence that evidence quotes sent once (sentences; evidence names its sentenceId). omittedNodes
+// each sentence that evidence quotes sent once (sentences; evidence names its sentenceId; none unless
+// $sentences). omittedNodes
 // counts the entities left out, omittedEdges the edges among those kept that were left out.
 // An entity's degree counts its stances and facts only (the types named: tests/unit/cypher-types.test.ts keeps
 // them in step with src/domain/vocabulary.ts), so that a hub's mentions, claims and documents are not read.
@@ -15,7 +16,7 @@
 // (the STANCE edge carries its claim's), a fact when one of its reports passes by the report's
 // (reportConfidences[i], reportMethods[i]), in the same entry as the document: one expression serves both,
 // since a STANCE edge has a docId where a fact has lists. Nothing narrowing, the walk checks nothing.
-// :param {first: 200, edgeLimit: 800, evidenceFirst: 5, kinds: null, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
+// :param {first: 200, edgeLimit: 800, evidenceFirst: 5, sentences: true, kinds: null, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
 // Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
 // (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
 WITH CASE
@@ -78,14 +79,35 @@ CALL (scope, everything) {
 WITH scope, everything, nodes, shown, sum(total) AS total
 WITH scope, everything, nodes, total - shown AS omittedNodes, [x IN nodes | elementId(x)] AS keys
 // Edges among the entities kept, most evidence first, $edgeLimit in all; then evidence for those alone.
+// Every edge among them is read with its weight (the ranking and omittedEdges need them all), but the order's
+// other keys (type, endpoint ids, claim id) only for the edges that can make the cut: those whose weight is at
+// least the $edgeLimit-th largest (every edge above it is chosen, those at it by the other keys), so that a
+// large graph's ~20,000 edges among the 200 shown do not each have their endpoints' ids read for a sort.
+// (Nothing narrowing, a fact's weight is its number of entries: every entry passes.)
 CALL (nodes, keys, scope, everything) {
   UNWIND nodes AS a
-  MATCH (a)-[r:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]->(b:Entity)
+  MATCH (a)-[r:STANCE|LEADS|MEMBER_OF|ALLY_OF|PART_OF|LOCATED_IN|WAS_IN|PARTICIPATED_IN|CARRIED_OUT|TARGETED|DESTROYED|RETALIATION_FOR|HELD_IN|ABOUT|DISCUSSED_IN|FOLLOWED|ISSUED|PERSUADED|CONDITION_FOR|CONTROLS]->(b)
   WHERE elementId(b) IN keys AND (everything OR any(i IN range(0, size(coalesce(r.docIds, [r.docId])) - 1) WHERE (scope IS NULL OR coalesce(r.docIds, [r.docId])[i] IN scope) AND coalesce(r.reportConfidences[i], r.confidence, 1.0) >= coalesce($scopeMinConfidence, 0.0) AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], r.method, 'hand') IN $scopeMethods)))
-  WITH a, r, b, CASE WHEN r.claimId IS NOT NULL THEN coalesce(r.evidenceCount, 1) ELSE size([i IN range(0, size(r.docIds) - 1) WHERE (scope IS NULL OR r.docIds[i] IN scope) AND coalesce(r.reportConfidences[i], 1.0) >= coalesce($scopeMinConfidence, 0.0) AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], 'hand') IN $scopeMethods)]) END AS weight
-  ORDER BY weight DESC, type(r), a.id, b.id, r.claimId
-  WITH collect({a: a, r: r, b: b, weight: weight}) AS among
-  WITH among[..$edgeLimit] AS chosen, CASE WHEN size(among) > $edgeLimit THEN size(among) - $edgeLimit ELSE 0 END AS omittedEdges
+  WITH a, r, b, CASE WHEN r.claimId IS NOT NULL THEN coalesce(r.evidenceCount, 1) WHEN everything THEN size(r.docIds) ELSE size([i IN range(0, size(r.docIds) - 1) WHERE (scope IS NULL OR r.docIds[i] IN scope) AND coalesce(r.reportConfidences[i], 1.0) >= coalesce($scopeMinConfidence, 0.0) AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], 'hand') IN $scopeMethods)]) END AS weight
+  // The edges by weight, heaviest first (a few dozen weights); the heaviest groups until $edgeLimit edges are
+  // reached are the candidates (every edge above the $edgeLimit-th weight, and every edge at it).
+  WITH weight, collect({a: a, r: r, b: b}) AS edges
+  ORDER BY weight DESC
+  WITH collect({weight: weight, edges: edges}) AS byWeight
+  WITH reduce(cut = {found: 0, candidates: []}, g IN byWeight |
+      {found: cut.found + size(g.edges),
+       candidates: CASE WHEN cut.found >= $edgeLimit THEN cut.candidates
+         ELSE cut.candidates + [e IN g.edges | {a: e.a, r: e.r, b: e.b, weight: g.weight}] END}) AS cut
+  WITH cut.candidates AS candidates, CASE WHEN cut.found > $edgeLimit THEN cut.found - $edgeLimit ELSE 0 END AS omittedEdges
+  // (Sorted whole and sliced, not LIMITed: the planner's Top keeps every row's copy of the list in its memory
+  // estimate, past the transaction's memory limit at 10^6.)
+  CALL (candidates) {
+    UNWIND candidates AS c
+    WITH c.a AS a, c.r AS r, c.b AS b, c.weight AS weight
+    ORDER BY weight DESC, type(r), a.id, b.id, r.claimId
+    WITH collect({a: a, r: r, b: b, weight: weight}) AS sorted
+    RETURN sorted[..$edgeLimit] AS chosen
+  }
   UNWIND chosen AS c
   // Evidence: the first $evidenceFirst of each edge's (the most the request shows), counted whole. A fact's:
   // its entries that pass, in their stored order (document id, then place in the text: 08-facts keeps the
@@ -115,8 +137,9 @@ CALL (nodes, keys, scope, everything) {
       ELSE COUNT { (:Claim {id: r.claimId})-[:EVIDENCE]->(:Sentence) } END
   }) AS edges, coalesce(max(omittedEdges), 0) AS omittedEdges
 }
+// The sentences only when the question asks for them ($sentences: `sentences`, or `evidence { sentence }`).
 CALL (edges) {
-  UNWIND edges AS e
+  UNWIND CASE WHEN $sentences THEN edges ELSE [] END AS e
   UNWIND e.evidence AS ev
   WITH DISTINCT ev.sentenceId AS sentenceId
   MATCH (s:Sentence {id: sentenceId})

@@ -177,7 +177,8 @@ export class EntityStore {
   /**
    * The first most connected entities (of kinds) and at most edgeLimit of the edges among them, most
    * evidence first, with the first evidenceFirst of each edge's evidence and its count; each sentence sent
-   * once, as the neighbourhood's.
+   * once, as the neighbourhood's, when `sentences` (otherwise none, and the evidence has no sentence to
+   * give: for a question that asks neither `sentences` nor `evidence { sentence }`).
    */
   async overview(
     first: number,
@@ -185,16 +186,18 @@ export class EntityStore {
     edgeLimit: number,
     evidenceFirst: number,
     scope: Scope = EVERYTHING,
+    sentences = true,
   ): Promise<SubgraphRecord> {
     const [row] = await readRows(this.db, 'overview', {
       first,
       edgeLimit,
       evidenceFirst,
+      sentences,
       kinds: kinds?.length ? kinds : null,
       ...scopeParams(scope),
     });
     if (!row) return nothing();
-    return subgraphWithSentences('overview', row);
+    return subgraphWithSentences('overview', row, sentences);
   }
 
   /** The shortest chain between two entities, each edge with the first evidenceFirst of its evidence. */
@@ -230,12 +233,13 @@ export class EntityStore {
  * item gets its sentence back as a reference to that one object, so that `Evidence.sentence` still answers
  * and costs nothing on the wire when it is not asked.
  */
-function subgraphWithSentences(query: string, row: Record<string, unknown>): SubgraphRecord {
+function subgraphWithSentences(query: string, row: Record<string, unknown>, joined = true): SubgraphRecord {
   const sentences = parseRow(query, sentenceList, row.sentences);
   const sentence = new Map(sentences.map((s) => [s.id, s]));
   const edges = parseRow(query, referencingEdgeList, row.edges).map((edge): EdgeRecord => ({
     ...edge,
     evidence: edge.evidence.map((e) => {
+      if (!joined) return withoutSentence(query, e);
       const found = sentence.get(e.sentenceId);
       // The query collects the sentences from these very ids: a miss is a broken query, not bad data.
       if (!found)
@@ -256,4 +260,23 @@ function subgraphWithSentences(query: string, row: Record<string, unknown>): Sub
     omittedNodes: Number(row.omittedNodes),
     omittedEdges: Number(row.omittedEdges),
   };
+}
+
+/**
+ * Evidence of a question that asked for no sentence (overview's `$sentences` false): its `sentence` is not
+ * read; were it asked after all (a selection the resolver misjudged), the request fails instead of answering
+ * wrong.
+ */
+function withoutSentence<E extends object>(query: string, e: E): E & { sentence: SentenceRecord } {
+  return Object.defineProperty({ ...e }, 'sentence', {
+    enumerable: false,
+    get(): never {
+      throw new ServiceError(
+        'INTERNAL',
+        'Internal error.',
+        { query },
+        new Error(`${query}: a sentence was asked of evidence read without its sentences`),
+      );
+    },
+  }) as E & { sentence: SentenceRecord };
 }

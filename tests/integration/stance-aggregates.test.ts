@@ -36,6 +36,7 @@ const OVERVIEW = {
   edgeLimit: 800,
   // Every edge's evidence (the most a request may ask), so that the two answers compare whole.
   evidenceFirst: 100,
+  sentences: true,
   kinds: null,
   scopeDocuments: null,
   scopeFrom: null,

@@ -122,3 +122,52 @@ describe('$evidenceFirst: the most evidence any edge of the answer shows', () =>
     }
   });
 });
+
+describe('$sentences: graph sends the sentences its evidence quotes only when the question asks for them', () => {
+  const sentencesSent = async (operation: string, variables: Record<string, unknown> = {}) => {
+    const db = new RecordingDatabase(cannedAnswers());
+    const result = await execute({
+      schema,
+      document: parse(operation),
+      variableValues: variables,
+      contextValue: createContext(createStores(db), { auth: { role: 'read', writesEnabled: false } }),
+    });
+    expect(result.errors).toBeUndefined();
+    const sent = db.sent.filter((q) => q.name === 'overview').map((q) => q.params.sentences);
+    return {
+      data: result.data as Record<string, { edges: { evidence: Record<string, unknown>[] }[] }>,
+      sent,
+    };
+  };
+
+  it.each([
+    ['evidence by sentenceId', '{ graph { edges { evidence { quote sentenceId } } } }', {}, [false]],
+    ['no evidence', '{ graph { nodes { id } edges { id evidenceCount } } }', {}, [false]],
+    ['sentences', '{ graph { sentences { id text } } }', {}, [true]],
+    ['evidence { sentence }', '{ graph { edges { evidence { sentence { text } } } } }', {}, [true]],
+    [
+      'evidence { sentence } through fragments',
+      '{ graph { ...G } } fragment G on Subgraph { edges { evidence { ... on Evidence { sentence { id } } } } }',
+      {},
+      [true],
+    ],
+    [
+      'sentences left out by @skip',
+      'query Q($no: Boolean!) { graph { sentences @skip(if: $no) { id } edges { id } } }',
+      { no: true },
+      [false],
+    ],
+  ])('%s', async (_name, operation, variables, expected) => {
+    const { sent } = await sentencesSent(operation, variables);
+    expect(sent).toEqual(expected);
+  });
+
+  it('evidence asked with its sentence still gets it', async () => {
+    const { data } = await sentencesSent(
+      '{ graph { edges { evidence { sentenceId sentence { id text } } } } }',
+    );
+    const evidence = data.graph.edges.flatMap((e) => e.evidence);
+    expect(evidence.length).toBeGreaterThan(0);
+    for (const e of evidence) expect((e.sentence as { id: string }).id).toBe(e.sentenceId);
+  });
+});

@@ -5,7 +5,7 @@ import { LIMITS, inRange } from '../argument-limits';
 import { GraphContext } from '../context';
 import { entitiesById } from '../entities-by-id';
 import { ReportedScopeArgs, ScopeArgs, resolveReportedScope, resolveScope } from '../scope';
-import { edgeEvidenceToRead } from '../selection';
+import { edgeEvidenceToRead, subgraphSentencesToRead } from '../selection';
 import { EdgeKind, EntityKind } from '../types/enums';
 import { Stance } from '../types/stance.type';
 import { Edge, Subgraph } from '../types/subgraph.type';
@@ -103,7 +103,14 @@ export class SubgraphResolver {
     const scope = await resolveScope(ctx, scopeArgs);
     const edgeLimit = first * LIMITS.neighborhood.edgesPerEntity;
     return toSubgraph(
-      await ctx.stores.entities.overview(first, kinds ?? null, edgeLimit, edgeEvidenceToRead(info), scope),
+      await ctx.stores.entities.overview(
+        first,
+        kinds ?? null,
+        edgeLimit,
+        edgeEvidenceToRead(info),
+        scope,
+        subgraphSentencesToRead(info),
+      ),
       ctx,
     );
   }
