@@ -42,6 +42,9 @@ const VARIANTS: Record<string, Record<string, unknown>[]> = {
     { afterClaim: 'syn-000100', afterCited: '' },
   ],
   'relations-page': [{ id: 'ukraine', after: ['LEADS', '', '', ''] }],
+  // Entity.relationsCount alone (no fact projected), and the conditions asked without `for`/`conditionFor`.
+  relations: [{ first: 0 }],
+  conditions: [{ forFirst: 0 }],
   timeline: [{ afterDate: '2025-03-18', afterKind: 'EVENT', afterKey: '', lower: '2025-03-18' }],
   'stance-matrix': [{ actorsFirst: 50, targetsFirst: 50 }],
   // The subgraphs asked without edge evidence (Edge.evidenceCount alone): none read, none sent.

@@ -5,11 +5,14 @@
 // CONDITION_FOR fact that passes), and only those $first + 1 are then projected with their facts' evidence,
 // not every condition of a large graph. Its stances come as ids and kinds only, in id order: the API reads
 // in full only the first few that each list (stances, setBy, rejectedBy, acceptedBy) shows (docs/paging.md).
+// What a condition is for (its CONDITION_FOR facts) comes sorted by the end's name, id and `about`: only the
+// first $forFirst with their evidence (the largest `first` the request asks of `for` and `conditionFor`; 0
+// when it asks neither), and how many there are (forCount).
 // Scope ($scopeDocuments, $scopeFrom, $scopeTo): only the stances and CONDITION_FOR facts the documents in
 // it report (a fact's evidence narrowed to theirs), and only the conditions that have any.
 // Confidence and method ($scopeMinConfidence, $scopeMethods; null = any): stances by their claim's, the
 // CONDITION_FOR facts by their reports' (reportConfidences[i], reportMethods[i]), as the documents narrow them.
-// :param {forId: 'full-ceasefire', first: 20, afterName: null, afterId: null, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
+// :param {forId: 'full-ceasefire', first: 20, forFirst: 20, afterName: null, afterId: null, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
 // Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
 // (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
 WITH CASE
@@ -65,11 +68,18 @@ WHERE ($afterName IS NULL OR cond.name > $afterName OR (cond.name = $afterName A
                   AND ($scopeMethods IS NULL OR coalesce(c.method, 'hand') IN $scopeMethods) })
 WITH scope, cond ORDER BY cond.name, cond.id LIMIT $first + 1
 CALL (cond, scope) {
-  OPTIONAL MATCH (cond)-[r:CONDITION_FOR]->(f:Entity)
+  MATCH (cond)-[r:CONDITION_FOR]->(f:Entity)
   WHERE any(i IN range(0, size(r.docIds) - 1) WHERE (scope IS NULL OR r.docIds[i] IN scope)
       AND coalesce(r.reportConfidences[i], 1.0) >= coalesce($scopeMinConfidence, 0.0)
       AND ($scopeMethods IS NULL OR coalesce(r.reportMethods[i], 'hand') IN $scopeMethods))
-  RETURN collect(CASE WHEN f IS NULL THEN null ELSE {
+  WITH r, f ORDER BY f.name, f.id, coalesce(r.about, '')
+  RETURN count(r) AS forCount, collect({r: r, f: f})[0..$forFirst] AS forPage
+}
+CALL (cond, scope, forPage) {
+  UNWIND range(0, size(forPage) - 1) AS n
+  WITH n, forPage[n].r AS r, forPage[n].f AS f
+  ORDER BY n
+  RETURN collect({
     type: type(r), about: r.about, date: r.date, dateText: r.dateText,
     from: cond {.id, .kind, .name, .aliases, .description, .date, .dateText},
     to: f {.id, .kind, .name, .aliases, .description, .date, .dateText},
@@ -79,7 +89,7 @@ CALL (cond, scope) {
       {quote: r.quotes[i], start: r.starts[i], end: r.ends[i], docId: r.docIds[i],
        confidence: coalesce(r.reportConfidences[i], 1.0), method: coalesce(r.reportMethods[i], 'hand'),
        sentence: head(COLLECT { MATCH (s:Sentence {id: r.sentenceIds[i]}) RETURN s {.id, .docId, .index, .paragraph, .text, .start, .end} })}]
-  } END) AS conditionFor
+  }) AS conditionFor
 }
 CALL (cond, scope) {
   OPTIONAL MATCH (actor:Entity)<-[:BY]-(c:Claim)-[:ON]->(cond)
@@ -93,6 +103,7 @@ CALL (cond, scope) {
 RETURN {
   condition: cond {.id, .kind, .name, .aliases, .description, .date, .dateText},
   conditionFor: conditionFor,
+  forCount: forCount,
   stances: stances
 } AS condition
 ORDER BY cond.name, cond.id

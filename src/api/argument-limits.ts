@@ -36,6 +36,14 @@ export const LIMITS = {
    * by its `first` (the dashboard's graph at 500 entities stays within the default GRAPHQL_MAX_COST).
    */
   factEvidence: { default: 5 },
+  /**
+   * What a condition is a condition for (ConditionStatus.for, conditionFor): one fact per proposal or event,
+   * each with its evidence. Bounded like the other nested lists, 5 by default: a page of conditions holds up
+   * to 200 and the cost estimate multiplies each condition's facts by their `first` and each fact's evidence
+   * by its own (with 20, the seed's `conditions { for conditionFor { evidence } setBy rejectedBy }` would
+   * cost over the default GRAPHQL_MAX_COST). No seed condition is a condition for more than one thing.
+   */
+  conditionFor: { default: 5 },
   depth: { min: 1, max: 3, default: 1 },
   maxHops: { min: 1, max: 6, default: 4 },
   /**

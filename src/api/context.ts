@@ -10,6 +10,7 @@ import {
   HeadingRecord,
   MentionPage,
   MentionRecord,
+  RelationPage,
   RelationRecord,
   SentenceRecord,
   StancePage,
@@ -70,7 +71,7 @@ export class Loaders {
   readonly headingsOfDocument: DataLoader<string, HeadingRecord[]>;
   readonly mentionsInSentence: DataLoader<string, MentionRecord[]>;
   private readonly stanceLoaders = new Map<string, DataLoader<string, StanceRecord[]>>();
-  private readonly relationLoaders = new Map<string, DataLoader<string, RelationRecord[]>>();
+  private readonly relationLoaders = new Map<string, DataLoader<string, RelationPage>>();
   private readonly mentionPageLoaders = new Map<number, DataLoader<string, MentionPage>>();
   private readonly stancePageLoaders = new Map<string, DataLoader<string, StancePage>>();
 
@@ -150,17 +151,23 @@ export class Loaders {
     return loader;
   }
 
+  /**
+   * Entity.relations: at most `first` facts around each entity, of some types, one way, in a scope, and how
+   * many match (`first` 0: the count alone). One loader per types, direction, scope and `first`.
+   */
   relations(
     types: string[] | null,
     direction: Direction,
+    first: number,
     scope: Scope = EVERYTHING,
-  ): DataLoader<string, RelationRecord[]> {
-    const key = `${types?.join(',') ?? ''}|${direction}|${scopeKey(scope)}`;
+  ): DataLoader<string, RelationPage> {
+    const key = `${types?.join(',') ?? ''}|${direction}|${first}|${scopeKey(scope)}`;
     let loader = this.relationLoaders.get(key);
     if (!loader) {
-      loader = new DataLoader(async (ids) =>
-        many(await this.stores.relations.ofEntities(ids, types, direction, scope), ids),
-      );
+      loader = new DataLoader(async (ids) => {
+        const found = await this.stores.relations.ofEntities(ids, types, direction, first, scope);
+        return ids.map((id) => found.get(id) ?? { count: 0, relations: [] });
+      });
       this.relationLoaders.set(key, loader);
     }
     return loader;

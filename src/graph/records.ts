@@ -147,6 +147,10 @@ const withStrongestReport = <R extends { evidence: ReportRecord[] }>(r: R) => ({
 export const relationRecord = relationShape.transform(withStrongestReport);
 export type RelationRecord = z.infer<typeof relationRecord>;
 
+/** At most `first` of the facts around an entity, and how many match (relations.cypher). */
+export const relationPage = z.object({ count: z.number(), relations: z.array(relationRecord) });
+export type RelationPage = z.infer<typeof relationPage>;
+
 export const edgeRecord = z.object({
   id: z.string(),
   type: z.string(),
@@ -205,6 +209,8 @@ export const conditionRecord = z.object({
   conditionFor: z.array(
     relationShape.omit({ id: true }).extend({ id: z.string().optional() }).transform(withStrongestReport),
   ),
+  /** How many CONDITION_FOR facts it has in scope; conditionFor holds the first $forFirst of them. */
+  forCount: z.number(),
   /** Every stance on it in scope, in id order: the id and kind only (the API loads the few it shows). */
   stances: z.array(z.object({ id: z.string(), kind: z.string() })),
 });

@@ -1,6 +1,6 @@
 import { QueryRunner } from '../db/database';
 import { parseRow, readKeyed, readRows } from './named-query';
-import { RelationRecord, relationRecord } from './records';
+import { RelationPage, RelationRecord, relationPage, relationRecord } from './records';
 import { EVERYTHING, Scope, scopeParams } from './scope';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
@@ -8,20 +8,25 @@ export type Direction = 'OUT' | 'IN' | 'BOTH';
 export class RelationStore {
   constructor(private readonly db: QueryRunner) {}
 
-  /** The facts around each entity, in one round trip. */
+  /**
+   * At most `first` of the facts around each entity, in one round trip, in the order (type, start name, end
+   * name, start id, end id, about), and how many match; `first` 0 asks for the counts alone.
+   */
   async ofEntities(
     ids: readonly string[],
     types: string[] | null,
     direction: Direction,
+    first: number,
     scope: Scope = EVERYTHING,
-  ): Promise<Map<string, RelationRecord[]>> {
-    return readKeyed(
+  ): Promise<Map<string, RelationPage>> {
+    const found = await readKeyed(
       this.db,
       'relations',
-      { ids: [...ids], types: types?.length ? types : null, direction, ...scopeParams(scope) },
-      'relation',
-      relationRecord,
+      { ids: [...ids], types: types?.length ? types : null, direction, first, ...scopeParams(scope) },
+      'page',
+      relationPage,
     );
+    return new Map([...found].map(([key, [page]]) => [key, page]));
   }
 
   /**

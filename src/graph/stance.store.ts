@@ -172,14 +172,15 @@ export class StanceStore {
     );
   }
 
-  /** Each condition with what it is a condition for and every stance on it (who set, rejected, accepted it). */
   /**
    * One page of conditions in the order (name, id) from after `after` (the name and id of the last one
-   * shown): up to first + 1, each with its stances and CONDITION_FOR facts.
+   * shown): up to first + 1, each with every stance on it (ids and kinds: who set, rejected, accepted it),
+   * the first `forFirst` of its CONDITION_FOR facts (by the end's name, id, about) and how many it has.
    */
   async conditions(
     forId: string | null,
     first: number,
+    forFirst: number,
     after: [string, string] | null = null,
     scope: Scope = EVERYTHING,
   ): Promise<ConditionRecord[]> {
@@ -187,7 +188,7 @@ export class StanceStore {
     return readColumn(
       this.db,
       'conditions',
-      { forId, first, afterName, afterId, ...scopeParams(scope) },
+      { forId, first, forFirst, afterName, afterId, ...scopeParams(scope) },
       'condition',
       conditionRecord,
     );

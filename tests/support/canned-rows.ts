@@ -251,8 +251,11 @@ export function cannedAnswers(): Answers {
         cursorKey: [r.type, r.from.id, r.to.id, ''],
         relation: r,
       })),
-    relations: ({ ids }: Params) =>
-      keyed(ids, 'relation', (id) => RELATIONS.filter((r) => r.from.id === id || r.to.id === id)),
+    relations: ({ ids, first }: Params) =>
+      keyed(ids, 'page', (id) => {
+        const all = RELATIONS.filter((r) => r.from.id === id || r.to.id === id);
+        return [{ count: all.length, relations: all.slice(0, first as number) }];
+      }),
     'cited-as-objections': STANCES.filter((s) => s.cites.length).flatMap((s) =>
       s.cites.map((cited) => ({ citation: { cited, by: s.actor, objection: s } })),
     ),
@@ -264,6 +267,7 @@ export function cannedAnswers(): Answers {
           conditionFor: [
             withoutId(relation('CONDITION_FOR', haltToAid, fullCeasefire, [2, 'unless military aid'])),
           ],
+          forCount: 1,
           stances: STANCES.filter((s) => s.target.id === haltToAid.id)
             .map((s) => ({ id: s.id, kind: s.kind }))
             .sort((a, b) => (a.id < b.id ? -1 : 1)),

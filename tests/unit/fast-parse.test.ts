@@ -132,7 +132,7 @@ describe('compiled row checkers answer exactly as zod', () => {
       },
     ],
     ['citation', citationRecord, { cited: entity, by: entity, objection: stance }],
-    ['condition', conditionRecord, { condition: entity, conditionFor: [], stances: [stance] }],
+    ['condition', conditionRecord, { condition: entity, conditionFor: [], forCount: 0, stances: [stance] }],
     [
       'stance matrix',
       matrixRecord,

@@ -271,6 +271,16 @@ const NESTED_FIELDS: Record<string, Case> = {
     operation:
       '{ entities(first: 3) { edges { node { all: relations { type } out: relations(types: [CARRIED_OUT], direction: OUT) { type } } } } }',
   },
+  // The count alone is the same query with first 0; a cap of its own is a loader (and a query) of its own.
+  'Entity.relations(first:), Entity.relationsCount': {
+    operation:
+      '{ entities(first: 3) { edges { node { two: relations(first: 2) { type } relationsCount outCount: relationsCount(direction: OUT) } } } }',
+  },
+  // Cut from what the conditions query read (the largest first asked of either, 0 for neither).
+  'ConditionStatus.for(first:), conditionFor(first:), forCount, conditionForCount': {
+    operation:
+      '{ conditions { edges { node { for(first: 1) { id } conditionFor(first: 3) { type } forCount conditionForCount } } } counted: conditions { edges { node { forCount } } } }',
+  },
   'Entity.mentions, Mention.document': {
     operation:
       '{ entities(first: 10) { edges { node { mentions { surface start end sentence { id } document { id } } } } } }',

@@ -141,9 +141,34 @@ export class EntityResolver {
   }
 
   @FieldResolver(() => [Relation], {
-    description: 'The facts around it: relationships to and from other entities.',
+    description:
+      'The facts around it: relationships to and from other entities. At most `first` of them, by type, ' +
+      'then the start’s name, the end’s name, the start’s id, the end’s id and what the fact is about; ' +
+      '`relationsCount` (with the same arguments) says how many match. The root field `relations(of:)` ' +
+      'pages through them all.',
   })
   async relations(
+    @Root() entity: EntityRecord,
+    @Arg('types', () => [FactType], { nullable: true, description: 'Only these types.' })
+    types: FactType[] | null,
+    @Arg('direction', () => Direction, { defaultValue: Direction.BOTH, description: 'Which way.' })
+    direction: Direction,
+    @NestedFirstArg('relationsCount')
+    first: number,
+    @Args(() => ScopeArgs) scopeArgs: ScopeArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    const size = nestedFirst(first);
+    const scope = await resolveScope(ctx, scopeArgs);
+    const found = await ctx.loaders.relations(types, direction, size, scope).load(entity.id);
+    return found.relations.map((r) => ctx.loaders.primeRelation(r));
+  }
+
+  @FieldResolver(() => Int, {
+    description:
+      'How many facts `relations` with the same arguments (but `first`) finds: it shows at most `first` of them.',
+  })
+  async relationsCount(
     @Root() entity: EntityRecord,
     @Arg('types', () => [FactType], { nullable: true, description: 'Only these types.' })
     types: FactType[] | null,
@@ -153,8 +178,7 @@ export class EntityResolver {
     @Ctx() ctx: GraphContext,
   ) {
     const scope = await resolveScope(ctx, scopeArgs);
-    const found = await ctx.loaders.relations(types, direction, scope).load(entity.id);
-    return found.map((r) => ctx.loaders.primeRelation(r));
+    return (await ctx.loaders.relations(types, direction, 0, scope).load(entity.id)).count;
   }
 
   @FieldResolver(() => [Mention], {

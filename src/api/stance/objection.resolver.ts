@@ -1,9 +1,13 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { EntityRecord, RelationRecord } from '../../graph/records';
 import { LIMITS, nestedFirst, NestedFirstArg } from '../argument-limits';
 import { GraphContext } from '../context';
 import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, Page, decodeCursor, pageOf, pageSize } from '../paging';
 import { ScopeArgs, resolveScope } from '../scope';
-import { ConditionConnection, ConditionList, ConditionStatus } from '../types/relation.type';
+import { largestArgument } from '../selection';
+import { Entity } from '../types/entity.type';
+import { ConditionConnection, ConditionList, ConditionStatus, Relation } from '../types/relation.type';
 import { Citation, CitationConnection, Stance } from '../types/stance.type';
 
 const ENTITY_ARG = 'An entity’s id, or any of its names or aliases.';
@@ -74,14 +78,16 @@ export class ObjectionResolver {
     @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
     @Args(() => ScopeArgs) scopeArgs: ScopeArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Page<ConditionStatus>> {
     const size = pageSize(first);
+    const forFirst = conditionForToRead(info);
     const afterKey = decodeCursor('conditions', after, 'ss') as [string, string] | null;
     const [forEntity, scope] = await Promise.all([
       forRef == null ? null : ctx.stores.names.resolve(forRef, 'for'),
       resolveScope(ctx, scopeArgs),
     ]);
-    const found = await ctx.stores.stances.conditions(forEntity?.id ?? null, size, afterKey, scope);
+    const found = await ctx.stores.stances.conditions(forEntity?.id ?? null, size, forFirst, afterKey, scope);
     const statuses = found.map((c): ConditionStatus => {
       const relations = c.conditionFor.map((r, i) =>
         ctx.loaders.primeRelation({ ...r, id: r.id ?? `${c.condition.id}:for:${i}` }),
@@ -90,8 +96,8 @@ export class ObjectionResolver {
         c.stances.filter((s) => kinds === null || kinds.includes(s.kind)).map((s) => s.id);
       return {
         condition: c.condition,
-        for: relations.map((r) => r.to),
         conditionFor: relations,
+        forCount: c.forCount,
         stanceIds: {
           stances: ids(null),
           setBy: ids(['DEMANDS']),
@@ -112,6 +118,20 @@ export class ObjectionResolver {
 }
 
 /**
+ * How many of each condition's CONDITION_FOR facts the conditions query reads: the largest `first` the
+ * selection asks of `for` or `conditionFor` (aliases, fragments, variables and @skip/@include resolved;
+ * ConditionStatusResolver cuts a field asking fewer), bounded as `first` is (a value out of range fails there,
+ * with its own error); 0 when it asks neither — `forCount` and `conditionForCount` still count them all.
+ */
+function conditionForToRead(info: GraphQLResolveInfo): number {
+  const asked = [
+    largestArgument(info, ['edges', 'node', 'for'], 'first'),
+    largestArgument(info, ['edges', 'node', 'conditionFor'], 'first'),
+  ].filter((n): n is number => n !== null);
+  return asked.length ? Math.max(0, Math.min(LIMITS.nested.max, Math.max(...asked))) : 0;
+}
+
+/**
  * A condition's stances, a few at a time: the conditions query lists their ids (in id order), and only the
  * first `first` of a list are read in full, in one query for every condition of the page.
  */
@@ -121,6 +141,46 @@ export class ConditionStatusResolver {
     const ids = status.stanceIds[list].slice(0, nestedFirst(first));
     const found = await ctx.loaders.stances('CLAIM').loadMany(ids);
     return found.flatMap((l) => (Array.isArray(l) ? l.map((s) => ctx.loaders.primeStance(s)) : []));
+  }
+
+  @FieldResolver(() => [Entity], {
+    description:
+      'The proposals or events it is a condition for: at most `first` of them, by name, then id; `forCount` ' +
+      'says how many there are.',
+  })
+  for(
+    @Root() status: ConditionStatus,
+    @NestedFirstArg('forCount', LIMITS.conditionFor.default)
+    first: number,
+  ): EntityRecord[] {
+    return status.conditionFor.slice(0, nestedFirst(first)).map((r) => r.to);
+  }
+
+  @FieldResolver(() => Int, {
+    description: 'How many proposals or events it is a condition for (`for` shows at most `first` of them).',
+  })
+  forCount(@Root() status: ConditionStatus): number {
+    return status.forCount;
+  }
+
+  @FieldResolver(() => [Relation], {
+    description:
+      'The CONDITION_FOR facts, with their evidence: at most `first` of them, in the order of `for` (the end’s ' +
+      'name, then id, then what the fact is about); `conditionForCount` says how many there are.',
+  })
+  conditionFor(
+    @Root() status: ConditionStatus,
+    @NestedFirstArg('conditionForCount', LIMITS.conditionFor.default)
+    first: number,
+  ): RelationRecord[] {
+    return status.conditionFor.slice(0, nestedFirst(first));
+  }
+
+  @FieldResolver(() => Int, {
+    description: 'How many CONDITION_FOR facts it has (`conditionFor` shows at most `first` of them).',
+  })
+  conditionForCount(@Root() status: ConditionStatus): number {
+    return status.forCount;
   }
 
   @FieldResolver(() => [Stance], {

@@ -66,11 +66,15 @@ export class ConditionStatus {
   @Field(() => Entity, { description: 'The condition.' })
   condition!: EntityRecord;
 
-  @Field(() => [Entity], { description: 'The proposals or events it is a condition for.' })
-  for!: EntityRecord[];
-
-  @Field(() => [Relation], { description: 'The CONDITION_FOR facts, with their evidence.' })
+  /**
+   * Its CONDITION_FOR facts in scope, by the end's name, id and about: as many as the request asks of `for`
+   * and `conditionFor` at most (the conditions query reads no more); ConditionStatusResolver sends the
+   * first `first` of them as `for` (their ends) and `conditionFor`.
+   */
   conditionFor!: RelationRecord[];
+
+  /** How many CONDITION_FOR facts it has in scope (forCount, conditionForCount). */
+  forCount!: number;
 
   /**
    * The ids of every stance on it in scope, in id order, by list: ConditionStatusResolver reads the first
