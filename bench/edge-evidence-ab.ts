@@ -21,8 +21,8 @@ import { cypherFile } from '../src/cypher';
 import { REPO_ROOT } from '../src/config';
 import { scopeParams } from '../src/graph/scope';
 import { measuredNeo4j } from './lib/neo4j';
-import { cpuMs, machine, stamp } from './lib/proc';
-import { median, round, writeResult } from './lib/report';
+import { cpuMs } from './lib/proc';
+import { median, round, writeAbResult } from './lib/report';
 
 const log = (line: string) => process.stderr.write(`[edge-evidence-ab] ${line}\n`);
 
@@ -147,13 +147,8 @@ async function main(): Promise<void> {
   } finally {
     await driver.close();
   }
-  const when = stamp();
-  const file = writeResult('edge-evidence-ab', when.date, {
-    command: `npx tsx bench/edge-evidence-ab.ts ${process.argv.slice(2).join(' ')}`,
-    date: when.time,
-    machine: machine(),
+  const file = writeAbResult('edge-evidence-ab', {
     rounds,
-    note: 'Neo4j CPU read from /proc at 10 ms resolution around each run; compare the variants, not machines',
     results,
   });
   log(`wrote ${file}`);

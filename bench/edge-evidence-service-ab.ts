@@ -12,8 +12,8 @@
 import { parseArgs } from 'node:util';
 import { startArm } from './lib/children';
 import { benchNeo4j } from './lib/neo4j';
-import { cpuMs, machine, stamp } from './lib/proc';
-import { median, round, writeResult } from './lib/report';
+import { cpuMs } from './lib/proc';
+import { median, round, writeAbResult } from './lib/report';
 
 const log = (line: string) => process.stderr.write(`[edge-evidence-service-ab] ${line}\n`);
 
@@ -100,11 +100,7 @@ async function main(): Promise<void> {
     await arms.after.close();
     await arms.before.close();
   }
-  const when = stamp();
-  const file = writeResult('edge-evidence-service-ab', when.date, {
-    command: `npx tsx bench/edge-evidence-service-ab.ts ${process.argv.slice(2).join(' ')}`,
-    date: when.time,
-    machine: machine(),
+  const file = writeAbResult('edge-evidence-service-ab', {
     rounds,
     note: 'CPU read from /proc at 10 ms resolution around each request; compare after with before, not machines',
     results,

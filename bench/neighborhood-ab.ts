@@ -15,8 +15,8 @@ import neo4j from 'neo4j-driver';
 import { cypherFile } from '../src/cypher';
 import { REPO_ROOT } from '../src/config';
 import { measuredNeo4j } from './lib/neo4j';
-import { cpuMs, machine, stamp } from './lib/proc';
-import { median, round, writeResult } from './lib/report';
+import { cpuMs } from './lib/proc';
+import { median, round, writeAbResult } from './lib/report';
 
 const log = (line: string) => process.stderr.write(`[neighborhood-ab] ${line}\n`);
 
@@ -117,11 +117,7 @@ async function main(): Promise<void> {
   } finally {
     await driver.close();
   }
-  const when = stamp();
-  const file = writeResult('neighborhood-ab', when.date, {
-    command: `npx tsx bench/neighborhood-ab.ts ${process.argv.slice(2).join(' ')}`,
-    date: when.time,
-    machine: machine(),
+  const file = writeAbResult('neighborhood-ab', {
     rounds,
     note: 'Neo4j CPU read from /proc at 10 ms resolution around each run; compare the two texts, not machines',
     subjects,

@@ -24,8 +24,8 @@ import { REPO_ROOT } from '../src/config';
 import { toCypherParams } from '../src/db/query';
 import { scopeParams } from '../src/graph/scope';
 import { measuredNeo4j } from './lib/neo4j';
-import { cpuMs, machine, stamp } from './lib/proc';
-import { median, round, writeResult } from './lib/report';
+import { cpuMs } from './lib/proc';
+import { median, round, writeAbResult } from './lib/report';
 
 const log = (line: string) => process.stderr.write(`[nested-caps-ab] ${line}\n`);
 const json = (v: unknown) => JSON.stringify(v);
@@ -212,12 +212,8 @@ async function main(): Promise<void> {
     results.push({ subject: c.subject, afterIsBeforeCut: problems.length === 0, problems, measured });
   }
   await driver.close();
-  const when = stamp();
-  const file = writeResult('nested-caps-ab', when.date, {
-    ...when,
+  const file = writeAbResult('nested-caps-ab', {
     command: `NEO4J_URI=… NEO4J_PASSWORD=… NEO4J_PID=… npx tsx bench/nested-caps-ab.ts --before <dir> --rounds ${rounds}`,
-    machine: machine(),
-    note: 'Neo4j CPU read from /proc at 10 ms resolution around each run; compare the variants, not machines',
     results,
   });
   log(`wrote ${file}`);

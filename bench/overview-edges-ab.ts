@@ -15,8 +15,8 @@ import { cypherFile } from '../src/cypher';
 import { REPO_ROOT } from '../src/config';
 import { scopeParams } from '../src/graph/scope';
 import { measuredNeo4j } from './lib/neo4j';
-import { cpuMs, machine, stamp } from './lib/proc';
-import { median, round, writeResult } from './lib/report';
+import { cpuMs } from './lib/proc';
+import { median, round, writeAbResult } from './lib/report';
 
 const log = (line: string) => process.stderr.write(`[overview-edges-ab] ${line}\n`);
 
@@ -119,13 +119,8 @@ async function main(): Promise<void> {
   } finally {
     await driver.close();
   }
-  const when = stamp();
-  const file = writeResult('overview-edges-ab', when.date, {
-    command: `npx tsx bench/overview-edges-ab.ts ${process.argv.slice(2).join(' ')}`,
-    date: when.time,
-    machine: machine(),
+  const file = writeAbResult('overview-edges-ab', {
     rounds,
-    note: 'Neo4j CPU read from /proc at 10 ms resolution around each run; compare before and after, not machines',
     results,
   });
   log(`wrote ${file}`);

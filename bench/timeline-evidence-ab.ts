@@ -16,8 +16,8 @@ import { REPO_ROOT } from '../src/config';
 import { cypherFile } from '../src/cypher';
 import { scopeParams } from '../src/graph/scope';
 import { measuredNeo4j } from './lib/neo4j';
-import { cpuMs, machine, stamp } from './lib/proc';
-import { median, round, writeResult } from './lib/report';
+import { cpuMs } from './lib/proc';
+import { median, round, writeAbResult } from './lib/report';
 
 const log = (line: string) => process.stderr.write(`[timeline-evidence-ab] ${line}\n`);
 
@@ -103,13 +103,8 @@ async function main(): Promise<void> {
   } finally {
     await driver.close();
   }
-  const when = stamp();
-  const file = writeResult('timeline-evidence-ab', when.date, {
-    command: `npx tsx bench/timeline-evidence-ab.ts ${process.argv.slice(2).join(' ')}`,
-    date: when.time,
-    machine: machine(),
+  const file = writeAbResult('timeline-evidence-ab', {
     rounds,
-    note: 'Neo4j CPU read from /proc at 10 ms resolution around each run; compare the variants, not machines',
     results,
   });
   log(`wrote ${file}`);

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CellResult } from './load';
+import { machine, stamp } from './proc';
 
 /**
  * New runs land in bench/results/, which git ignores; the runs the docs cite are curated copies in
@@ -17,6 +18,22 @@ export function writeResult(name: string, date: string, value: unknown): string 
   for (let i = 2; existsSync(file); i++) file = path.join(RESULTS_DIR, `${name}-${date}-${i}.json`);
   writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
   return file;
+}
+
+/**
+ * The result of an A/B script that times queries against a running Neo4j: the command that ran it, when, on
+ * what machine, what its Neo4j CPU figures can be compared with, then the script's own fields (which may
+ * replace any of these, e.g. a command that names its environment).
+ */
+export function writeAbResult(name: string, fields: Record<string, unknown>): string {
+  const when = stamp();
+  return writeResult(name, when.date, {
+    command: `npx tsx bench/${name}.ts ${process.argv.slice(2).join(' ')}`.trimEnd(),
+    date: when.time,
+    machine: machine(),
+    note: 'Neo4j CPU read from /proc at 10 ms resolution around each run; compare the variants, not machines',
+    ...fields,
+  });
 }
 
 export const median = (values: number[]): number => {
