@@ -71,6 +71,8 @@ const len = (v: unknown) => (Array.isArray(v) ? v.length : NaN);
 
 /** The page size the paged workloads ask for: the service's default (LIMITS.page.default). */
 const PAGE = 20;
+/** How many supporters the service sends when not asked for a `first` (LIMITS.rootList.default). */
+const ROOT_LIST = 100;
 
 const SG_STANCE = `id kind polarity actor { id name } target { id name }
   evidence { quote start end sentence { id text } }`;
@@ -95,8 +97,10 @@ export function workloadSpecs(subjects: Subjects): Record<WorkloadName, Workload
       requests: {
         bare: bare('supporters'),
         stancegraph: gql(`{ supporters(of: "${subjects.supportersOf}") { ${SG_STANCE} } }`),
+        // At most as many as the service sends by default, supporters (SUPPORT) first as there.
         'neo4j-graphql': gql(`{ claims(where: { target: { id: { eq: "${subjects.supportersOf}" } },
-        polarity: { in: ["SUPPORT", "CONDITIONAL"] } }) { ${NG_STANCE} } }`),
+        polarity: { in: ["SUPPORT", "CONDITIONAL"] } }, sort: [{ polarity: DESC }, { id: ASC }],
+        limit: ${ROOT_LIST}) { ${NG_STANCE} } }`),
       },
       size: {
         bare: (b) => len((b as Json).stances),

@@ -34,6 +34,7 @@ const stances = (
   anchor: string,
   keys: string[],
   polarities: string[] | null,
+  first = limit,
 ) =>
   read(driver, database, 'stances', {
     anchor,
@@ -42,12 +43,20 @@ const stances = (
     targetId: null,
     kinds: null,
     polarities,
-    limit,
+    limit: first,
   }).then((rows) => rows.map((r) => r.stance));
 
 export const BARE_QUERIES: Record<WorkloadName, BareQuery> = {
   supporters: async (driver, db, s) => ({
-    stances: await stances(driver, db, 'TARGET', [s.supportersOf], ['SUPPORT', 'CONDITIONAL']),
+    // supporters(of:) sends its default `first` as $limit (LIMITS.rootList).
+    stances: await stances(
+      driver,
+      db,
+      'TARGET',
+      [s.supportersOf],
+      ['SUPPORT', 'CONDITIONAL'],
+      neo4j.int(LIMITS.rootList.default),
+    ),
   }),
   citedAsObjections: async (driver, db) => ({
     // The first page, as the GraphQL arms ask for it.

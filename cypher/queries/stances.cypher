@@ -7,11 +7,13 @@
 //   RESPONSES — the stances responding to $keys      (Stance.responses)
 // (Every stance at once is stances-page.cypher's, a page at a time in id order: no anchor reads all claims.)
 // Filters (null = any): $actorId, $targetId, $kinds, $polarities. Each row is keyed by the $keys entry
-// it was found from. supporters = TARGET with $polarities ['SUPPORT', 'CONDITIONAL']; opponents = ['OPPOSE'].
+// it was found from. supporters = TARGET with $polarities ['SUPPORT', 'CONDITIONAL']; opponents = ['OPPOSE'];
+// both send their `first` as $limit (one key: the first $limit in the order below are the ones projected).
+// The DataLoader anchors send 5,000, a guard. (stanceHistory is stance-history.cypher's, in stated order.)
 // Scope ($scopeDocuments, $scopeFrom, $scopeTo): only the stances the documents in it report.
 // Confidence and method ($scopeMinConfidence, $scopeMethods; null = any): a claim by its own confidence
 // (1 when the annotation gave none) and method ('hand' when it did not say).
-// :param {anchor: 'TARGET', keys: ['energy-ceasefire'], actorId: null, targetId: null, kinds: null, polarities: ['SUPPORT', 'CONDITIONAL'], limit: 1000, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
+// :param {anchor: 'TARGET', keys: ['energy-ceasefire'], actorId: null, targetId: null, kinds: null, polarities: ['SUPPORT', 'CONDITIONAL'], limit: 100, scopeDocuments: null, scopeFrom: null, scopeTo: null, scopeMinConfidence: null, scopeMethods: null}
 // Scope: the ids of the documents asked for ($scopeDocuments, null = all) published in [$scopeFrom, $scopeTo]
 // (ISO dates, inclusive, null = open); null when nothing narrows it. Unknown ids are the API's to report.
 WITH CASE

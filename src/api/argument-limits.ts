@@ -11,6 +11,13 @@ export const LIMITS = {
    */
   page: { min: 1, max: 200, default: 20 },
   /**
+   * The root lists that answer a plain list rather than a connection (supporters, opponents: the stances on
+   * one entity; stanceHistory: the stances of one pair): at most `first`, 100 by default (more than any seed
+   * entity or pair has), at most a page's maximum (LIMITS.page.max). A busy target gains a stance from
+   * every document that reports one; the rest are read a page at a time from `stances` (a connection).
+   */
+  rootList: { min: 1, max: 200, default: 100 },
+  /**
    * stanceMatrix's rows (actorsFirst) and columns (targetsFirst): at most max² cells — 2,500, as many as
    * the former default of 50 rows and 50 columns; the dashboard's matrix at the maximum stays within the
    * default cost limit.
@@ -100,6 +107,11 @@ export function boundedText(argument: string, value: string): string {
     });
   }
   return trimmed;
+}
+
+/** The `first` of a root list (supporters, opponents, stanceHistory: LIMITS.rootList): BAD_USER_INPUT outside 1–200. */
+export function rootListFirst(value: number): number {
+  return inRange('first', value, LIMITS.rootList.min, LIMITS.rootList.max);
 }
 
 /** The `first` of a capped list inside an item (LIMITS.nested): BAD_USER_INPUT outside 1–100. */

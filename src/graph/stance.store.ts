@@ -31,13 +31,19 @@ export interface HistoryEntry {
   previousPolarity: string | null;
 }
 
-const byDate = (a: StanceRecord, b: StanceRecord) =>
-  (a.statedOn ?? '').localeCompare(b.statedOn ?? '') ||
-  (a.reportedOn ?? '').localeCompare(b.reportedOn ?? '') ||
-  a.docId.localeCompare(b.docId) ||
-  a.id.localeCompare(b.id);
+/** Strings in code-unit order, as Cypher's ORDER BY compares them (stance-history.cypher cuts in this order). */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Stances in the order they were stated (then reported, then by document), each change of polarity marked. */
+const byDate = (a: StanceRecord, b: StanceRecord) =>
+  compare(a.statedOn ?? '', b.statedOn ?? '') ||
+  compare(a.reportedOn ?? '', b.reportedOn ?? '') ||
+  compare(a.docId, b.docId) ||
+  compare(a.id, b.id);
+
+/**
+ * Stances in the order they were stated (then reported, then by document, then by id), each change of
+ * polarity marked.
+ */
 export function history(stances: readonly StanceRecord[]): HistoryEntry[] {
   const ordered = [...stances].sort(byDate);
   return ordered.map((stance, i) => {
@@ -61,6 +67,7 @@ export class StanceStore {
     anchor: StanceAnchor,
     keys: readonly string[],
     filter: StanceFilter = {},
+    limit: number = STANCE_LIMIT,
   ): Promise<Map<string, StanceRecord[]>> {
     return readKeyed(
       this.db,
@@ -72,7 +79,7 @@ export class StanceStore {
         targetId: filter.targetId ?? null,
         kinds: filter.kinds?.length ? filter.kinds : null,
         polarities: filter.polarities?.length ? filter.polarities : null,
-        limit: STANCE_LIMIT,
+        limit,
         ...scopeParams(filter.scope),
       },
       'stance',
@@ -108,13 +115,17 @@ export class StanceStore {
   }
 
   /**
-   * The stances matching a filter, anchored on its target when it names one, else on its actor. Every
-   * stance at once is not asked here (that reads every claim): page() is.
+   * The stances matching a filter, anchored on its target when it names one, else on its actor: the first
+   * `first` by polarity (descending), actor name and stance id (supporters, opponents). Every stance at once
+   * is not asked here (that reads every claim): page() is.
    */
-  async find(filter: StanceFilter & ({ targetId: string } | { actorId: string })): Promise<StanceRecord[]> {
+  async find(
+    filter: StanceFilter & ({ targetId: string } | { actorId: string }),
+    first: number = STANCE_LIMIT,
+  ): Promise<StanceRecord[]> {
     const anchor: StanceAnchor = filter.targetId ? 'TARGET' : 'ACTOR';
     const key = (filter.targetId ?? filter.actorId)!;
-    const found = await this.byKeys(anchor, [key], filter);
+    const found = await this.byKeys(anchor, [key], filter, first);
     return [...found.values()].flat();
   }
 
@@ -140,9 +151,25 @@ export class StanceStore {
     );
   }
 
-  /** An actor's stances on a target in the order they were stated, each change of polarity marked. */
-  async history(actorId: string, targetId: string, scope: Scope = EVERYTHING): Promise<HistoryEntry[]> {
-    return history(await this.find({ actorId, targetId, scope }));
+  /**
+   * The first `first` of an actor's stances on a target in the order they were stated, each change of
+   * polarity marked (the first one kept has none before it, as in the whole history).
+   */
+  async history(
+    actorId: string,
+    targetId: string,
+    first: number,
+    scope: Scope = EVERYTHING,
+  ): Promise<HistoryEntry[]> {
+    return history(
+      await readColumn(
+        this.db,
+        'stance-history',
+        { actorId, targetId, first, ...scopeParams(scope) },
+        'stance',
+        stanceRecord,
+      ),
+    );
   }
 
   /**

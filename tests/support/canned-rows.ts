@@ -245,6 +245,11 @@ export function cannedAnswers(): Answers {
         .sort((a, b) => (a.id < b.id ? -1 : 1))
         .slice(0, (first as number) + 1)
         .map((s) => ({ stance: s })),
+    // stance-history.cypher: the pair's stances in stated order (all of the canned ones share a date).
+    'stance-history': ({ actorId, targetId, first }: Params) =>
+      STANCES.filter((s) => s.actor.id === actorId && s.target.id === targetId)
+        .slice(0, first as number)
+        .map((s) => ({ stance: s })),
     'relations-page': ({ id }: Params) =>
       RELATIONS.filter((r) => r.from.id === id || r.to.id === id).map((r, _i, all) => ({
         totalCount: all.length,

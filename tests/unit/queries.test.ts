@@ -184,6 +184,14 @@ const ROOT_FIELDS: Record<string, Case> = {
     operation:
       '{ stanceHistory(actor: "Putin", target: "full-ceasefire", documents: ["call-2025-03-18"], from: "2025-03-01", to: "2025-03-31") { changed stance { id } } }',
   },
+  'stanceHistory (first: the cut is the query’s $first)': {
+    operation:
+      '{ stanceHistory(actor: "Putin", target: "full ceasefire", first: 1) { changed stance { id } } }',
+  },
+  'supporters and opponents (first: the cut is the query’s $limit)': {
+    operation:
+      '{ supporters(of: "limited ceasefire", first: 2) { id } opponents(of: "full-ceasefire", first: 1) { id } }',
+  },
   'supporters (scoped to a date window: no lookup of its own)': {
     operation:
       '{ supporters(of: "limited ceasefire", from: "2025-03-18", to: "2025-03-18") { id statedOn } }',

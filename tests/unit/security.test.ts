@@ -114,9 +114,10 @@ describe('the list-aware cost', () => {
   });
 
   it('multiplies nested lists, and counts a page’s own lists by the page size', () => {
-    const one = costOf('{ supporters(of: "x") { id } }');
-    expect(one).toBe(LIST_SIZE * 2);
-    expect(costOf('{ supporters(of: "x") { evidence { quote } } }')).toBe(LIST_SIZE * (1 + LIST_SIZE * 2));
+    // supporters is sized by its `first` (LIMITS.rootList, 100 by default), a stance's evidence is not.
+    expect(costOf('{ supporters(of: "x") { id } }')).toBe(LIMITS.rootList.default * 2);
+    expect(costOf('{ stanceHistory(actor: "x", target: "y", first: 7) { changed } }')).toBe(7 * 2);
+    expect(costOf('{ supporters(of: "x", first: 4) { evidence { quote } } }')).toBe(4 * (1 + LIST_SIZE * 2));
     // graph(first: 10): nodes and edges are the page, not 3 × the page.
     expect(costOf('{ graph(first: 10) { nodes { id } } }')).toBe(10 * (1 + 2));
     expect(costOf('{ neighborhood(of: "x", depth: 3) { nodes { id } } }')).toBe(3 * (1 + 2));
@@ -142,8 +143,8 @@ describe('the list-aware cost', () => {
         },
       ),
     ).toBe(base + 500);
-    expect(costOf('{ ...F } fragment F on Query { supporters(of: "x") { id } }')).toBe(LIST_SIZE * 2);
-    expect(costOf('{ ... on Query { supporters(of: "x") { id } } }')).toBe(LIST_SIZE * 2);
+    expect(costOf('{ ...F } fragment F on Query { opponents(of: "x", first: 3) { id } }')).toBe(3 * 2);
+    expect(costOf('{ ... on Query { opponents(of: "x", first: 3) { id } } }')).toBe(3 * 2);
   });
 
   it('charges draftDocument by the length of its article, within the default limit up to the size bound', () => {

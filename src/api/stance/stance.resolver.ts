@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { StanceRecord } from '../../graph/records';
 import { Scope } from '../../graph/scope';
-import { LIMITS } from '../argument-limits';
+import { LIMITS, rootListFirst } from '../argument-limits';
 import { GraphContext } from '../context';
 import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, Page, decodeCursor, pageOf, pageSize } from '../paging';
 import { ScopeArgs, resolveScope } from '../scope';
@@ -11,28 +11,48 @@ import { Stance, StanceConnection, StanceHistoryEntry } from '../types/stance.ty
 
 const ENTITY_ARG = 'An entity’s id, or any of its names or aliases (case- and diacritic-insensitive).';
 
+/** The `first` of supporters, opponents and stanceHistory (LIMITS.rootList); `rest` says where the others are. */
+function RootListFirstArg(rest: string) {
+  const { min, max, default: byDefault } = LIMITS.rootList;
+  return Arg('first', () => Int, {
+    defaultValue: byDefault,
+    description: `At most this many (${min}–${max}, ${byDefault} by default). ${rest}`,
+  });
+}
+
+const ON_TARGET_REST =
+  'The others, a page at a time: `stances(target:, polarities:, first:, after:)` (in stance-id order).';
+
 @Resolver(() => Stance)
 export class StanceResolver {
   @Query(() => [Stance], {
     description:
-      'Who supports it: the stances of SUPPORT or CONDITIONAL polarity on the entity, supporters first. ' +
+      'Who supports it: the stances of SUPPORT or CONDITIONAL polarity on the entity, supporters first ' +
+      '(then by actor name and stance id), at most `first` of them. The rest, a page at a time: ' +
+      'stances(target:, polarities: [SUPPORT, CONDITIONAL], first:, after:). ' +
       'Example: supporters(of: "limited ceasefire").',
   })
   async supporters(
     @Arg('of', () => String, { description: ENTITY_ARG }) of: string,
+    @RootListFirstArg(ON_TARGET_REST) first: number,
     @Args(() => ScopeArgs) scope: ScopeArgs,
     @Ctx() ctx: GraphContext,
   ) {
-    return this.onTarget(of, 'of', ['SUPPORT', 'CONDITIONAL'], scope, ctx);
+    return this.onTarget(of, 'of', ['SUPPORT', 'CONDITIONAL'], first, scope, ctx);
   }
 
-  @Query(() => [Stance], { description: 'Who opposes it: the stances of OPPOSE polarity on the entity.' })
+  @Query(() => [Stance], {
+    description:
+      'Who opposes it: the stances of OPPOSE polarity on the entity (by actor name, then stance id), at most ' +
+      '`first` of them. The rest, a page at a time: stances(target:, polarities: [OPPOSE], first:, after:).',
+  })
   async opponents(
     @Arg('of', () => String, { description: ENTITY_ARG }) of: string,
+    @RootListFirstArg(ON_TARGET_REST) first: number,
     @Args(() => ScopeArgs) scope: ScopeArgs,
     @Ctx() ctx: GraphContext,
   ) {
-    return this.onTarget(of, 'of', ['OPPOSE'], scope, ctx);
+    return this.onTarget(of, 'of', ['OPPOSE'], first, scope, ctx);
   }
 
   @Query(() => StanceConnection, {
@@ -80,21 +100,27 @@ export class StanceResolver {
   @Query(() => [StanceHistoryEntry], {
     description:
       'The stances of an actor on a target in the order they were stated (statedOn, then reportedOn, then ' +
-      'document id), each with its document and evidence, marking every change of polarity. Example: ' +
-      'stanceHistory(actor: "Putin", target: "full ceasefire").',
+      'document id), each with its document and evidence, marking every change of polarity: the first `first` ' +
+      'of them. All of them, a page at a time: stances(actor:, target:, first:, after:) (in stance-id order; ' +
+      'each stance has its statedOn). Example: stanceHistory(actor: "Putin", target: "full ceasefire").',
   })
   async stanceHistory(
     @Arg('actor', () => String, { description: `Who takes them. ${ENTITY_ARG}` }) actor: string,
     @Arg('target', () => String, { description: `What they are on. ${ENTITY_ARG}` }) target: string,
+    @RootListFirstArg(
+      'The later ones: `stances(actor:, target:, first:, after:)` holds every stance of the pair.',
+    )
+    first: number,
     @Args(() => ScopeArgs) scopeArgs: ScopeArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<StanceHistoryEntry[]> {
+    const size = rootListFirst(first);
     const [actorEntity, targetEntity, scope] = await Promise.all([
       ctx.stores.names.resolve(actor, 'actor'),
       ctx.stores.names.resolve(target, 'target'),
       resolveScope(ctx, scopeArgs),
     ]);
-    const entries = await ctx.stores.stances.history(actorEntity.id, targetEntity.id, scope);
+    const entries = await ctx.stores.stances.history(actorEntity.id, targetEntity.id, size, scope);
     return entries.map(({ stance, changed, previousPolarity }) => ({
       stance: ctx.loaders.primeStance(stance),
       statedOn: stance.statedOn,
@@ -124,14 +150,16 @@ export class StanceResolver {
     ref: string,
     argument: string,
     polarities: Polarity[],
+    first: number,
     scopeArgs: ScopeArgs,
     ctx: GraphContext,
   ) {
+    const size = rootListFirst(first);
     const [target, scope]: [{ id: string }, Scope] = await Promise.all([
       ctx.stores.names.resolve(ref, argument),
       resolveScope(ctx, scopeArgs),
     ]);
-    const found = await ctx.stores.stances.find({ targetId: target.id, polarities, scope });
+    const found = await ctx.stores.stances.find({ targetId: target.id, polarities, scope }, size);
     return found.map((s) => ctx.loaders.primeStance(s));
   }
 }
