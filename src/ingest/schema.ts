@@ -29,13 +29,17 @@ export async function keyMentions(db: QueryRunner): Promise<number> {
   }
 }
 
+/**
+ * Whether the index exists, asked in a write transaction like the schema step it decides: a load sent while
+ * Neo4j restarts waits for it there (the driver retries a write until it is back), where a read would fail at
+ * once with SERVICE_UNAVAILABLE (reads are not held for the database).
+ */
 async function hasIndex(db: QueryRunner, index: string): Promise<boolean> {
-  const rows = await db.read({
-    name: 'schema/has-index',
-    text: 'SHOW INDEXES YIELD name WHERE name = $index RETURN name',
-    params: { index },
+  const name = 'schema/has-index';
+  return db.write(name, async (tx) => {
+    const text = 'SHOW INDEXES YIELD name WHERE name = $index RETURN name';
+    return (await tx.run({ name, text, params: { index } })).rows.length > 0;
   });
-  return rows.length > 0;
 }
 
 /**
